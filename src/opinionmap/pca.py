@@ -1,0 +1,134 @@
+"""Principal components of the vote matrix with column-mean imputation, kept sparse.
+
+Pol.is replaces each missing vote by its column's mean and then centres every column on
+that same mean, so an imputed cell is exactly 0 after centring. The centred matrix is
+therefore as sparse as the votes: its stored entries are ``vote - mean`` on seen cells.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import scipy.sparse as sp
+from numpy.typing import NDArray
+from scipy.sparse.linalg import LinearOperator, eigsh
+
+from opinionmap.matrix import FloatArray, VoteMatrix
+
+# Above this many multiply-adds the m x m Gram matrix costs more than Lanczos iterations.
+_GRAM_BUDGET = 40_000_000
+
+
+@dataclass(frozen=True, eq=False)
+class Components:
+    """Column centre and the two principal directions (rows of ``comps``)."""
+
+    center: FloatArray
+    comps: FloatArray
+
+
+def column_means(matrix: VoteMatrix, excluded: NDArray[np.bool_]) -> FloatArray:
+    """Mean of the observed votes of each statement; 0 for unseen or excluded ones."""
+    m = matrix.n_statements
+    seen = np.bincount(matrix.indices, minlength=m)
+    total = np.bincount(matrix.indices, weights=matrix.values, minlength=m)
+    mean = np.divide(total, seen, out=np.zeros(m), where=seen > 0)
+    mean[excluded] = 0.0
+    return mean
+
+
+def centred_data(
+    matrix: VoteMatrix, center: FloatArray, excluded: NDArray[np.bool_]
+) -> NDArray[np.float32]:
+    """Stored entries of the centred matrix; excluded (moderated-out) columns are 0."""
+    data = matrix.values.astype(np.float32)
+    data -= center.astype(np.float32)[matrix.indices]
+    if np.any(excluded):
+        data[excluded[matrix.indices]] = 0.0
+    return data
+
+
+def _gram_cost(matrix: VoteMatrix) -> int:
+    counts = matrix.row_counts()
+    return int(np.dot(counts, counts))
+
+
+def principal_components(
+    matrix: VoteMatrix,
+    center: FloatArray,
+    excluded: NDArray[np.bool_],
+    *,
+    start: FloatArray | None = None,
+    n_comps: int = 2,
+) -> Components:
+    """Top principal directions of the centred, imputed matrix, computed without densifying.
+
+    Small conversations use the exact eigen-decomposition of the statements' Gram matrix
+    (statements x statements); large ones use Lanczos on the implicit operator
+    ``v -> C^T (C v)``, started from ``start`` (the previous components) when given. Both
+    give the vectors Pol.is's power iteration converges to.
+    """
+    m = matrix.n_statements
+    comps = np.zeros((n_comps, m))
+    if m == 0 or matrix.n_votes == 0:
+        return Components(center=center, comps=comps)
+    data = centred_data(matrix, center, excluded)
+    c = matrix.csr(data)
+    k = min(n_comps, m, matrix.n_participants)
+    if m <= 2 * n_comps + 1 or _gram_cost(matrix) <= _GRAM_BUDGET:
+        gram = (c.T @ c).toarray().astype(np.float64)
+        _, vecs = np.linalg.eigh(gram)
+        top = vecs[:, ::-1][:, :k].T
+    else:
+        ct = c.T.tocsr()
+
+        def apply(v: FloatArray) -> FloatArray:
+            x = np.asarray(v, dtype=np.float32).ravel()
+            return np.asarray(ct @ (c @ x), dtype=np.float64)
+
+        op = LinearOperator((m, m), matvec=apply, dtype=np.float64)
+        v0 = np.ones(m) if start is None else start.sum(axis=0) + 1e-3
+        if not np.any(v0):
+            v0 = np.ones(m)
+        vals, vecs = eigsh(op, k=k, which="LA", v0=v0, tol=1e-8, ncv=min(m, 20))
+        top = vecs[:, np.argsort(vals)[::-1]].T
+    comps[:k] = top
+    return Components(center=center, comps=_orient(comps, start))
+
+
+def _orient(comps: FloatArray, start: FloatArray | None) -> FloatArray:
+    """Fix each component's arbitrary sign: follow the previous one, else make its sum > 0."""
+    out = comps.copy()
+    for i in range(len(out)):
+        if start is not None and i < len(start) and start.shape[1] == out.shape[1]:
+            ref = float(np.dot(out[i], start[i]))
+        else:
+            ref = float(out[i].sum())
+        if ref < 0:
+            out[i] = -out[i]
+    return out
+
+
+def project_participants(
+    matrix: VoteMatrix, pca: Components, excluded: NDArray[np.bool_]
+) -> FloatArray:
+    """Sparsity-aware projection: scale by sqrt(statements / votes) to undo shrinkage."""
+    data = centred_data(matrix, pca.center, excluded)
+    c = matrix.csr(data)
+    comps32 = pca.comps.astype(np.float32)
+    raw = np.column_stack([np.asarray(c @ comps32[i], dtype=np.float64) for i in range(2)])
+    scale = np.sqrt(matrix.n_statements / np.maximum(matrix.row_counts(), 1))
+    return raw * scale[:, None]
+
+
+def project_statements(pca: Components, excluded: NDArray[np.bool_]) -> FloatArray:
+    """Position of each statement: a virtual participant who agreed with it alone."""
+    m = pca.comps.shape[1]
+    value = np.where(excluded, 0.0, 1.0) - pca.center
+    return (np.sqrt(m) * value)[:, None] * pca.comps[:2].T
+
+
+def sparse_matrix(matrix: VoteMatrix) -> sp.csr_matrix:
+    """The raw votes as CSR (convenience for callers that want scipy)."""
+    return matrix.csr(matrix.values.astype(np.float64))
