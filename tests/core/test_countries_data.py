@@ -9,13 +9,16 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from pathlib import Path
 
 import pytest
 from babel import Locale
 
 from igf.core.countries import (
+    DATA_FILE,
     ISO_NAMED,
     LANGUAGES,
+    CountryDataError,
     CountryRecord,
     RegionGroupCode,
     StatusCode,
@@ -24,6 +27,7 @@ from igf.core.countries import (
     get_country,
     load_countries,
     normalize_language,
+    parse_countries,
     statistical_region_group,
 )
 
@@ -204,6 +208,24 @@ def test_loader_is_cached_and_read_only() -> None:
         countries_by_iso2()["ZZ"] = get_country("EG")  # type: ignore[index]
     with pytest.raises(KeyError):
         get_country("ZZ")
+
+
+@pytest.mark.parametrize(
+    ("bad_row", "message"),
+    [
+        ("FR,FRA,250,France,member,weog,,0,0,0,0,2", "developing must be 0 or 1"),
+        ("FR,FRA,250,France,state,weog,,0,0,0,0,0", "'state' is not a valid StatusCode"),
+        ("FR,FRA,250,France,member,europe,,0,0,0,0,0", "'europe' is not a valid RegionGroupCode"),
+        ("FR,FRA,250,France,member,weog,,0,0,0,0", "11 fields, expected 12"),
+    ],
+)
+def test_malformed_rows_are_rejected(tmp_path: Path, bad_row: str, message: str) -> None:
+    lines = DATA_FILE.read_text(encoding="utf-8").splitlines()
+    header = next(line for line in lines if not line.startswith("#"))
+    path = tmp_path / "countries.csv"
+    path.write_text(f"# comment\n{header}\n{bad_row}\n", encoding="utf-8")
+    with pytest.raises(CountryDataError, match=re.escape(message)):
+        parse_countries(path)
 
 
 @pytest.mark.parametrize(

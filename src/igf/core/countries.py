@@ -29,6 +29,7 @@ __all__ = [
     "DATA_FILE",
     "ISO_NAMED",
     "LANGUAGES",
+    "CountryDataError",
     "CountryRecord",
     "RegionGroupCode",
     "StatusCode",
@@ -37,6 +38,7 @@ __all__ = [
     "get_country",
     "load_countries",
     "normalize_language",
+    "parse_countries",
     "statistical_region_group",
 ]
 
@@ -106,7 +108,11 @@ class CountryRecord:
 
     @property
     def developed(self) -> bool:
-        """Neither developing nor an economy in transition (the WESP's third class)."""
+        """Neither developing nor an economy in transition (the WESP's third class).
+
+        Meaningful for Member States; for territories it follows the data file's regional
+        convention, and Kosovo, which no UN list classifies, is neither flag.
+        """
         return not (self.developing or self.eit)
 
 
@@ -127,7 +133,8 @@ def _flag(value: str, column: str, line: int) -> bool:
     return value == "1"
 
 
-def _parse(path: Path) -> tuple[CountryRecord, ...]:
+def parse_countries(path: Path) -> tuple[CountryRecord, ...]:
+    """Read a file in the format of ``data/countries.csv``; raise CountryDataError if malformed."""
     numbered = list(_data_lines(path))
     reader = csv.reader(line for _, line in numbered)
     header = next(reader, None)
@@ -135,6 +142,8 @@ def _parse(path: Path) -> tuple[CountryRecord, ...]:
         raise CountryDataError(f"{path}: header must start with {','.join(_COLUMNS)}")
     records: list[CountryRecord] = []
     for (line, _), row in zip(numbered[1:], reader, strict=True):
+        if len(row) != len(header):
+            raise CountryDataError(f"line {line}: {len(row)} fields, expected {len(header)}")
         values = dict(zip(header, row, strict=True))
         try:
             status = StatusCode(values["status"])
@@ -164,7 +173,7 @@ def _parse(path: Path) -> tuple[CountryRecord, ...]:
 @functools.cache
 def load_countries() -> tuple[CountryRecord, ...]:
     """Every row of the data file, in file order (by ISO 3166 alpha-2 code). Read once."""
-    return _parse(DATA_FILE)
+    return parse_countries(DATA_FILE)
 
 
 @functools.cache
