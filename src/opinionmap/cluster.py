@@ -97,6 +97,51 @@ def kmeans(
     return Clustering(centres=current, labels=labels, iterations=iterations)
 
 
+def inertia(points: FloatArray, clustering: Clustering, weights: FloatArray) -> float:
+    """Weighted sum of squared distances of points to their cluster centre."""
+    diff = points - clustering.centres[clustering.labels]
+    return float(np.sum(weights * np.sum(diff * diff, axis=1)))
+
+
+def plus_plus(
+    points: FloatArray, k: int, weights: FloatArray, rng: np.random.Generator
+) -> FloatArray:
+    """k-means++ seeding (weighted), for cold starts."""
+    chosen = [int(rng.choice(len(points), p=weights / weights.sum()))]
+    d2 = np.sum((points - points[chosen[0]]) ** 2, axis=1)
+    for _ in range(1, k):
+        p = weights * d2
+        total = p.sum()
+        if total <= 0:
+            break
+        j = int(rng.choice(len(points), p=p / total))
+        chosen.append(j)
+        d2 = np.minimum(d2, np.sum((points - points[j]) ** 2, axis=1))
+    return points[chosen].copy()
+
+
+def cold_kmeans(
+    points: FloatArray,
+    k: int,
+    *,
+    weights: FloatArray,
+    max_iters: int,
+    restarts: int,
+    seed: int,
+) -> Clustering:
+    """k-means with no history: Pol.is's first-distinct start plus seeded k-means++
+    restarts, keeping the lowest weighted inertia (first one on ties)."""
+    best = kmeans(points, first_distinct(points, k), weights=weights, max_iters=max_iters)
+    best_inertia = inertia(points, best, weights)
+    rng = np.random.default_rng(seed)
+    for _ in range(max(restarts - 1, 0)):
+        c = kmeans(points, plus_plus(points, k, weights, rng), weights=weights, max_iters=max_iters)
+        value = inertia(points, c, weights)
+        if c.k == k and value < best_inertia - 1e-9 * max(best_inertia, 1.0):
+            best, best_inertia = c, value
+    return best
+
+
 def warm_start(
     points: FloatArray,
     previous_labels: IntArray,

@@ -13,6 +13,7 @@ from numpy.typing import NDArray
 
 from opinionmap.cluster import (
     Clustering,
+    cold_kmeans,
     distance_matrix,
     first_distinct,
     kmeans,
@@ -71,6 +72,8 @@ class Params:
     consensus_top: int = 5
     divisive_top: int = 5
     divisive_min_seen: int = 3
+    group_restarts: int = 10
+    seed: int = 0
 
 
 @dataclass(frozen=True)
@@ -153,6 +156,8 @@ class EngineState:
                     self.params.consensus_top,
                     self.params.divisive_top,
                     self.params.divisive_min_seen,
+                    self.params.group_restarts,
+                    self.params.seed,
                 ],
                 dtype=np.int64,
             ),
@@ -180,6 +185,8 @@ class EngineState:
             consensus_top=p[9],
             divisive_top=p[10],
             divisive_min_seen=p[11],
+            group_restarts=p[12],
+            seed=p[13],
         )
         sm = [int(v) for v in z["smoother"]]
         n_groups = sum(1 for name in z.files if name.startswith("group_centres_"))
@@ -233,6 +240,9 @@ def analyze(
     center = column_means(matrix, excluded)
     components = principal_components(matrix, center, excluded, start=start)
     projection = project_participants(matrix, components, excluded)
+    history = None
+    if isinstance(votes, VoteEvents) and previous is None:
+        history = history_in_conv(votes, matrix, params)
     return _finish(
         matrix=matrix,
         moderation=moderation,
@@ -242,6 +252,7 @@ def analyze(
         projection=projection,
         previous=previous,
         updates_since_full=0,
+        history_in=history,
     )
 
 
@@ -311,6 +322,36 @@ def _align_rows(values: NDArray[np.generic], old: VoteMatrix, new: VoteMatrix, f
     return out
 
 
+def history_in_conv(events: VoteEvents, matrix: VoteMatrix, params: Params) -> NDArray[np.bool_]:
+    """Participants Pol.is would have let in at some update: replay the vote history.
+
+    A participant is in once their distinct votes reach min(7, statements voted on so
+    far) at any moment; the set only grows, as in Pol.is's ``in-conv``.
+    """
+    inside = np.zeros(matrix.n_participants, dtype=bool)
+    if len(events) == 0:
+        return inside
+    order = np.lexsort((np.arange(len(events)), events.time))
+    rows = _positions(matrix.participant_ids, events.participant[order])
+    cols = _positions(matrix.statement_ids, events.statement[order])
+    key = rows * max(matrix.n_statements, 1) + cols
+    _, first = np.unique(key, return_index=True)
+    first.sort()
+    r = rows[first]
+    new_col = np.zeros(len(order), dtype=bool)
+    _, first_col = np.unique(cols, return_index=True)
+    new_col[first_col] = True
+    n_statements_so_far = np.cumsum(new_col)[first]
+    by_row = np.argsort(r, kind="stable")
+    r_sorted = r[by_row]
+    start = np.searchsorted(r_sorted, r_sorted, side="left")
+    count = np.empty(len(r), dtype=np.int64)
+    count[by_row] = np.arange(len(r)) - start + 1
+    ok = count >= np.minimum(params.min_votes, n_statements_so_far)
+    inside[r[ok]] = True
+    return inside
+
+
 def _in_conv(
     counts: IntArray, n_statements: int, params: Params, previous: NDArray[np.bool_] | None
 ) -> NDArray[np.bool_]:
@@ -337,9 +378,10 @@ def _finish(
     projection: FloatArray,
     previous: EngineState | None,
     updates_since_full: int,
+    history_in: NDArray[np.bool_] | None = None,
 ) -> Analysis:
     n_votes = matrix.row_counts()
-    prev_in = None
+    prev_in = history_in
     prev_labels = None
     if previous is not None:
         prev_in = _align_rows(previous.in_conv, previous.matrix, matrix, False).astype(bool)
@@ -376,10 +418,17 @@ def _finish(
         prev_c = None
         if previous is not None and k - 2 < len(previous.group_centres):
             prev_c = previous.group_centres[k - 2]
-        init = prev_c if prev_c is not None and len(prev_c) == k else first_distinct(
-            base.centres, k
-        )
-        clustering = kmeans(base.centres, init, weights=sizes, max_iters=params.group_iters)
+        if prev_c is not None and len(prev_c) == k:
+            clustering = kmeans(base.centres, prev_c, weights=sizes, max_iters=params.group_iters)
+        else:
+            clustering = cold_kmeans(
+                base.centres,
+                k,
+                weights=sizes,
+                max_iters=params.group_iters,
+                restarts=params.group_restarts,
+                seed=params.seed,
+            )
         clusterings[k] = clustering
         group_centres.append(clustering.centres)
         silhouettes.append((k, silhouette(dist, clustering.labels)))
