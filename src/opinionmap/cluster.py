@@ -76,14 +76,18 @@ def kmeans(
     """Lloyd iterations from the given centres, dropping clusters that lose every member.
 
     Stops when every centre moves less than ``tol`` (Pol.is's ``same-clustering?``) or
-    after ``max_iters`` steps.
+    after ``max_iters`` steps. Assignments are exact; Hamerly's bounds (distance to the
+    own centre from above, to any other centre from below) skip the points that cannot
+    have changed cluster, so late iterations touch few points.
     """
     w = np.ones(len(points)) if weights is None else weights
     current = centres.copy()
-    labels = np.zeros(len(points), dtype=np.int64)
+    n = len(points)
+    if n == 0 or len(current) == 0:
+        return Clustering(current, np.zeros(n, dtype=np.int64), 0)
+    labels, upper, lower = _two_nearest(points, current)
     iterations = 0
     for iterations in range(1, max_iters + 1):  # noqa: B007
-        labels, _ = nearest(points, current)
         new, kept = _centres_of(points, labels, len(current), w)
         if not np.all(kept):
             remap = np.cumsum(kept) - 1
@@ -92,9 +96,46 @@ def kmeans(
             current = current[kept]
         moved = np.sqrt(np.sum((new - current) ** 2, axis=1))
         current = new
-        if np.all(moved < tol):
+        if np.all(moved < tol) or len(current) == 1:
             break
+        upper = upper + moved[labels]
+        lower = lower - moved.max()
+        suspect = np.flatnonzero(upper > lower)
+        if len(suspect):
+            diff = points[suspect] - current[labels[suspect]]
+            upper[suspect] = np.sqrt(np.sum(diff * diff, axis=1))
+            suspect = suspect[upper[suspect] > lower[suspect]]
+        if len(suspect):
+            lab, up, low = _two_nearest(points[suspect], current)
+            labels[suspect], upper[suspect], lower[suspect] = lab, up, low
     return Clustering(centres=current, labels=labels, iterations=iterations)
+
+
+def _two_nearest(points: FloatArray, centres: FloatArray) -> tuple[IntArray, FloatArray, FloatArray]:
+    """Nearest centre, distance to it, and distance to the second nearest (inf if none)."""
+    if len(centres) == 1:
+        diff = points - centres[0]
+        d = np.sqrt(np.sum(diff * diff, axis=1))
+        return np.zeros(len(points), dtype=np.int64), d, np.full(len(points), np.inf)
+    if len(points) >= _TREE_MIN_POINTS and len(centres) > 8:
+        dist, idx = cKDTree(centres).query(points, k=2, workers=-1)
+        return (
+            np.asarray(idx[:, 0], dtype=np.int64),
+            np.asarray(dist[:, 0], dtype=np.float64),
+            np.asarray(dist[:, 1], dtype=np.float64),
+        )
+    d2 = (
+        np.sum(points * points, axis=1)[:, None]
+        - 2.0 * points @ centres.T
+        + np.sum(centres * centres, axis=1)[None, :]
+    )
+    d2 = np.maximum(d2, 0.0)
+    idx = np.argmin(d2, axis=1)
+    rows = np.arange(len(points))
+    first = d2[rows, idx].copy()
+    d2[rows, idx] = np.inf
+    second = d2.min(axis=1)
+    return idx.astype(np.int64), np.sqrt(first), np.sqrt(second)
 
 
 def inertia(points: FloatArray, clustering: Clustering, weights: FloatArray) -> float:

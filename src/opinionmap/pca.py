@@ -81,7 +81,7 @@ def principal_components(
         _, vecs = np.linalg.eigh(gram)
         top = vecs[:, ::-1][:, :k].T
     else:
-        ct = c.T.tocsr()
+        ct = c.T
 
         def apply(v: FloatArray) -> FloatArray:
             x = np.asarray(v, dtype=np.float32).ravel()

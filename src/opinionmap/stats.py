@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import NDArray
 
-from opinionmap.matrix import AGREE, DISAGREE, FloatArray, IntArray, VoteMatrix
+from opinionmap.matrix import FloatArray, IntArray, VoteMatrix
 
 Z_90 = 1.2816
 
@@ -24,21 +24,25 @@ class GroupCounts:
 
 
 def group_counts(matrix: VoteMatrix, group_of_row: IntArray, k: int) -> GroupCounts:
-    """Count votes per (group, statement); rows with group -1 are left out."""
+    """Count votes per (group, statement); rows with group -1 are left out.
+
+    Three sparse products with the k-column group indicator: sum of votes, sum of their
+    absolute values and count of votes give agrees and disagrees without expanding rows.
+    """
     m = matrix.n_statements
-    g = group_of_row[matrix.rows()] if matrix.n_votes else np.zeros(0, dtype=np.int64)
-    keep = g >= 0
-    flat = g[keep] * m + matrix.indices[keep]
-    vals = matrix.values[keep]
-    size = k * m
-
-    def count(mask: NDArray[np.bool_] | None) -> IntArray:
-        sel = flat if mask is None else flat[mask]
-        return np.bincount(sel, minlength=size).astype(np.int64).reshape(k, m)
-
-    return GroupCounts(
-        agree=count(vals == AGREE), disagree=count(vals == DISAGREE), seen=count(None)
-    )
+    if k == 0 or matrix.n_participants == 0:
+        zeros = np.zeros((k, m), dtype=np.int64)
+        return GroupCounts(agree=zeros, disagree=zeros.copy(), seen=zeros.copy())
+    onehot = np.zeros((matrix.n_participants, k), dtype=np.float32)
+    inside = np.flatnonzero(group_of_row >= 0)
+    onehot[inside, group_of_row[inside]] = 1.0
+    values = matrix.values.astype(np.float32)
+    total = np.asarray(matrix.csr(values).T @ onehot).T
+    absolute = np.asarray(matrix.csr(np.abs(values)).T @ onehot).T
+    seen = np.asarray(matrix.csr(np.ones(matrix.n_votes, dtype=np.float32)).T @ onehot).T
+    agree = np.rint((absolute + total) / 2.0).astype(np.int64)
+    disagree = np.rint((absolute - total) / 2.0).astype(np.int64)
+    return GroupCounts(agree=agree, disagree=disagree, seen=np.rint(seen).astype(np.int64))
 
 
 def prop_test(success: NDArray[np.floating] | NDArray[np.integer], n: NDArray[np.floating] | NDArray[np.integer]) -> FloatArray:  # noqa: E501
