@@ -1,0 +1,160 @@
+"""The JSON API, version 1: read-only open data, no account needed (django-ninja).
+
+Everything here is public. Lookups go through the same query functions as the pages, so
+the API can never show more than a page would to an anonymous visitor.
+"""
+
+
+from typing import Any
+from uuid import UUID
+
+from django.contrib.auth.models import AnonymousUser
+from django.http import Http404, HttpRequest
+from django.utils.translation import gettext_lazy as _
+from ninja import NinjaAPI, Query, Router, Schema
+from ninja.pagination import PageNumberPagination, paginate
+from ninja.throttling import AnonRateThrottle
+
+from igf.api.schemas import (
+    AffiliationOut,
+    CountryOut,
+    ErrorOut,
+    OrganizationDetailOut,
+    OrganizationOut,
+    PersonOut,
+    PersonRef,
+)
+from igf.core.enums import StakeholderGroup
+from igf.core.models import Country
+from igf.people import queries as people_queries
+from igf.people.models import Organization, Person
+
+api = NinjaAPI(
+    title="IGF Platform open data API",
+    version="1",
+    description=(
+        "Read-only, public data of the forum: countries and their UN classifications, "
+        "the organisation directory, and public profiles."
+    ),
+    docs_url=None,  # the human docs are a server-rendered page at /api/ (no JavaScript)
+    urls_namespace="api-v1",
+    throttle=[AnonRateThrottle("600/m")],
+)
+
+countries = Router(tags=["countries"])
+organizations = Router(tags=["organisations"])
+people = Router(tags=["people"])
+
+ANONYMOUS = AnonymousUser()
+
+
+def _country_out(country: Country) -> dict[str, Any]:
+    return {
+        "iso2": country.iso2,
+        "iso3": country.iso3,
+        "m49": country.m49,
+        "name": country.name,
+        "status": country.status,
+        "region_group": country.region_group,
+        "ldc": country.ldc,
+        "lldc": country.lldc,
+        "sids": country.sids,
+        "eit": country.eit,
+        "developing": country.developing,
+    }
+
+
+@countries.get("", response=list[CountryOut], summary="All countries and territories")
+def list_countries(request: HttpRequest) -> list[dict[str, Any]]:
+    """Every country with its ISO and M49 codes, UN regional group and classifications.
+
+    Names are in the language of the request's Accept-Language header.
+    """
+    return [_country_out(c) for c in Country.objects.order_by("iso2")]
+
+
+@countries.get("/{iso2}", response={200: CountryOut, 404: ErrorOut}, summary="One country")
+def get_country(request: HttpRequest, iso2: str) -> Any:
+    country = Country.objects.filter(iso2=iso2.upper()).first()
+    if country is None:
+        return 404, {"detail": str(_("No country has this code."))}
+    return _country_out(country)
+
+
+def _organization_out(organization: Organization) -> dict[str, Any]:
+    return {
+        "slug": organization.slug,
+        "name": organization.name,
+        "acronym": organization.acronym,
+        "country": organization.country_id,
+        "stakeholder_group": organization.stakeholder_group,
+        "website": organization.website,
+        "url": organization.get_absolute_url(),
+    }
+
+
+class OrganizationFilter(Schema):
+    search: str = ""
+    stakeholder_group: StakeholderGroup | None = None
+    country: str = ""
+
+
+@organizations.get("", response=list[OrganizationOut], summary="The organisation directory")
+@paginate(PageNumberPagination, page_size=50)
+def list_organizations(request: HttpRequest, filters: Query[OrganizationFilter]) -> Any:
+    listed = people_queries.directory(
+        ANONYMOUS,
+        search=filters.search[:100],
+        stakeholder_group=filters.stakeholder_group or "",
+        country=filters.country.upper()[:2],
+    )
+    return [_organization_out(o) for o in listed]
+
+
+@organizations.get(
+    "/{slug}", response={200: OrganizationDetailOut, 404: ErrorOut}, summary="One organisation"
+)
+def get_organization(request: HttpRequest, slug: str) -> Any:
+    try:
+        organization = people_queries.get_organization(ANONYMOUS, slug)
+    except Http404:
+        return 404, {"detail": str(_("No organisation has this address."))}
+    return {
+        **_organization_out(organization),
+        "description": organization.description,
+        "people": [
+            PersonRef(public_id=a.person.public_id, display_name=a.person.public_name)
+            for a in people_queries.listed_people(organization)
+        ],
+    }
+
+
+@people.get("/{public_id}", response={200: PersonOut, 404: ErrorOut}, summary="A public profile")
+def get_person(request: HttpRequest, public_id: UUID) -> Any:
+    """What an anonymous visitor sees of a participant: only the details shown to everyone."""
+    try:
+        person: Person = people_queries.get_person(ANONYMOUS, str(public_id))
+    except Http404:
+        return 404, {"detail": str(_("No participant has this identifier."))}
+    profile = people_queries.profile_for(person, ANONYMOUS)
+    return {
+        "public_id": person.public_id,
+        "display_name": profile.display_name,
+        "pronouns": profile.pronouns,
+        "country": profile.country.iso2 if profile.country else None,
+        "stakeholder_group": person.stakeholder_group if profile.stakeholder_group else None,
+        "affiliations": [
+            AffiliationOut(
+                organization=a.organization.name,
+                organization_slug=a.organization.slug,
+                position=a.position,
+            )
+            for a in profile.affiliations
+        ],
+        "url": person.get_absolute_url(),
+    }
+
+
+api.add_router("/countries", countries)
+api.add_router("/organizations", organizations)
+api.add_router("/people", people)

@@ -1,0 +1,93 @@
+"""Middleware of the core app: time zone, second factor for staff, private caching."""
+
+from __future__ import annotations
+
+import zoneinfo
+from collections.abc import Callable
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
+from django.utils.translation import gettext as _
+
+from igf.core.timezones import is_valid_timezone
+
+TIMEZONE_SESSION_KEY = "igf_timezone"
+
+Handler = Callable[[HttpRequest], HttpResponse]
+
+
+def viewer_timezone_name(request: HttpRequest) -> str | None:
+    """The zone the viewer chose: from their profile, else from their session."""
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated:
+        person = getattr(user, "person", None)
+        if person is not None and person.timezone:
+            return str(person.timezone)
+    name = request.session.get(TIMEZONE_SESSION_KEY) if hasattr(request, "session") else None
+    return name if isinstance(name, str) and is_valid_timezone(name) else None
+
+
+class TimezoneMiddleware:
+    """Show every time in the viewer's zone (UTC until they choose one)."""
+
+    def __init__(self, get_response: Handler) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        name = viewer_timezone_name(request)
+        if name:
+            timezone.activate(zoneinfo.ZoneInfo(name))
+        else:
+            timezone.deactivate()
+        return self.get_response(request)
+
+
+def user_needs_second_factor(user: object) -> bool:
+    """Staff and the secretariat read personal data, so they must have a second factor."""
+    from allauth.mfa.models import Authenticator  # noqa: PLC0415 - app registry must be ready
+
+    from igf.core.rules import is_secretariat  # noqa: PLC0415
+
+    if not getattr(user, "is_authenticated", False):
+        return False
+    if not (getattr(user, "is_staff", False) or is_secretariat(user)):
+        return False
+    return not Authenticator.objects.filter(user=user).exists()
+
+
+class StaffSecondFactorMiddleware:
+    """Keep staff without a second factor out of the admin and staff pages (ASVS 6.3.2)."""
+
+    PROTECTED_PREFIXES = ("/admin/", "/staff/")
+
+    def __init__(self, get_response: Handler) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if request.path.startswith(self.PROTECTED_PREFIXES) and user_needs_second_factor(
+            request.user
+        ):
+            messages.warning(
+                request,
+                _("Staff accounts need a second factor. Set up an authenticator app to continue."),
+            )
+            return HttpResponseRedirect(reverse("mfa_activate_totp"))
+        return self.get_response(request)
+
+
+class PrivateCacheMiddleware:
+    """Pages seen by a signed-in person are never stored by browsers or proxies (ASVS 14.3.2)."""
+
+    def __init__(self, get_response: Handler) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated and not response.has_header("Cache-Control"):
+            add_never_cache_headers(response)
+            response["Cache-Control"] = "no-store, private"
+        return response

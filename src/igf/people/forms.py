@@ -1,0 +1,229 @@
+"""Forms of the people app: the profile, and confirming the deletion of an account."""
+
+from __future__ import annotations
+
+import unicodedata
+from typing import Any
+
+from django import forms
+from django.conf import settings
+from django.core.files.uploadedfile import UploadedFile
+from django.db.models import Q
+from django.utils.translation import get_language_info
+from django.utils.translation import gettext_lazy as _
+
+from igf.core.enums import Gender, StakeholderGroup, Visibility
+from igf.core.models import Country
+from igf.core.timezones import timezone_names
+from igf.people.images import validate_photo
+from igf.people.models import Organization, Person
+
+VISIBILITY_HELP = _("Who can see this. The secretariat always can.")
+
+
+def _sort_key(label: str) -> str:
+    return unicodedata.normalize("NFKD", label).casefold()
+
+
+def country_choices() -> list[tuple[str, str]]:
+    """Countries named and sorted in the viewer's language."""
+    countries = [(c.iso2, c.name) for c in Country.objects.only("iso2")]
+    return [("", _("Not said")), *sorted(countries, key=lambda c: _sort_key(c[1]))]
+
+
+def visibility_field(label: Any) -> forms.ChoiceField:
+    return forms.ChoiceField(
+        label=label,
+        choices=Visibility.choices,
+        initial=Visibility.SECRETARIAT,
+        widget=forms.RadioSelect,
+        help_text=VISIBILITY_HELP,
+    )
+
+
+class ProfileForm(forms.Form):
+    """The profile a participant edits; every sensitive detail has its own visibility."""
+
+    display_name = forms.CharField(
+        label=_("Display name"),
+        max_length=150,
+        help_text=_("Shown with everything you contribute. Everyone can see it."),
+    )
+    pronouns = forms.CharField(label=_("Pronouns (optional)"), max_length=40, required=False)
+    organization = forms.ModelChoiceField(
+        label=_("Organisation"),
+        queryset=Organization.objects.none(),
+        required=False,
+        empty_label=_("None, or not in the list"),
+    )
+    new_organization = forms.CharField(
+        label=_("Organisation not in the list"),
+        max_length=200,
+        required=False,
+        help_text=_("We add it to the directory after the secretariat has checked it."),
+    )
+    position = forms.CharField(label=_("Position (optional)"), max_length=150, required=False)
+    affiliation_listed = forms.BooleanField(
+        label=_("Show me among this organisation's people in the public directory"),
+        required=False,
+    )
+    country = forms.ChoiceField(label=_("Country"), required=False)
+    country_visibility = visibility_field(_("Who can see your country"))
+    stakeholder_group = forms.ChoiceField(
+        label=_("Stakeholder group"),
+        choices=[("", _("Not said")), *StakeholderGroup.choices],
+        required=False,
+        widget=forms.RadioSelect,
+    )
+    stakeholder_group_visibility = visibility_field(_("Who can see your stakeholder group"))
+    gender = forms.ChoiceField(
+        label=_("Gender (optional)"),
+        choices=[("", _("Not said")), *Gender.choices],
+        required=False,
+        widget=forms.RadioSelect,
+    )
+    gender_description = forms.CharField(
+        label=_("Gender, in your own words"),
+        max_length=60,
+        required=False,
+        help_text=_("Only if you chose “In my own words”."),
+    )
+    gender_visibility = visibility_field(_("Who can see your gender"))
+    is_youth = forms.TypedChoiceField(
+        label=_("Are you under 30? (optional)"),
+        choices=[("", _("Prefer not to say")), ("yes", _("Yes")), ("no", _("No"))],
+        coerce=lambda value: {"yes": True, "no": False}.get(value),
+        empty_value=None,
+        required=False,
+        widget=forms.RadioSelect,
+    )
+    youth_visibility = visibility_field(_("Who can see whether you are under 30"))
+    languages = forms.MultipleChoiceField(
+        label=_("Languages you speak"),
+        choices=[],
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    other_languages = forms.CharField(label=_("Other languages"), max_length=200, required=False)
+    accessibility_needs = forms.CharField(
+        label=_("Accessibility needs"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_(
+            "Private: only you and the secretariat see this, to arrange captions, "
+            "interpretation or other support."
+        ),
+    )
+    timezone = forms.ChoiceField(
+        label=_("Time zone"),
+        required=False,
+        help_text=_("Times on every page are shown in this zone."),
+    )
+    photo = forms.FileField(
+        label=_("Photo (optional)"),
+        required=False,
+        help_text=_("JPEG, PNG or WebP, at most 2 MB."),
+        widget=forms.FileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
+    )
+    remove_photo = forms.BooleanField(label=_("Remove my photo"), required=False)
+    photo_visibility = visibility_field(_("Who can see your photo"))
+
+    def __init__(self, *args: Any, person: Person, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.person = person
+        current = person.affiliations.values_list("organization_id", flat=True)
+        organization_field = self.fields["organization"]
+        assert isinstance(organization_field, forms.ModelChoiceField)
+        organization_field.queryset = Organization.objects.filter(
+            Q(listed=True) | Q(pk__in=current)
+        ).order_by("name")
+        country_field = self.fields["country"]
+        assert isinstance(country_field, forms.ChoiceField)
+        country_field.choices = country_choices()
+        timezone_field = self.fields["timezone"]
+        assert isinstance(timezone_field, forms.ChoiceField)
+        timezone_field.choices = [("", _("Not chosen (UTC)")), *((n, n) for n in timezone_names())]
+        if not person.timezone:
+            timezone_field.widget.attrs["data-offer-browser-zone"] = ""
+        languages_field = self.fields["languages"]
+        assert isinstance(languages_field, forms.MultipleChoiceField)
+        languages_field.choices = [
+            (code, get_language_info(code)["name_local"]) for code, _name in settings.LANGUAGES
+        ]
+
+    @classmethod
+    def initial_for(cls, person: Person) -> dict[str, Any]:
+        affiliation = person.affiliations.select_related("organization").first()
+        initial: dict[str, Any] = {
+            name: getattr(person, name)
+            for name in (
+                "display_name", "pronouns", "country_visibility", "stakeholder_group",
+                "stakeholder_group_visibility", "gender", "gender_description",
+                "gender_visibility", "youth_visibility", "languages", "other_languages",
+                "accessibility_needs", "timezone", "photo_visibility",
+            )
+        }  # fmt: skip
+        initial["country"] = person.country_id or ""
+        initial["is_youth"] = {True: "yes", False: "no"}.get(person.is_youth, "")  # type: ignore[call-overload]
+        if affiliation is not None:
+            initial["organization"] = affiliation.organization
+            initial["position"] = affiliation.position
+            initial["affiliation_listed"] = affiliation.listed
+        return initial
+
+    def clean_country(self) -> Country | None:
+        code = self.cleaned_data.get("country")
+        return Country.objects.filter(iso2=code).first() if code else None
+
+    def clean_display_name(self) -> str:
+        name = " ".join(str(self.cleaned_data["display_name"]).split())
+        if not name:
+            raise forms.ValidationError(_("Enter the name to show with your contributions."))
+        return name
+
+    def clean_photo(self) -> UploadedFile | None:
+        photo = self.cleaned_data.get("photo")
+        if isinstance(photo, UploadedFile):
+            validate_photo(photo)
+            return photo
+        return None
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        if cleaned.get("organization") and cleaned.get("new_organization"):
+            self.add_error(
+                "new_organization",
+                _("Choose an organisation from the list or name a new one, not both."),
+            )
+        if cleaned.get("gender") != Gender.SELF_DESCRIBED:
+            cleaned["gender_description"] = ""
+        elif not cleaned.get("gender_description"):
+            self.add_error(
+                "gender_description", _("Describe your gender, or choose another answer.")
+            )
+        return cleaned
+
+
+class EraseAccountForm(forms.Form):
+    confirm = forms.CharField(
+        label=_("Type DELETE to confirm"),
+        max_length=20,
+        help_text=_("This cannot be undone."),
+    )
+
+    def clean_confirm(self) -> str:
+        value = str(self.cleaned_data["confirm"]).strip()
+        if value.upper() != "DELETE" and value != str(_("DELETE")):
+            raise forms.ValidationError(_("Type DELETE to confirm that you want to leave."))
+        return value
+
+
+class TimezoneForm(forms.Form):
+    timezone = forms.ChoiceField(label=_("Time zone"), choices=[])
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        timezone_field = self.fields["timezone"]
+        assert isinstance(timezone_field, forms.ChoiceField)
+        timezone_field.choices = [(n, n) for n in timezone_names()]
