@@ -1,0 +1,86 @@
+"""ARI against Pol.is's own groups on the six real conversations, for both engines.
+
+    .venv/bin/python bench/opinions/ari_table.py [--no-reddwarf]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "src"))
+
+from opinionmap import Params, analyze  # noqa: E402
+from opinionmap.polis_io import read_export, read_polis_groups  # noqa: E402
+from opinionmap.synthetic import adjusted_rand_index  # noqa: E402
+
+DATA = ROOT.parent / "shared" / "data" / "polis"
+REDDWARF_PYTHON = Path("/work/bench-venvs/red-dwarf/bin/python")
+HERE = Path(__file__).resolve().parent
+
+
+def score(reference: dict[int, int | None], groups: dict[int, int]) -> tuple[float, int]:
+    """ARI over the participants Pol.is clustered (ours unclustered count as group -1)."""
+    common = [p for p, g in reference.items() if g is not None]
+    ref = np.array([reference[p] for p in common])
+    mine = np.array([groups.get(p, -1) for p in common])
+    return adjusted_rand_index(ref, mine), int(np.sum(mine < 0))
+
+
+def ours(directory: Path, k: int | None) -> tuple[dict[int, int], int]:
+    export = read_export(directory)
+    result = analyze(export.events, moderation=export.moderation, params=Params(force_k=k)).result
+    ids = result.participants.ids.tolist()
+    return dict(zip(ids, result.participants.group.tolist(), strict=True)), result.k
+
+
+def reddwarf(directory: Path, k: int | None) -> tuple[dict[int, int], int]:
+    args = [str(REDDWARF_PYTHON), str(HERE / "worker_reddwarf.py"), "polis", str(directory)]
+    if k is not None:
+        args.append(str(k))
+    out = subprocess.run(args, capture_output=True, text=True, check=True, timeout=900)
+    groups = {int(p): g for p, g in json.loads(out.stdout.splitlines()[-1])["groups"].items()}
+    return groups, len(set(groups.values()))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--no-reddwarf", action="store_true")
+    args = parser.parse_args()
+    use_rd = not args.no_reddwarf and REDDWARF_PYTHON.exists()
+    head = f"{'conversation':33} {'Pol.is k':>8} | {'ours k':>6} {'ARI':>6} {'ARI@k':>6}"
+    if use_rd:
+        head += f" | {'red-dwarf k':>11} {'ARI':>6} {'ARI@k':>6}"
+    print(head)
+    print("-" * len(head))
+    for directory in sorted(DATA.iterdir()):
+        reference = read_polis_groups(directory)
+        k_ref = len({g for g in reference.values() if g is not None})
+        free, k_free = ours(directory, None)
+        forced, _ = ours(directory, k_ref)
+        line = (
+            f"{directory.name:33} {k_ref:>8} | {k_free:>6} {score(reference, free)[0]:>6.3f} "
+            f"{score(reference, forced)[0]:>6.3f}"
+        )
+        if use_rd:
+            rd_free, rd_k = reddwarf(directory, None)
+            rd_forced, _ = reddwarf(directory, k_ref)
+            line += (
+                f" | {rd_k:>11} {score(reference, rd_free)[0]:>6.3f} "
+                f"{score(reference, rd_forced)[0]:>6.3f}"
+            )
+        print(line, flush=True)
+    print(
+        "\nARI over the participants Pol.is clustered; ARI@k forces Pol.is's k. "
+        "Participants an engine leaves unclustered count as one extra group."
+    )
+
+
+if __name__ == "__main__":
+    main()

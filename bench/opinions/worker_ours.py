@@ -1,0 +1,83 @@
+"""Benchmark worker for opinionmap, run in a fresh process so its peak RSS is its own.
+
+    worker_ours.py generate N M VOTES OUT.npz   planted data (3 groups, seed 0) to a file
+    worker_ours.py run IN.npz                   full recompute + one 1,000-vote update
+"""
+
+from __future__ import annotations
+
+import json
+import resource
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "src"))
+
+from opinionmap import VoteEvents, analyze, build_matrix, update  # noqa: E402
+from opinionmap.synthetic import adjusted_rand_index, planted_conversation  # noqa: E402
+
+
+def generate(n: int, m: int, per: int, out: Path) -> None:
+    planted = planted_conversation(
+        n_participants=n, n_statements=m, votes_per_participant=per, n_groups=3, seed=0
+    )
+    e = planted.events
+    np.savez(
+        out, participant=e.participant, statement=e.statement, vote=e.vote, time=e.time,
+        truth=planted.truth,
+    )
+
+
+def peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
+
+
+def run(path: Path) -> dict[str, float | int]:
+    z = np.load(path)
+    events = VoteEvents(z["participant"], z["statement"], z["vote"], z["time"])
+    truth = z["truth"]
+    rss_loaded = peak_mb()
+    t0 = time.perf_counter()
+    matrix = build_matrix(events)
+    t1 = time.perf_counter()
+    analysis = analyze(matrix)
+    t2 = time.perf_counter()
+    result = analysis.result
+    clustered = result.participants.group >= 0
+    ari = adjusted_rand_index(
+        truth[result.participants.ids[clustered]], result.participants.group[clustered]
+    )
+    rng = np.random.default_rng(1)
+    new = VoteEvents.from_lists(
+        rng.integers(0, matrix.n_participants, 1000),
+        rng.integers(0, matrix.n_statements, 1000),
+        rng.choice([-1, 0, 1], 1000),
+        np.full(1000, float(events.time.max()) + 1.0),
+    )
+    t3 = time.perf_counter()
+    update(analysis.state, new)
+    t4 = time.perf_counter()
+    return {
+        "votes": matrix.n_votes,
+        "build_s": t1 - t0,
+        "full_s": t2 - t1,
+        "update_s": t4 - t3,
+        "k": result.k,
+        "ari": ari,
+        "rss_loaded_mb": rss_loaded,
+        "peak_mb": peak_mb(),
+    }
+
+
+def main() -> None:
+    if sys.argv[1] == "generate":
+        generate(int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]), Path(sys.argv[5]))
+    else:
+        print(json.dumps(run(Path(sys.argv[2]))))
+
+
+if __name__ == "__main__":
+    main()
