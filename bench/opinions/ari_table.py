@@ -1,6 +1,6 @@
 """ARI against Pol.is's own groups on the six real conversations, for both engines.
 
-    .venv/bin/python bench/opinions/ari_table.py [--no-reddwarf]
+.venv/bin/python bench/opinions/ari_table.py [--no-reddwarf]
 """
 
 from __future__ import annotations

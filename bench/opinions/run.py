@@ -20,6 +20,9 @@ import sys
 import tempfile
 from pathlib import Path
 
+import numpy
+import scipy
+
 HERE = Path(__file__).resolve().parent
 VENV = Path("/work/bench-venvs/red-dwarf")
 RD_PYTHON = VENV / "bin" / "python"
@@ -36,9 +39,7 @@ def ensure_reddwarf() -> bool:
     print(f"creating {VENV} with red-dwarf==0.4.0 ...", flush=True)
     try:
         subprocess.run([sys.executable, "-m", "venv", str(VENV)], check=True)
-        subprocess.run(
-            [str(VENV / "bin" / "pip"), "install", "-q", "red-dwarf==0.4.0"], check=True
-        )
+        subprocess.run([str(VENV / "bin" / "pip"), "install", "-q", "red-dwarf==0.4.0"], check=True)
     except (subprocess.CalledProcessError, OSError) as error:
         print(f"red-dwarf unavailable: {error}")
         return False
@@ -46,9 +47,6 @@ def ensure_reddwarf() -> bool:
 
 
 def versions(use_rd: bool) -> None:
-    import numpy
-    import scipy
-
     cpu = "unknown"
     try:
         for line in Path("/proc/cpuinfo").read_text().splitlines():
@@ -59,15 +57,17 @@ def versions(use_rd: bool) -> None:
         pass
     mem_gb = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
     print(f"machine: {platform.machine()} {cpu}, {os.cpu_count()} cores, {mem_gb:.0f} GB")
-    print(f"python {platform.python_version()}, numpy {numpy.__version__}, scipy {scipy.__version__}")
+    print(
+        f"python {platform.python_version()}, numpy {numpy.__version__}, scipy {scipy.__version__}"
+    )
     if use_rd:
         out = subprocess.run(
             [
                 str(RD_PYTHON),
                 "-c",
                 "import importlib.metadata as m;"
-                "print(*(p+' '+m.version(p) for p in ('red-dwarf','scikit-learn','pandas','numpy')),"
-                "sep=', ')",
+                "ps=('red-dwarf','scikit-learn','pandas','numpy');"
+                "print(*(p+' '+m.version(p) for p in ps), sep=', ')",
             ],
             capture_output=True,
             text=True,
@@ -107,8 +107,15 @@ def speed_table(sizes: list[tuple[int, int, int]], use_rd: bool) -> None:
         for n, m, per in sizes:
             data = Path(tmp) / f"planted-{n}-{m}.npz"
             subprocess.run(
-                [sys.executable, str(HERE / "worker_ours.py"), "generate", str(n), str(m),
-                 str(per), str(data)],
+                [
+                    sys.executable,
+                    str(HERE / "worker_ours.py"),
+                    "generate",
+                    str(n),
+                    str(m),
+                    str(per),
+                    str(data),
+                ],
                 check=True,
             )
             ours = worker(Path(sys.executable), "worker_ours.py", "run", str(data), timeout=600)
@@ -122,8 +129,9 @@ def speed_table(sizes: list[tuple[int, int, int]], use_rd: bool) -> None:
                 f"{ours['peak_mb']:>8.0f} {int(ours['k']):>2} {ours['ari']:>5.3f} |"
             )
             if use_rd and n * m <= RD_MAX_CELLS:
-                rd = worker(RD_PYTHON, "worker_reddwarf.py", "synthetic", str(data),
-                            timeout=RD_TIMEOUT_S)
+                rd = worker(
+                    RD_PYTHON, "worker_reddwarf.py", "synthetic", str(data), timeout=RD_TIMEOUT_S
+                )
                 if isinstance(rd, str):
                     line += f" {rd:>33} |"
                 else:

@@ -1,7 +1,7 @@
 """Benchmark worker for opinionmap, run in a fresh process so its peak RSS is its own.
 
-    worker_ours.py generate N M VOTES OUT.npz   planted data (3 groups, seed 0) to a file
-    worker_ours.py run IN.npz                   full recompute + one 1,000-vote update
+worker_ours.py generate N M VOTES OUT.npz   planted data (3 groups, seed 0) to a file
+worker_ours.py run IN.npz                   full recompute + one 1,000-vote update
 """
 
 from __future__ import annotations
@@ -16,8 +16,8 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "src"))
 
-from opinionmap import VoteEvents, analyze, build_matrix, update  # noqa: E402
-from opinionmap.synthetic import adjusted_rand_index, planted_conversation  # noqa: E402
+from opinionmap import VoteEvents, analyze, build_matrix, update
+from opinionmap.synthetic import adjusted_rand_index, planted_conversation
 
 
 def generate(n: int, m: int, per: int, out: Path) -> None:
@@ -26,7 +26,11 @@ def generate(n: int, m: int, per: int, out: Path) -> None:
     )
     e = planted.events
     np.savez(
-        out, participant=e.participant, statement=e.statement, vote=e.vote, time=e.time,
+        out,
+        participant=e.participant,
+        statement=e.statement,
+        vote=e.vote,
+        time=e.time,
         truth=planted.truth,
     )
 

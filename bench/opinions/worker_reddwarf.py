@@ -1,7 +1,7 @@
 """Benchmark worker for red-dwarf 0.4.0, run with the red-dwarf virtualenv's Python.
 
-    worker_reddwarf.py synthetic IN.npz     full pipeline on planted data
-    worker_reddwarf.py polis DIR [K]        full pipeline on a Pol.is export (optional k)
+worker_reddwarf.py synthetic IN.npz     full pipeline on planted data
+worker_reddwarf.py polis DIR [K]        full pipeline on a Pol.is export (optional k)
 """
 
 from __future__ import annotations
@@ -46,7 +46,11 @@ def synthetic(path: Path) -> dict[str, float | int]:
     votes = [
         {"participant_id": int(p), "statement_id": int(s), "vote": int(v), "modified": float(t)}
         for p, s, v, t in zip(
-            z["participant"][keep], z["statement"][keep], z["vote"][keep], z["time"][keep]
+            z["participant"][keep],
+            z["statement"][keep],
+            z["vote"][keep],
+            z["time"][keep],
+            strict=False,
         )
     ]
     truth = z["truth"]
@@ -83,7 +87,7 @@ def polis(directory: Path, k: int | None) -> dict[str, object]:
             header = next(reader)
             first = header.index("n-disagree") + 1
             for i, row in enumerate(reader):
-                for cid, cell in zip(header[first:], row[first:]):
+                for cid, cell in zip(header[first:], row[first:], strict=False):
                     if cell.strip():
                         votes.append(
                             {
@@ -108,7 +112,7 @@ def polis(directory: Path, k: int | None) -> dict[str, object]:
     df = result.participants_df
     df = df[df["cluster_id"].notna()]
     return {
-        "groups": {str(int(p)): int(g) for p, g in zip(df.index, df["cluster_id"])},
+        "groups": {str(int(p)): int(g) for p, g in zip(df.index, df["cluster_id"], strict=False)},
     }
 
 

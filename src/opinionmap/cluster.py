@@ -111,7 +111,9 @@ def kmeans(
     return Clustering(centres=current, labels=labels, iterations=iterations)
 
 
-def _two_nearest(points: FloatArray, centres: FloatArray) -> tuple[IntArray, FloatArray, FloatArray]:
+def _two_nearest(
+    points: FloatArray, centres: FloatArray
+) -> tuple[IntArray, FloatArray, FloatArray]:
     """Nearest centre, distance to it, and distance to the second nearest (inf if none)."""
     if len(centres) == 1:
         diff = points - centres[0]
@@ -234,9 +236,7 @@ def silhouette(dist: FloatArray, labels: IntArray) -> float:
     sizes = onehot.sum(axis=0)
     sums = dist @ onehot
     own = sizes[labels]
-    a = np.divide(
-        sums[np.arange(n), labels], own - 1, out=np.zeros(n), where=own > 1
-    )
+    a = np.divide(sums[np.arange(n), labels], own - 1, out=np.zeros(n), where=own > 1)
     mean_other = np.divide(sums, sizes[None, :], out=np.full((n, k), np.inf), where=sizes > 0)
     mean_other[np.arange(n), labels] = np.inf
     b = mean_other.min(axis=1)

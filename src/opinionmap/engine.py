@@ -21,8 +21,6 @@ from opinionmap.cluster import (
     warm_start,
 )
 from opinionmap.matrix import (
-    AGREE,
-    DISAGREE,
     FloatArray,
     IntArray,
     VoteEvents,
@@ -94,10 +92,8 @@ class KSmoother:
 
     def step(self, this_k: int, buffer: int) -> KSmoother:
         count = self.last_k_count + 1 if this_k == self.last_k else 1
-        if count >= buffer or self.smoothed_k == 0:
-            smoothed = this_k
-        else:
-            smoothed = self.smoothed_k
+        switch = count >= buffer or self.smoothed_k == 0
+        smoothed = this_k if switch else self.smoothed_k
         return KSmoother(last_k=this_k, last_k_count=count, smoothed_k=smoothed)
 
 
@@ -310,7 +306,9 @@ def _positions(labels: IntArray, ids: IntArray) -> IntArray:
     return np.where(labels[idx] == ids, idx, -1).astype(np.int64)
 
 
-def _align_rows(values: NDArray[np.generic], old: VoteMatrix, new: VoteMatrix, fill: object) -> NDArray[np.generic]:  # noqa: E501
+def _align_rows(
+    values: NDArray[np.generic], old: VoteMatrix, new: VoteMatrix, fill: object
+) -> NDArray[np.generic]:
     if old.n_participants == new.n_participants and np.array_equal(
         old.participant_ids, new.participant_ids
     ):
@@ -368,7 +366,7 @@ def _in_conv(
     return inside
 
 
-def _finish(
+def _finish(  # noqa: PLR0912, PLR0915 (one pass of the Pol.is pipeline, kept in order)
     *,
     matrix: VoteMatrix,
     moderation: Moderation,
@@ -499,8 +497,10 @@ def _summarise(
 ) -> OpinionMap:
     sids = matrix.statement_ids
     agree, disagree, seen = matrix.column_counts()
-    counts = group_counts(matrix, group, k) if k else GroupCounts(
-        *(np.zeros((0, matrix.n_statements), dtype=np.int64) for _ in range(3))
+    counts = (
+        group_counts(matrix, group, k)
+        if k
+        else GroupCounts(*(np.zeros((0, matrix.n_statements), dtype=np.int64) for _ in range(3)))
     )
     meta = np.isin(sids, np.fromiter(moderation.meta, np.int64))
     st_pos = project_statements(components, excluded)
@@ -542,9 +542,7 @@ def _summarise(
     groups = []
     for g in range(k):
         members = group == g
-        cx, cy = (
-            projection[members].mean(axis=0) if np.any(members) else np.zeros(2)
-        ).tolist()
+        cx, cy = (projection[members].mean(axis=0) if np.any(members) else np.zeros(2)).tolist()
         groups.append(
             Group(
                 id=g,

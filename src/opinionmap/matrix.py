@@ -101,9 +101,7 @@ class VoteMatrix:
         m = self.n_statements
         seen = np.bincount(self.indices, minlength=m).astype(np.int64)
         agree = np.bincount(self.indices[self.values == AGREE], minlength=m).astype(np.int64)
-        disagree = np.bincount(self.indices[self.values == DISAGREE], minlength=m).astype(
-            np.int64
-        )
+        disagree = np.bincount(self.indices[self.values == DISAGREE], minlength=m).astype(np.int64)
         return agree, disagree, seen
 
     def with_participants(self, extra_ids: IntArray) -> VoteMatrix:
@@ -218,9 +216,7 @@ def merge_votes(matrix: VoteMatrix, events: VoteEvents) -> tuple[VoteMatrix, Mat
     chosen = order[last]
     r, c, v = rows[chosen], cols[chosen].astype(np.int32), events.vote[chosen].astype(np.int8)
 
-    indptr = np.concatenate(
-        [matrix.indptr, np.full(len(new_p), matrix.indptr[-1], dtype=np.int64)]
-    )
+    indptr = np.concatenate([matrix.indptr, np.full(len(new_p), matrix.indptr[-1], dtype=np.int64)])
     indices = matrix.indices
     # Where each cell is, or would be inserted, inside its (sorted-by-column) row.
     pos = np.empty(len(r), dtype=np.int64)

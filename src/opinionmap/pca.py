@@ -126,7 +126,7 @@ def project_statements(pca: Components, excluded: NDArray[np.bool_]) -> FloatArr
     """Position of each statement: a virtual participant who agreed with it alone."""
     m = pca.comps.shape[1]
     value = np.where(excluded, 0.0, 1.0) - pca.center
-    return (np.sqrt(m) * value)[:, None] * pca.comps[:2].T
+    return np.asarray((np.sqrt(m) * value)[:, None] * pca.comps[:2].T, dtype=np.float64)
 
 
 def sparse_matrix(matrix: VoteMatrix) -> sp.csr_matrix:

@@ -32,9 +32,7 @@ def read_comments(path: Path) -> tuple[tuple[int, ...], Moderation]:
     rows: list[tuple[float, int, int]] = []
     with path.open(newline="", encoding="utf-8") as f:
         for row in csv.DictReader(f):
-            rows.append(
-                (float(row["timestamp"]), _int(row["comment-id"]), _int(row["moderated"]))
-            )
+            rows.append((float(row["timestamp"]), _int(row["comment-id"]), _int(row["moderated"])))
     rows.sort()
     excluded = frozenset(cid for _, cid, mod in rows if mod == -1)
     return tuple(cid for _, cid, _ in rows), Moderation(excluded=excluded)

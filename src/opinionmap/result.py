@@ -111,7 +111,7 @@ class OpinionMap:
 
     def members(self, group_id: int) -> IntArray:
         """Participant ids of one group."""
-        return self.participants.ids[self.participants.group == group_id]
+        return np.asarray(self.participants.ids[self.participants.group == group_id], np.int64)
 
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON-ready structure (ids, figures; no numpy types)."""

@@ -45,7 +45,10 @@ def group_counts(matrix: VoteMatrix, group_of_row: IntArray, k: int) -> GroupCou
     return GroupCounts(agree=agree, disagree=disagree, seen=np.rint(seen).astype(np.int64))
 
 
-def prop_test(success: NDArray[np.floating] | NDArray[np.integer], n: NDArray[np.floating] | NDArray[np.integer]) -> FloatArray:  # noqa: E501
+def prop_test(
+    success: NDArray[np.floating] | NDArray[np.integer],
+    n: NDArray[np.floating] | NDArray[np.integer],
+) -> FloatArray:
     """One-proportion z-like score with a +1 prior (Pol.is ``prop-test``)."""
     s = np.asarray(success, dtype=np.float64)
     t = np.asarray(n, dtype=np.float64)
@@ -53,7 +56,10 @@ def prop_test(success: NDArray[np.floating] | NDArray[np.integer], n: NDArray[np
 
 
 def two_prop_test(
-    s1: NDArray[np.integer], s2: NDArray[np.integer], n1: NDArray[np.integer], n2: NDArray[np.integer]
+    s1: NDArray[np.integer],
+    s2: NDArray[np.integer],
+    n1: NDArray[np.integer],
+    n2: NDArray[np.integer],
 ) -> FloatArray:
     """Two-proportion z-test with +1 added to every count (Pol.is ``two-prop-test``)."""
     a1, a2 = s1 + 1.0, s2 + 1.0
@@ -133,7 +139,7 @@ def select_representative(
 
     for g in range(k):
         best_agree = _best_agree(
-            allowed, na[g], nd[g], ra[g], rat[g], pa[g], pat[g]
+            allowed, na=na[g], nd=nd[g], ra=ra[g], rat=rat[g], pa=pa[g], pat=pat[g]
         )
         sufficient = allowed[passes[g, allowed]]
         if len(sufficient) == 0:
@@ -161,6 +167,7 @@ def select_representative(
 
 def _best_agree(
     allowed: IntArray,
+    *,
     na: IntArray,
     nd: IntArray,
     ra: FloatArray,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
+from numpy.typing import NDArray
 
 from opinionmap.matrix import IntArray, VoteEvents
 
@@ -58,7 +59,7 @@ def adjusted_rand_index(a: IntArray, b: IntArray) -> float:
     table = np.zeros((int(ai.max()) + 1, int(bi.max()) + 1))
     np.add.at(table, (ai, bi), 1)
 
-    def pairs(x: np.ndarray) -> float:  # type: ignore[type-arg]
+    def pairs(x: NDArray[np.float64]) -> float:
         return float(np.sum(x * (x - 1) / 2.0))
 
     index = pairs(table)

@@ -28,7 +28,9 @@ def _write_export(directory: Path, *, wide: bool) -> int:
             f.write(f"{1000 + sid},x,{sid},0,0,0,{moderated},Statement {sid}\n")
     if wide:
         latest: dict[int, dict[int, int]] = {}
-        for p, s, v in zip(e.participant.tolist(), e.statement.tolist(), e.vote.tolist(), strict=True):
+        for p, s, v in zip(
+            e.participant.tolist(), e.statement.tolist(), e.vote.tolist(), strict=True
+        ):
             latest.setdefault(p, {})[s] = v
         with (directory / "participants-votes.csv").open("w") as f:
             f.write("participant,group-id,n-comments,n-votes,n-agree,n-disagree,")
@@ -40,7 +42,10 @@ def _write_export(directory: Path, *, wide: bool) -> int:
         with (directory / "votes.csv").open("w") as f:
             f.write("timestamp,datetime,comment-id,voter-id,vote\n")
             for p, s, v, t in zip(
-                e.participant.tolist(), e.statement.tolist(), e.vote.tolist(), e.time.tolist(),
+                e.participant.tolist(),
+                e.statement.tolist(),
+                e.vote.tolist(),
+                e.time.tolist(),
                 strict=True,
             ):
                 f.write(f"{t},x,{s},{p},{v}\n")
@@ -83,7 +88,7 @@ def test_cli_reports_missing_files(tmp_path: Path, capsys: pytest.CaptureFixture
 def test_cli_runs_as_module(tmp_path: Path) -> None:
     _write_export(tmp_path, wide=False)
 
-    done = subprocess.run(
+    done = subprocess.run(  # noqa: S603 (our own interpreter and arguments)
         [sys.executable, "-m", "opinionmap", "analyze", str(tmp_path), "--k", "2"],
         capture_output=True,
         text=True,

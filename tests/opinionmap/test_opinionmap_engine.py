@@ -30,9 +30,7 @@ def test_build_matrix_rejects_unknown_vote() -> None:
 def test_merge_votes_changes_and_appends() -> None:
     matrix = build_matrix(VoteEvents.from_lists([1, 1, 2], [10, 11, 10], [1, 1, -1]))
 
-    merged, change = merge_votes(
-        matrix, VoteEvents.from_lists([1, 3, 2], [11, 12, 11], [-1, 1, 0])
-    )
+    merged, change = merge_votes(matrix, VoteEvents.from_lists([1, 3, 2], [11, 12, 11], [-1, 1, 0]))
 
     assert merged.participant_ids.tolist() == [1, 2, 3]
     assert merged.statement_ids.tolist() == [10, 11, 12]

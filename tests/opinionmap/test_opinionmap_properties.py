@@ -75,9 +75,9 @@ def test_relabelling_statements_changes_only_labels(seed: int, shuffle: int) -> 
     assert [mapping[c.statement_id] for c in before.consensus_agree] == [
         c.statement_id for c in after.consensus_agree
     ]
-    assert [
-        [mapping[r.statement_id] for r in g.representative] for g in before.groups
-    ] == [[r.statement_id for r in g.representative] for g in after.groups]
+    assert [[mapping[r.statement_id] for r in g.representative] for g in before.groups] == [
+        [r.statement_id for r in g.representative] for g in after.groups
+    ]
 
 
 @SETTINGS
@@ -124,8 +124,13 @@ def test_counts_in_output_equal_input(seed: int, n_groups: int) -> None:
     clustered = int(np.sum(result.participants.group >= 0))
     assert sum(g.size for g in result.groups) == clustered
     assert sum(b.size for b in result.base_clusters) == clustered
-    assert np.array_equal(result.statements.group_seen.sum(axis=0), np.array([
-        sum(1 for (p, s) in latest if s == sid and result.group_of(p) is not None)
-        for sid in result.statements.ids.tolist()
-    ]))
+    assert np.array_equal(
+        result.statements.group_seen.sum(axis=0),
+        np.array(
+            [
+                sum(1 for (p, s) in latest if s == sid and result.group_of(p) is not None)
+                for sid in result.statements.ids.tolist()
+            ]
+        ),
+    )
     assert result.participants.n_votes.sum() == len(latest)
