@@ -54,6 +54,8 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")
 HTTPS = env_bool("IGF_HTTPS", default=False)
 
 INSTALLED_APPS = [
+    # First, so its templates override allauth's and the admin's (one layout for every page).
+    "igf.core",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -70,8 +72,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "csp",
-    # The forum's own apps, in the order they may import each other (lowest first).
-    "igf.core",
+    # The forum's own apps, in the order they may import each other (lowest first; core above).
     "igf.people",
     "igf.api",
 ]
@@ -103,7 +104,7 @@ ASGI_APPLICATION = "igf.asgi.application"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [PACKAGE_DIR / "templates"],
+        "DIRS": [],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
@@ -198,7 +199,9 @@ ACCOUNT_PRESERVE_USERNAME_CASING = False
 ACCOUNT_RATE_LIMITS = {
     "signup": "10/h/ip",
     "login": "30/m/ip",
-    "login_failed": "10/m/ip,5/5m/key",
+    # Per IP only: per-account lock-out is django-axes's, on e-mail and IP together, so a
+    # stranger guessing from elsewhere cannot lock a participant out.
+    "login_failed": "20/m/ip",
     "reset_password": "20/m/ip,5/m/key",
     "reset_password_from_key": "20/m/ip",
     "confirm_email": "1/3m/key",
@@ -241,18 +244,17 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # --- Languages and time ---------------------------------------------------------------------
 LANGUAGE_CODE = "en"
-# Each language is named in itself in the switcher; the labels here are for the admin.
+# Each language is named in itself in the switcher; these labels (Django's own msgids, so
+# Django's catalogues translate them) appear in the admin.
 LANGUAGES = [
     ("ar", _("Arabic")),
-    ("zh-hans", _("Chinese")),
+    ("zh-hans", _("Simplified Chinese")),
     ("en", _("English")),
     ("fr", _("French")),
     ("ru", _("Russian")),
     ("es", _("Spanish")),
 ]
 USE_I18N = True
-# Strings of the project-level templates (overrides of allauth and the admin).
-LOCALE_PATHS = [PACKAGE_DIR / "locale"]
 USE_TZ = True
 TIME_ZONE = "UTC"
 LANGUAGE_COOKIE_SECURE = HTTPS

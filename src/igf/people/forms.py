@@ -47,6 +47,7 @@ class ProfileForm(forms.Form):
     display_name = forms.CharField(
         label=_("Display name"),
         max_length=150,
+        error_messages={"required": _("Enter the name to show with your contributions.")},
         help_text=_("Shown with everything you contribute. Everyone can see it."),
     )
     pronouns = forms.CharField(label=_("Pronouns (optional)"), max_length=40, required=False)

@@ -13,12 +13,13 @@ from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
-from rules.contrib.views import permission_required
+
 
 from igf.core.balance import Dimension, measure_balance
 from igf.core.enums import StakeholderGroup
 from igf.core.middleware import TIMEZONE_SESSION_KEY, viewer_timezone_name
 from igf.core.models import Country
+from igf.core.permissions import permission_required
 from igf.core.rules import is_secretariat
 from igf.people import queries, services
 from igf.people.forms import EraseAccountForm, ProfileForm, TimezoneForm

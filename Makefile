@@ -1,0 +1,68 @@
+# The README's commands. Everything works on a fresh machine as root with only python3.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+MANAGE := $(BIN)/python manage.py
+PYTEST_ARGS ?=
+
+.PHONY: run test test-browser test-postgres lint fmt messages bench bench-opinions check check-deploy install catalogues clean demo
+
+$(STAMP): pyproject.toml requirements.lock
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -c requirements.lock -e ".[dev]"
+	touch $(STAMP)
+
+install: $(STAMP)
+
+catalogues: install
+	$(MANAGE) compile_catalogues
+
+# Install, migrate (SQLite in WAL mode by default), load the demo forum, serve on :8000.
+run: catalogues
+	$(MANAGE) migrate --noinput
+	$(MANAGE) collectstatic --noinput --verbosity 0
+	$(MANAGE) seed_demo
+	bin/serve
+
+demo: catalogues
+	$(MANAGE) migrate --noinput
+	$(MANAGE) seed_demo
+
+# The whole suite except the browser tests; DATABASE_URL selects PostgreSQL.
+test: catalogues
+	IGF_URL_COVERAGE=1 $(BIN)/pytest -m "not browser" $(PYTEST_ARGS)
+
+test-postgres:
+	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/igf} $(MAKE) test
+
+# End-to-end in Debian's Chromium with axe-core (see .ci/run for the installs it needs).
+test-browser: catalogues
+	$(BIN)/pytest -m browser -p no:randomly $(PYTEST_ARGS)
+
+lint: install
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+	$(BIN)/mypy src tests
+
+fmt: install
+	$(BIN)/ruff check --fix src tests bench
+	$(BIN)/ruff format src tests bench
+
+# Update every catalogue from the code, then compile. Translate the new msgids in all six.
+messages: install
+	bin/messages
+	$(MANAGE) compile_catalogues
+
+check-deploy: catalogues
+	DEBUG=0 IGF_HTTPS=1 ALLOWED_HOSTS=forum.example.org $(MANAGE) check --deploy --fail-level WARNING
+
+bench: bench-opinions
+
+bench-opinions: install
+	$(BIN)/python bench/opinions/run.py
+
+check: lint test check-deploy
+
+clean:
+	rm -rf $(VENV) var

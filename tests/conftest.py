@@ -1,0 +1,135 @@
+"""Fixtures shared by the whole suite, and the check that every URL pattern is requested."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import pytest
+from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver, resolve
+from django.urls.exceptions import Resolver404
+
+from igf.people.models import User
+from tests.factories import SecretariatFactory, UserFactory
+
+# --- Roles -----------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def participant(db: None) -> User:
+    return UserFactory(display_name="Amina Participant")
+
+
+@pytest.fixture
+def other_participant(db: None) -> User:
+    return UserFactory(display_name="Oleg Other")
+
+
+@pytest.fixture
+def secretariat(db: None) -> User:
+    """A secretariat member who has set up a second factor, as the platform requires."""
+    user = SecretariatFactory(display_name="Sofia Secretariat")
+    TOTP.activate(user, generate_totp_secret())
+    return user
+
+
+@pytest.fixture
+def admin_user(db: None) -> User:
+    user = UserFactory(display_name="Ada Admin", is_staff=True, is_superuser=True)
+    TOTP.activate(user, generate_totp_secret())
+    return user
+
+
+def client_for(user: User | None) -> Client:
+    client = Client()
+    if user is not None:
+        client.force_login(user, backend="allauth.account.auth_backends.AuthenticationBackend")
+    return client
+
+
+@pytest.fixture
+def login() -> Callable[[User | None], Client]:
+    return client_for
+
+
+@pytest.fixture
+def roles(
+    db: None, participant: User, other_participant: User, secretariat: User, admin_user: User
+) -> dict[str, User | None]:
+    return {
+        "anonymous": None,
+        "participant": participant,
+        "other_participant": other_participant,
+        "secretariat": secretariat,
+        "admin": admin_user,
+    }
+
+
+# --- Every URL pattern must be requested by the suite -----------------------------------------
+
+REQUESTED_ROUTES: set[str] = set()
+OWN_NAMESPACES = ("core", "people", "api", "api-v1")
+
+
+def _route_key(match: Any) -> str:
+    return f"{match.namespace}:{match.url_name}" if match.namespace else str(match.url_name)
+
+
+@pytest.fixture(autouse=True)
+def _record_requested_routes(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    original = Client.request
+
+    def recording(self: Client, **request: Any) -> Any:
+        try:
+            REQUESTED_ROUTES.add(_route_key(resolve(request.get("PATH_INFO", "/"))))
+        except Resolver404:
+            pass
+        return original(self, **request)
+
+    monkeypatch.setattr(Client, "request", recording)
+    yield
+
+
+def own_routes() -> set[str]:
+    """Every named URL pattern of the platform's own apps (not the admin's or allauth's)."""
+    found: set[str] = set()
+
+    def walk(patterns: list[Any], namespace: str | None) -> None:
+        for pattern in patterns:
+            if isinstance(pattern, URLResolver):
+                walk(pattern.url_patterns, pattern.namespace or namespace)
+            elif isinstance(pattern, URLPattern) and namespace in OWN_NAMESPACES and pattern.name:
+                found.add(f"{namespace}:{pattern.name}")
+
+    walk(get_resolver().url_patterns, None)
+    return found
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """With IGF_URL_COVERAGE=1 (set by `make test`), fail when a URL pattern went unrequested."""
+    if os.environ.get("IGF_URL_COVERAGE") != "1" or exitstatus != 0:
+        return
+    if session.config.getoption("markexpr", "") not in ("not browser", ""):
+        return
+    if session.config.args and any("::" in a or a.endswith(".py") for a in session.config.args):
+        return
+    missing = sorted(own_routes() - REQUESTED_ROUTES)
+    if missing:
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+        reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+        if reporter is not None:
+            reporter.write_line(
+                "URL patterns never requested by the suite: " + ", ".join(missing), red=True
+            )
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache() -> Iterator[None]:
+    """Rate limits and lock-outs live in the cache; each test starts with none."""
+    from django.core.cache import cache  # noqa: PLC0415
+
+    cache.clear()
+    yield
