@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -11,34 +12,34 @@ from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, resolve
 from django.urls.exceptions import Resolver404
+from tests.factories import SecretariatFactory, UserFactory
 
 from igf.people.models import User
-from tests.factories import SecretariatFactory, UserFactory
 
 # --- Roles -----------------------------------------------------------------------------------
 
 
 @pytest.fixture
 def participant(db: None) -> User:
-    return UserFactory(display_name="Amina Participant")
+    return UserFactory.create(display_name="Amina Participant")
 
 
 @pytest.fixture
 def other_participant(db: None) -> User:
-    return UserFactory(display_name="Oleg Other")
+    return UserFactory.create(display_name="Oleg Other")
 
 
 @pytest.fixture
 def secretariat(db: None) -> User:
     """A secretariat member who has set up a second factor, as the platform requires."""
-    user = SecretariatFactory(display_name="Sofia Secretariat")
+    user = SecretariatFactory.create(display_name="Sofia Secretariat")
     TOTP.activate(user, generate_totp_secret())
     return user
 
 
 @pytest.fixture
 def admin_user(db: None) -> User:
-    user = UserFactory(display_name="Ada Admin", is_staff=True, is_superuser=True)
+    user = UserFactory.create(display_name="Ada Admin", is_staff=True, is_superuser=True)
     TOTP.activate(user, generate_totp_secret())
     return user
 
@@ -79,18 +80,15 @@ def _route_key(match: Any) -> str:
 
 
 @pytest.fixture(autouse=True)
-def _record_requested_routes(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+def _record_requested_routes(monkeypatch: pytest.MonkeyPatch) -> None:
     original = Client.request
 
     def recording(self: Client, **request: Any) -> Any:
-        try:
+        with contextlib.suppress(Resolver404):
             REQUESTED_ROUTES.add(_route_key(resolve(request.get("PATH_INFO", "/"))))
-        except Resolver404:
-            pass
         return original(self, **request)
 
     monkeypatch.setattr(Client, "request", recording)
-    yield
 
 
 def own_routes() -> set[str]:
@@ -127,9 +125,8 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
 
 
 @pytest.fixture(autouse=True)
-def _fresh_cache() -> Iterator[None]:
+def _fresh_cache() -> None:
     """Rate limits and lock-outs live in the cache; each test starts with none."""
     from django.core.cache import cache  # noqa: PLC0415
 
     cache.clear()
-    yield

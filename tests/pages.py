@@ -12,9 +12,9 @@ from dataclasses import dataclass
 
 from django.contrib.staticfiles import finders
 from django.test import Client
+from tests.factories import AffiliationFactory, OrganizationFactory, person_of
 
 from igf.people.models import User
-from tests.factories import AffiliationFactory, OrganizationFactory, person_of
 
 
 @dataclass(frozen=True)
@@ -25,8 +25,8 @@ class Page:
 
 
 def _organization(user: User) -> str:
-    organization = OrganizationFactory()
-    AffiliationFactory(organization=organization, person=person_of(user))
+    organization = OrganizationFactory.create()
+    AffiliationFactory.create(organization=organization, person=person_of(user))
     return organization.get_absolute_url()
 
 

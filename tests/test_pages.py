@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from django.test import Client
-
-from igf.people.models import Organization, Person, User
 from tests.factories import AffiliationFactory, OrganizationFactory, person_of
 from tests.pages import PAGES, Page, fetch, page_weight
+
+from igf.people.models import Organization, Person, User
 
 LANGUAGES = ("ar", "zh-hans", "en", "fr", "ru", "es")
 BUDGET_TOTAL = 60 * 1024
@@ -23,7 +22,7 @@ def viewer(secretariat: User) -> User:
 @pytest.mark.parametrize("page", PAGES, ids=lambda p: p.name)
 def test_page_fits_the_weight_budget(page: Page, viewer: User, login) -> None:  # type: ignore[no-untyped-def]
     for _ in range(30):  # a page with content, not an empty one
-        OrganizationFactory()
+        OrganizationFactory.create()
     html = fetch(login(viewer if page.signed_in else None), page, viewer)
     weight = page_weight(html)
     assert weight.total <= BUDGET_TOTAL, (page.name, weight)
@@ -47,19 +46,29 @@ def test_page_renders_in_chinese(page: Page, viewer: User, login) -> None:  # ty
 XSS = '<script>alert("x")</script><img src=x onerror=alert(1)>"\'&'
 
 
-def test_user_text_is_escaped_on_every_page_in_every_language(viewer: User, login, participant: User) -> None:  # type: ignore[no-untyped-def]
+def test_user_text_is_escaped_on_every_page_in_every_language(
+    viewer: User, login, participant: User
+) -> None:  # type: ignore[no-untyped-def]
     """A hostile name, pronoun, organisation and position never reach a page unescaped (E2)."""
     Person.objects.filter(user__in=[participant, viewer]).update(
         display_name=XSS, pronouns=XSS, accessibility_needs=XSS
     )
-    organization = OrganizationFactory(name=XSS, acronym="<b>", description=XSS, website="https://example.org/?q=<x>")
-    AffiliationFactory(person=person_of(participant), organization=organization, position=XSS)
-    AffiliationFactory(person=person_of(viewer), organization=organization, position=XSS)
+    organization = OrganizationFactory.create(
+        name=XSS, acronym="<b>", description=XSS, website="https://example.org/?q=<x>"
+    )
+    AffiliationFactory.create(
+        person=person_of(participant), organization=organization, position=XSS
+    )
+    AffiliationFactory.create(person=person_of(viewer), organization=organization, position=XSS)
     Organization.objects.filter(pk=organization.pk).update(slug="hostile")
     for language in LANGUAGES:
         for page in [*PAGES]:
             html = fetch(login(viewer if page.signed_in else None), page, viewer, language)
             assert "<script>alert" not in html, (page.name, language)
-            assert "onerror=alert" not in html.replace("onerror=alert(1)&gt;", ""), (page.name, language)
+            assert "onerror=alert" not in html.replace("onerror=alert(1)&gt;", ""), (
+                page.name,
+                language,
+            )
         html = login(None).get("/organisations/hostile/").content.decode()
-        assert "<script>alert" not in html and "&lt;script&gt;" in html
+        assert "<script>alert" not in html
+        assert "&lt;script&gt;" in html

@@ -11,9 +11,9 @@ from dataclasses import dataclass
 
 import pytest
 from django.test import Client
+from tests.factories import OrganizationFactory, person_of
 
 from igf.people.models import User
-from tests.factories import OrganizationFactory, person_of
 
 ROLES = ("anonymous", "participant", "other_participant", "secretariat", "admin")
 LOGIN = "login"  # a redirect to the sign-in page
@@ -42,7 +42,7 @@ def own_profile(roles: dict[str, User | None]) -> str:
 
 
 def unlisted_organization(roles: dict[str, User | None]) -> str:
-    return OrganizationFactory(listed=False).get_absolute_url()
+    return OrganizationFactory.create(listed=False).get_absolute_url()
 
 
 ROWS = [
@@ -50,7 +50,7 @@ ROWS = [
     Row("about", lambda r: "/about/", everyone(200)),
     Row("timezone", lambda r: "/timezone/", everyone(200)),
     Row("directory", lambda r: "/organisations/", everyone(200)),
-    Row("organization", lambda r: OrganizationFactory().get_absolute_url(), everyone(200)),
+    Row("organization", lambda r: OrganizationFactory.create().get_absolute_url(), everyone(200)),
     Row(
         "unlisted organization",
         unlisted_organization,
@@ -63,15 +63,25 @@ ROWS = [
     Row(
         "people balance",
         lambda r: "/staff/people/balance/",
-        {"anonymous": LOGIN, "participant": 403, "other_participant": 403,
-         "secretariat": 200, "admin": 200},
-    ),  # fmt: skip
+        {
+            "anonymous": LOGIN,
+            "participant": 403,
+            "other_participant": 403,
+            "secretariat": 200,
+            "admin": 200,
+        },
+    ),
     Row(
         "admin",
         lambda r: "/admin/",
-        {"anonymous": LOGIN, "participant": 302, "other_participant": 302,
-         "secretariat": 200, "admin": 200},
-    ),  # fmt: skip
+        {
+            "anonymous": LOGIN,
+            "participant": 302,
+            "other_participant": 302,
+            "secretariat": 200,
+            "admin": 200,
+        },
+    ),
     Row("api docs", lambda r: "/api/", everyone(200)),
     Row("health", lambda r: "/healthz", everyone(200)),
 ]

@@ -12,10 +12,10 @@ from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
 from django.test import Client
 from hypothesis import HealthCheck, given, settings
+from tests.factories import AffiliationFactory, OrganizationFactory, UserFactory, person_of
 
 from igf.core.enums import Visibility
 from igf.people.models import Person, User
-from tests.factories import AffiliationFactory, OrganizationFactory, UserFactory, person_of
 
 
 def test_openapi_document_lists_every_endpoint(client: Client, db: None) -> None:
@@ -45,7 +45,9 @@ def test_countries_come_with_classifications_and_translated_names(client: Client
         "region_group": "african", "ldc": True, "lldc": False, "sids": False, "eit": False,
         "developing": True,
     }  # fmt: skip
-    assert client.get("/api/v1/countries/cn", HTTP_ACCEPT_LANGUAGE="zh-hans").json()["name"] == "中国"
+    assert (
+        client.get("/api/v1/countries/cn", HTTP_ACCEPT_LANGUAGE="zh-hans").json()["name"] == "中国"
+    )
 
 
 def test_unknown_country_is_a_translated_404(client: Client, db: None) -> None:
@@ -55,8 +57,10 @@ def test_unknown_country_is_a_translated_404(client: Client, db: None) -> None:
 
 
 def test_organisations_are_paginated_and_filtered(client: Client, db: None) -> None:
-    OrganizationFactory(name="Accra Tech Hub", country_id="GH", stakeholder_group="private_sector")
-    OrganizationFactory(name="Quiet Unlisted", listed=False)
+    OrganizationFactory.create(
+        name="Accra Tech Hub", country_id="GH", stakeholder_group="private_sector"
+    )
+    OrganizationFactory.create(name="Quiet Unlisted", listed=False)
     data = client.get("/api/v1/organizations", {"stakeholder_group": "private_sector"}).json()
     assert data["count"] == 1
     assert data["items"][0]["name"] == "Accra Tech Hub"
@@ -65,10 +69,14 @@ def test_organisations_are_paginated_and_filtered(client: Client, db: None) -> N
 
 
 def test_organisation_detail_lists_only_people_who_chose_it(client: Client, db: None) -> None:
-    organization = OrganizationFactory(slug="open-org")
-    AffiliationFactory(organization=organization, person=UserFactory(display_name="Shown Sara").person)
-    AffiliationFactory(
-        organization=organization, person=UserFactory(display_name="Hidden Hana").person, listed=False
+    organization = OrganizationFactory.create(slug="open-org")
+    AffiliationFactory.create(
+        organization=organization, person=UserFactory.create(display_name="Shown Sara").person
+    )
+    AffiliationFactory.create(
+        organization=organization,
+        person=UserFactory.create(display_name="Hidden Hana").person,
+        listed=False,
     )
     data = client.get("/api/v1/organizations/open-org").json()
     assert [p["display_name"] for p in data["people"]] == ["Shown Sara"]
@@ -93,7 +101,7 @@ def api_schema(db: None) -> Iterator[Any]:
 
     Like Django's test client, keep the request cycle from closing the test's connection.
     """
-    OrganizationFactory(slug="seeded-org")
+    OrganizationFactory.create(slug="seeded-org")
     request_started.disconnect(close_old_connections)
     request_finished.disconnect(close_old_connections)
     try:
@@ -109,7 +117,9 @@ def test_api_fuzzing_finds_no_server_error(api_schema) -> None:  # type: ignore[
     for result in api_schema.get_all_operations():
         operation = result.ok()
 
-        @settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck), database=None)
+        @settings(
+            max_examples=40, deadline=None, suppress_health_check=list(HealthCheck), database=None
+        )
         @given(case=operation.as_strategy())
         def check(case) -> None:  # type: ignore[no-untyped-def]
             response = case.call()

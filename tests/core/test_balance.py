@@ -89,7 +89,7 @@ def test_balance_equal_shares_show_empty_groups_with_their_shortfall() -> None:
         dimensions=[Dimension.STAKEHOLDER_GROUP],
     )
     rows = {c.category: c for c in report[Dimension.STAKEHOLDER_GROUP].categories}
-    assert [c for c in rows] == GROUPS
+    assert list(rows) == GROUPS
     assert rows["private_sector"].count == 0
     assert rows["private_sector"].shortfall == 2
     assert rows["government"].shortfall == 0
@@ -124,9 +124,9 @@ def test_balance_of_nobody_has_zero_shares_and_no_gaps() -> None:
     assert report.meets_targets
 
 
-@pytest.mark.parametrize(
-    ("minimum", "maximum"), [(-0.1, None), (None, 1.5), (0.6, 0.4)]
-)
-def test_share_target_refuses_impossible_bounds(minimum: float | None, maximum: float | None) -> None:
+@pytest.mark.parametrize(("minimum", "maximum"), [(-0.1, None), (None, 1.5), (0.6, 0.4)])
+def test_share_target_refuses_impossible_bounds(
+    minimum: float | None, maximum: float | None
+) -> None:
     with pytest.raises(ValueError, match="share target"):
         ShareTarget(minimum=minimum, maximum=maximum)

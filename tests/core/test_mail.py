@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from django.core import mail
 from django.test import override_settings
 
@@ -15,7 +17,7 @@ def test_sent_mail_is_queued_as_a_task_and_delivered() -> None:
     )  # fmt: skip
     assert sent == 1
     assert len(mail.outbox) == 1
-    delivered = mail.outbox[0]
+    delivered = cast(mail.EmailMultiAlternatives, mail.outbox[0])
     assert delivered.subject == "Confirm your address"
     assert delivered.to == ["amina@example.org"]
-    assert delivered.alternatives[0][1] == "text/html"  # type: ignore[attr-defined]
+    assert delivered.alternatives[0][1] == "text/html"

@@ -29,7 +29,7 @@ XSS_PAYLOADS = [
     '<body onload="alert(1)">',
     '<style>body{background:url("javascript:alert(1)")}</style>',
     '<div style="background:url(javascript:alert(1))">x</div>',
-    '<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>',
+    "<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>",
     '<a href="&#106;avascript:alert(1)">x</a>',
     '<a href="jav&#x09;ascript:alert(1)">x</a>',
     "<IMG SRC=JaVaScRiPt:alert(1)>",

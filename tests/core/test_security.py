@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from django.contrib.auth.hashers import check_password
 from django.test import Client, override_settings
+from tests.factories import UserFactory
 
 from igf.people.models import User
-from tests.factories import UserFactory
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -71,7 +71,7 @@ def test_production_settings_pass_the_deployment_check() -> None:
         "ALLOWED_HOSTS": "forum.example.org",
         "DJANGO_SETTINGS_MODULE": "igf.settings",
     }
-    result = subprocess.run(  # noqa: S603 - our own manage.py with fixed arguments
+    result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
         cwd=ROOT,
         env=env,
@@ -103,12 +103,12 @@ def test_production_cookies_are_secure_host_only_and_httponly() -> None:
 @pytest.mark.django_db
 @override_settings(DEBUG=False)
 def test_server_errors_show_a_generic_page_without_internals(client: Client, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    from igf.core import views  # noqa: PLC0415
+    from igf.core import queries  # noqa: PLC0415
 
     def explode(*args: object, **kwargs: object) -> None:
         raise RuntimeError("SECRET_INTERNAL_DETAIL")
 
-    monkeypatch.setattr(views.queries, "current_forum", explode)
+    monkeypatch.setattr(queries, "current_forum", explode)
     client.raise_request_exception = False
     response = client.get("/")
     assert response.status_code == 500
@@ -126,7 +126,7 @@ def test_unknown_pages_answer_404_in_the_viewers_language(client: Client, db: No
 
 @pytest.mark.django_db
 def test_state_changing_views_refuse_get(client: Client) -> None:
-    user = UserFactory()
+    user = UserFactory.create()
     client.force_login(user)
     response = client.get("/i18n/setlang/?language=fr")
     assert response.status_code in (302, 405)

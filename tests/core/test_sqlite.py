@@ -34,7 +34,10 @@ def test_sqlite_runs_with_durable_pragmas() -> None:
 @pytest.mark.django_db(transaction=True)
 def test_sqlite_concurrent_writers_never_see_database_is_locked(tmp_path) -> None:  # type: ignore[no-untyped-def]
     """Eight threads write at once to a file database in WAL mode; every write lands."""
-    if "memory" in str(connection.settings_dict["NAME"]) or connection.settings_dict["NAME"] == ":memory:":
+    if (
+        "memory" in str(connection.settings_dict["NAME"])
+        or connection.settings_dict["NAME"] == ":memory:"
+    ):
         pytest.skip("needs a file database")
     errors: list[BaseException] = []
 
@@ -42,7 +45,7 @@ def test_sqlite_concurrent_writers_never_see_database_is_locked(tmp_path) -> Non
         try:
             for i in range(20):
                 ActivityEntry.objects.create(verb="test.concurrent", data={"n": n, "i": i})
-        except BaseException as error:  # noqa: BLE001 - collected and asserted below
+        except BaseException as error:
             errors.append(error)
         finally:
             connections.close_all()

@@ -6,8 +6,8 @@ from typing import Any
 
 import factory
 from allauth.account.models import EmailAddress
-from django.contrib.auth.models import Group
 from django.conf import settings
+from django.contrib.auth.models import Group
 
 from igf.core.enums import StakeholderGroup
 from igf.core.models import Country
@@ -70,6 +70,6 @@ class AffiliationFactory(factory.django.DjangoModelFactory[Affiliation]):
     class Meta:
         model = Affiliation
 
-    person = factory.LazyFunction(lambda: UserFactory().person)
+    person = factory.LazyFunction(lambda: UserFactory.create().person)
     organization = factory.SubFactory(OrganizationFactory)
     listed = True

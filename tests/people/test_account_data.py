@@ -6,18 +6,18 @@ import json
 
 from allauth.account.models import EmailAddress
 from django.test import Client
+from tests.factories import AffiliationFactory, person_of
 
 from igf.core.models import ActivityEntry
 from igf.people import services
 from igf.people.models import Person, User
-from tests.factories import AffiliationFactory, person_of
 
 
 def test_export_downloads_everything_about_me_as_json(participant: User, login) -> None:  # type: ignore[no-untyped-def]
     Person.objects.filter(user=participant).update(
         pronouns="she/her", accessibility_needs="Captions", country_id="KE"
     )
-    AffiliationFactory(person=person_of(participant), position="Researcher")
+    AffiliationFactory.create(person=person_of(participant), position="Researcher")
     response = login(participant).get("/me/data.json")
     assert response.status_code == 200
     assert response["Content-Type"] == "application/json; charset=utf-8"
@@ -51,7 +51,7 @@ def test_erase_removes_personal_data_and_keeps_the_record(participant: User, log
     Person.objects.filter(pk=person.pk).update(
         pronouns="she/her", accessibility_needs="Braille", country_id="KE", gender="woman"
     )
-    AffiliationFactory(person=person)
+    AffiliationFactory.create(person=person)
     email = participant.email
     client = login(participant)
     response = client.post("/me/delete/", {"confirm": "DELETE"})
@@ -62,7 +62,9 @@ def test_erase_removes_personal_data_and_keeps_the_record(participant: User, log
     assert (person.display_name, person.pronouns, person.accessibility_needs) == ("", "", "")
     assert (person.country_id, person.gender) == (None, "")
     assert person.affiliations.count() == 0
-    assert user.email != email and not user.is_active and not user.has_usable_password()
+    assert user.email != email
+    assert not user.is_active
+    assert not user.has_usable_password()
     assert not EmailAddress.objects.filter(email=email).exists()
     # Signed out here, and the old session cookie gives nothing anywhere (ASVS 7.4.1).
     assert client.get("/me/profile/").status_code == 302
@@ -75,7 +77,9 @@ def test_erase_leaves_no_copy_of_the_email_or_name_in_the_database(participant: 
     from django.db import models  # noqa: PLC0415
 
     email, name = participant.email, "Amina Participant"
-    services.update_profile(by=participant, person=person_of(participant), changes={"pronouns": "she"})
+    services.update_profile(
+        by=participant, person=person_of(participant), changes={"pronouns": "she"}
+    )
     services.erase_account(by=participant, person=person_of(participant))
     for model in apps.get_models():
         text_fields = [

@@ -8,11 +8,11 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from PIL import Image
+from tests.factories import OrganizationFactory, person_of
 
 from igf.core.enums import Visibility
 from igf.core.models import ActivityEntry
 from igf.people.models import Organization, User
-from tests.factories import OrganizationFactory, person_of
 
 PROFILE_URL = "/me/profile/"
 
@@ -43,7 +43,9 @@ def valid_profile(**overrides: object) -> dict[str, object]:
     return data
 
 
-def image_file(name: str = "me.png", image_format: str = "PNG", size: tuple[int, int] = (50, 40)) -> SimpleUploadedFile:
+def image_file(
+    name: str = "me.png", image_format: str = "PNG", size: tuple[int, int] = (50, 40)
+) -> SimpleUploadedFile:
     buffer = io.BytesIO()
     Image.new("RGB", size, "orange").save(buffer, format=image_format)
     return SimpleUploadedFile(name, buffer.getvalue(), content_type="image/png")
@@ -90,7 +92,9 @@ def test_profile_sensitive_fields_default_to_the_secretariat(participant: User, 
 def test_profile_bad_input_keeps_what_was_typed_and_explains(participant: User, login) -> None:  # type: ignore[no-untyped-def]
     response = login(participant).post(
         PROFILE_URL,
-        valid_profile(display_name="   ", country="XX", timezone="Mars/Olympus", pronouns="they/them"),
+        valid_profile(
+            display_name="   ", country="XX", timezone="Mars/Olympus", pronouns="they/them"
+        ),
     )
     assert response.status_code == 200
     page = response.content.decode()
@@ -128,12 +132,17 @@ def test_profile_new_organisation_awaits_review(participant: User, login) -> Non
     assert person_of(participant).affiliations.get().listed is True
 
 
-def test_profile_cannot_choose_both_a_listed_and_a_new_organisation(participant: User, login) -> None:  # type: ignore[no-untyped-def]
-    organization = OrganizationFactory()
+def test_profile_cannot_choose_both_a_listed_and_a_new_organisation(
+    participant: User, login
+) -> None:  # type: ignore[no-untyped-def]
+    organization = OrganizationFactory.create()
     response = login(participant).post(
         PROFILE_URL, valid_profile(organization=organization.pk, new_organization="Another")
     )
-    assert "Choose an organisation from the list or name a new one, not both." in response.content.decode()
+    assert (
+        "Choose an organisation from the list or name a new one, not both."
+        in response.content.decode()
+    )
     assert not Organization.objects.filter(name="Another").exists()
 
 
@@ -154,7 +163,8 @@ def test_profile_photo_is_reencoded_as_jpeg_without_metadata(participant: User, 
          "This file is not a JPEG, PNG or WebP image."),
         (SimpleUploadedFile("me.gif", b"GIF89a" + b"\x00" * 50, content_type="image/gif"),
          "This file is not a JPEG, PNG or WebP image."),
-        (SimpleUploadedFile("me.png", b"\x89PNG" + b"\x00" * (2 * 1024 * 1024 + 1), content_type="image/png"),
+        (SimpleUploadedFile("me.png", b"\x89PNG" + b"\x00" * (2 * 1024 * 1024 + 1),
+                            content_type="image/png"),
          "The photo is larger than 2 MB."),
     ],
 )  # fmt: skip

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from django.test import Client
+from tests.factories import person_of
 
 from igf.people.models import User
-from tests.factories import person_of
 
 
 def test_visitor_time_zone_is_kept_for_the_session(client: Client, db: None) -> None:
@@ -28,7 +28,9 @@ def test_unknown_time_zone_is_refused_with_a_message(client: Client, db: None) -
     assert "Times are shown in UTC." in client.get("/").content.decode()
 
 
-def test_time_zone_page_offers_the_browser_zone_until_one_is_chosen(client: Client, db: None) -> None:
+def test_time_zone_page_offers_the_browser_zone_until_one_is_chosen(
+    client: Client, db: None
+) -> None:
     assert "data-offer-browser-zone" in client.get("/timezone/").content.decode()
     client.post("/timezone/", {"timezone": "Europe/Paris"})
     assert "data-offer-browser-zone" not in client.get("/timezone/").content.decode()

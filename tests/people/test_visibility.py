@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 from django.test import Client
+from tests.factories import person_of
 
 from igf.core.enums import Visibility
 from igf.people.models import Person, User
-from tests.factories import person_of
 
 SENTINELS = {"country": "Burkina Faso", "group": "Technical community", "gender": "Woman"}
 
@@ -45,7 +45,9 @@ def test_profile_details_follow_their_visibility(  # type: ignore[no-untyped-def
     assert ("SIGN-LANGUAGE-SENTINEL" in page) is sees_needs
 
 
-def test_public_api_profile_shows_only_public_details(client: Client, shared_person: Person) -> None:
+def test_public_api_profile_shows_only_public_details(
+    client: Client, shared_person: Person
+) -> None:
     data = client.get(f"/api/v1/people/{shared_person.public_id}").json()
     assert data["country"] == "BF"
     assert data["stakeholder_group"] is None

@@ -4,7 +4,6 @@ Everything here is public. Lookups go through the same query functions as the pa
 the API can never show more than a page would to an anonymous visitor.
 """
 
-
 from typing import Any
 from uuid import UUID
 

@@ -1,6 +1,5 @@
 """Shapes of the open-data API's answers (public fields only, by construction)."""
 
-
 from uuid import UUID
 
 from ninja import Schema

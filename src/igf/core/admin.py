@@ -7,7 +7,17 @@ from igf.core.models import ActivityEntry, Country, Forum, ForumText
 class CountryAdmin(admin.ModelAdmin[Country]):
     """Read-only: countries come from the shipped data file."""
 
-    list_display = ("iso2", "name_en", "status", "region_group", "ldc", "lldc", "sids", "eit", "developing")
+    list_display = (
+        "iso2",
+        "name_en",
+        "status",
+        "region_group",
+        "ldc",
+        "lldc",
+        "sids",
+        "eit",
+        "developing",
+    )
     list_filter = ("status", "region_group", "ldc", "lldc", "sids", "eit", "developing")
     search_fields = ("iso2", "iso3", "name_en")
 

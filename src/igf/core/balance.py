@@ -209,7 +209,9 @@ def measure_balance(
                 people,
                 dimension,
                 targets.get(dimension),
-                categories=categories.get(dimension, (YES, NO) if dimension in BINARY_DIMENSIONS else ()),
+                categories=categories.get(
+                    dimension, (YES, NO) if dimension in BINARY_DIMENSIONS else ()
+                ),
             )
             for dimension in dimensions
         ),

@@ -17,7 +17,9 @@ from igf.core.tasks import deliver_email
 
 def serialise_message(message: EmailMessage) -> dict[str, Any]:
     """A JSON-safe copy of a message: tasks take only JSON arguments."""
-    alternatives = [(str(content), str(mimetype)) for content, mimetype in getattr(message, "alternatives", [])]
+    alternatives = [
+        (str(content), str(mimetype)) for content, mimetype in getattr(message, "alternatives", [])
+    ]
     return {
         "subject": str(message.subject),
         "body": str(message.body),

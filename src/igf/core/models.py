@@ -138,7 +138,9 @@ class ForumText(models.Model):
         verbose_name = _("forum text")
         verbose_name_plural = _("forum texts")
         constraints: ClassVar[list[models.BaseConstraint]] = [
-            models.UniqueConstraint(fields=["forum", "language"], name="forum_text_one_per_language")
+            models.UniqueConstraint(
+                fields=["forum", "language"], name="forum_text_one_per_language"
+            )
         ]
 
     def __str__(self) -> str:

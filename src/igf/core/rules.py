@@ -8,7 +8,9 @@ from django.conf import settings
 
 @rules.predicate
 def is_signed_in(user: object) -> bool:
-    return bool(getattr(user, "is_authenticated", False)) and bool(getattr(user, "is_active", False))
+    return bool(getattr(user, "is_authenticated", False)) and bool(
+        getattr(user, "is_active", False)
+    )
 
 
 @rules.predicate

@@ -9,15 +9,15 @@ from functools import cache
 @cache
 def timezone_names() -> tuple[str, ...]:
     """Every IANA zone name the machine knows, sorted, without the legacy aliases."""
-    legacy_prefixes = ("Etc/", "SystemV/", "US/", "Canada/", "Brazil/", "Chile/", "Mexico/")
+    legacy_prefixes = (
+        "Etc/", "SystemV/", "US/", "Canada/", "Brazil/", "Chile/", "Mexico/",
+    )  # fmt: skip
     names = zoneinfo.available_timezones()
-    return tuple(
-        sorted(
-            n
-            for n in names
-            if "/" in n and not n.startswith(legacy_prefixes) and n != "localtime"
-        )
-        + ["UTC"]
+    return (
+        *sorted(
+            n for n in names if "/" in n and not n.startswith(legacy_prefixes) and n != "localtime"
+        ),
+        "UTC",
     )
 
 

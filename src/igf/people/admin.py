@@ -7,13 +7,16 @@ from igf.people.models import Affiliation, Organization, Person, User
 
 
 @admin.register(User)
-class UserAdmin(DjangoUserAdmin):
+class UserAdmin(DjangoUserAdmin[User]):
     ordering = ("email",)
     list_display = ("email", "is_active", "is_staff", "is_superuser", "last_login")
     search_fields = ("email", "person__display_name")
     fieldsets = (
         (None, {"fields": ("email", "password")}),
-        (_("Permissions"), {"fields": ("is_active", "is_staff", "is_superuser", "groups", "user_permissions")}),
+        (
+            _("Permissions"),
+            {"fields": ("is_active", "is_staff", "is_superuser", "groups", "user_permissions")},
+        ),
         (_("Important dates"), {"fields": ("last_login", "date_joined")}),
     )
     add_fieldsets = ((None, {"classes": ("wide",), "fields": ("email", "password1", "password2")}),)
@@ -36,7 +39,7 @@ class PersonAdmin(admin.ModelAdmin[Person]):
 
 
 @admin.register(Organization)
-class OrganizationAdmin(SimpleHistoryAdmin):
+class OrganizationAdmin(SimpleHistoryAdmin):  # type: ignore[misc]
     list_display = ("name", "acronym", "country", "stakeholder_group", "listed")
     list_filter = ("listed", "stakeholder_group", "country__region_group")
     search_fields = ("name", "acronym")

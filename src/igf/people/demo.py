@@ -100,9 +100,7 @@ def _faker(locale: str, seed: int) -> Faker:
 
 def _stakeholder_group(rng: random.Random) -> str:
     # Roughly the IGF's own participation mix (igf-facts 3.11), every group well present.
-    return rng.choices(
-        StakeholderGroup.values, weights=(30, 18, 32, 14, 6), k=1
-    )[0]
+    return rng.choices(StakeholderGroup.values, weights=(30, 18, 32, 14, 6), k=1)[0]
 
 
 def _organizations(context: DemoContext, countries: dict[str, Country]) -> list[Organization]:
@@ -112,7 +110,9 @@ def _organizations(context: DemoContext, countries: dict[str, Country]) -> list[
         iso2, locale = COUNTRY_LOCALES[index % len(COUNTRY_LOCALES)]
         country = countries[iso2]
         group = StakeholderGroup.values[index % len(StakeholderGroup.values)]
-        fake = _faker(locale if group == StakeholderGroup.PRIVATE_SECTOR else "en_US", context.seed + index)
+        fake = _faker(
+            locale if group == StakeholderGroup.PRIVATE_SECTOR else "en_US", context.seed + index
+        )
         if group == StakeholderGroup.GOVERNMENT:
             name = f"{rng.choice(GOVERNMENT_BODIES)} ({country.name_en})"
         elif group == StakeholderGroup.PRIVATE_SECTOR:
@@ -164,7 +164,13 @@ def _people(
             weights=(44, 44, 2, 4, 6),
             k=1,
         )[0]
-        first = fake.first_name_female() if gender == Gender.WOMAN else fake.first_name_male() if gender == Gender.MAN else fake.first_name()
+        first = (
+            fake.first_name_female()
+            if gender == Gender.WOMAN
+            else fake.first_name_male()
+            if gender == Gender.MAN
+            else fake.first_name()
+        )
         name = f"{first} {fake.last_name()}"
         group = _stakeholder_group(rng)
         youth = rng.random() < 0.22
@@ -218,7 +224,9 @@ def seed(context: DemoContext) -> list[DemoAccount]:
                     user.save(update_fields=["is_staff"])
                     user.groups.add(secretariat)
                 Person.objects.filter(user=user).update(
-                    country=countries["CH"] if role in {"administrator", "secretariat"} else countries["KE"],
+                    country=countries["CH"]
+                    if role in {"administrator", "secretariat"}
+                    else countries["KE"],
                     stakeholder_group=StakeholderGroup.CIVIL_SOCIETY,
                     country_visibility=Visibility.PUBLIC,
                     stakeholder_group_visibility=Visibility.PUBLIC,

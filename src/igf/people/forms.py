@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import unicodedata
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.db.models import Q
-from django.utils.translation import get_language_info
+from django.utils.translation import get_language_info, gettext
 from django.utils.translation import gettext_lazy as _
 
 from igf.core.enums import Gender, StakeholderGroup, Visibility
@@ -28,7 +28,7 @@ def _sort_key(label: str) -> str:
 def country_choices() -> list[tuple[str, str]]:
     """Countries named and sorted in the viewer's language."""
     countries = [(c.iso2, c.name) for c in Country.objects.only("iso2")]
-    return [("", _("Not said")), *sorted(countries, key=lambda c: _sort_key(c[1]))]
+    return [("", gettext("Not said")), *sorted(countries, key=lambda c: _sort_key(c[1]))]
 
 
 def visibility_field(label: Any) -> forms.ChoiceField:
@@ -93,7 +93,7 @@ class ProfileForm(forms.Form):
     is_youth = forms.TypedChoiceField(
         label=_("Are you under 30? (optional)"),
         choices=[("", _("Prefer not to say")), ("yes", _("Yes")), ("no", _("No"))],
-        coerce=lambda value: {"yes": True, "no": False}.get(value),
+        coerce={"yes": True, "no": False}.get,
         empty_value=None,
         required=False,
         widget=forms.RadioSelect,
@@ -134,21 +134,17 @@ class ProfileForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.person = person
         current = person.affiliations.values_list("organization_id", flat=True)
-        organization_field = self.fields["organization"]
-        assert isinstance(organization_field, forms.ModelChoiceField)
+        organization_field = cast(forms.ModelChoiceField[Organization], self.fields["organization"])
         organization_field.queryset = Organization.objects.filter(
             Q(listed=True) | Q(pk__in=current)
         ).order_by("name")
-        country_field = self.fields["country"]
-        assert isinstance(country_field, forms.ChoiceField)
+        country_field = cast(forms.ChoiceField, self.fields["country"])
         country_field.choices = country_choices()
-        timezone_field = self.fields["timezone"]
-        assert isinstance(timezone_field, forms.ChoiceField)
+        timezone_field = cast(forms.ChoiceField, self.fields["timezone"])
         timezone_field.choices = [("", _("Not chosen (UTC)")), *((n, n) for n in timezone_names())]
         if not person.timezone:
             timezone_field.widget.attrs["data-offer-browser-zone"] = ""
-        languages_field = self.fields["languages"]
-        assert isinstance(languages_field, forms.MultipleChoiceField)
+        languages_field = cast(forms.MultipleChoiceField, self.fields["languages"])
         languages_field.choices = [
             (code, get_language_info(code)["name_local"]) for code, _name in settings.LANGUAGES
         ]
@@ -166,7 +162,9 @@ class ProfileForm(forms.Form):
             )
         }  # fmt: skip
         initial["country"] = person.country_id or ""
-        initial["is_youth"] = {True: "yes", False: "no"}.get(person.is_youth, "")  # type: ignore[call-overload]
+        initial["is_youth"] = (
+            "" if person.is_youth is None else ("yes" if person.is_youth else "no")
+        )
         if affiliation is not None:
             initial["organization"] = affiliation.organization
             initial["position"] = affiliation.position
@@ -225,6 +223,5 @@ class TimezoneForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        timezone_field = self.fields["timezone"]
-        assert isinstance(timezone_field, forms.ChoiceField)
+        timezone_field = cast(forms.ChoiceField, self.fields["timezone"])
         timezone_field.choices = [(n, n) for n in timezone_names()]

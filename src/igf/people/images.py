@@ -43,9 +43,9 @@ def validate_photo(upload: UploadedFile) -> None:
 def normalise_photo(upload: UploadedFile) -> ContentFile[bytes]:
     """A square-bounded JPEG of the photo, with EXIF and GPS data dropped by re-encoding."""
     upload.seek(0)
-    with Image.open(upload) as image:
-        image = image.convert("RGB")
-        image.thumbnail((PHOTO_SIDE, PHOTO_SIDE))
-        buffer = io.BytesIO()
-        image.save(buffer, format="JPEG", quality=82, optimize=True)
+    with Image.open(upload) as original:
+        image = original.convert("RGB")
+    image.thumbnail((PHOTO_SIDE, PHOTO_SIDE))
+    buffer = io.BytesIO()
+    image.save(buffer, format="JPEG", quality=82, optimize=True)
     return ContentFile(buffer.getvalue())

@@ -217,4 +217,4 @@ class Affiliation(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.person} – {self.organization}"
+        return f"{self.person}, {self.organization}"

@@ -15,7 +15,11 @@ from igf.core.rules import is_secretariat
 from igf.people.models import Affiliation, Organization, Person
 from igf.people.rules import can_see_detail, is_self
 
-ORGANIZATION_ORDERINGS = {"name": "name", "country": "country__name_en", "members": "-listed_members"}
+ORGANIZATION_ORDERINGS = {
+    "name": "name",
+    "country": "country__name_en",
+    "members": "-listed_members",
+}
 
 
 def organizations_visible_to(user: Any) -> QuerySet[Organization]:
@@ -42,7 +46,9 @@ def directory(
         )
     )
     if search:
-        organizations = organizations.filter(Q(name__icontains=search) | Q(acronym__icontains=search))
+        organizations = organizations.filter(
+            Q(name__icontains=search) | Q(acronym__icontains=search)
+        )
     if stakeholder_group:
         organizations = organizations.filter(stakeholder_group=stakeholder_group)
     if country:
@@ -146,8 +152,10 @@ def balance_subject(person: Person) -> BalanceSubject:
 
 
 def people_balance_subjects() -> list[BalanceSubject]:
-    people = active_people().select_related("country").only(
-        "stakeholder_group", "gender", "is_youth", "country"
+    people = (
+        active_people()
+        .select_related("country")
+        .only("stakeholder_group", "gender", "is_youth", "country")
     )
     return [balance_subject(p) for p in people]
 

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
-from typing import Any
+from typing import Any, cast
 
 from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
 from django.contrib.admin.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.uploadedfile import UploadedFile
-from django.db import transaction
+from django.db import models, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
@@ -135,9 +135,7 @@ def review_organization(*, by: User, organization: Organization, listed: bool) -
     if organization.listed != listed:
         organization.listed = listed
         organization.save(update_fields=["listed"])
-        record_activity(
-            by=by, verb="organization.reviewed", target=organization, public=listed
-        )
+        record_activity(by=by, verb="organization.reviewed", target=organization, public=listed)
     return organization
 
 
@@ -231,7 +229,7 @@ def erase_account(*, by: User, person: Person) -> Person:
     if person.photo:
         person.photo.delete(save=False)
     for name in PROFILE_FIELDS:
-        field = Person._meta.get_field(name)
+        field = cast(models.Field[Any, Any], Person._meta.get_field(name))
         setattr(person, name, field.get_default())
     person.photo = ""  # type: ignore[assignment]
     person.erased = timezone.now()
@@ -252,9 +250,9 @@ def erase_account(*, by: User, person: Person) -> Person:
         LogEntry.objects.filter(
             content_type=ContentType.objects.get_for_model(model), object_id=str(pk)
         ).update(object_repr=str(person.public_name))
-    ActivityEntry.objects.filter(target_type=ContentType.objects.get_for_model(Person), target_id=str(person.pk)).update(
-        target_label=str(person.public_name)
-    )
+    ActivityEntry.objects.filter(
+        target_type=ContentType.objects.get_for_model(Person), target_id=str(person.pk)
+    ).update(target_label=str(person.public_name))
     person_erased.send(sender=Person, person=person)
     record_activity(by=None if by.pk == user.pk else by, verb="person.erased", target=None)
     return person

@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 import json
+from typing import cast
 
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
-
 
 from igf.core.balance import Dimension, measure_balance
 from igf.core.enums import StakeholderGroup
@@ -30,9 +31,7 @@ DIRECTORY_PAGE_SIZE = 50
 
 
 def _user(request: HttpRequest) -> User:
-    user = request.user
-    assert isinstance(user, User)
-    return user
+    return cast(User, request.user)
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
@@ -110,7 +109,7 @@ def person_detail(request: HttpRequest, public_id: str) -> HttpResponse:
 
 
 @require_safe
-def person_photo(request: HttpRequest, public_id: str) -> HttpResponse:
+def person_photo(request: HttpRequest, public_id: str) -> HttpResponseBase:
     person = queries.get_person(request.user, public_id)
     if not person.photo or not can_see_detail(request.user, person, person.photo_visibility):
         raise Http404
