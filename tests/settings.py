@@ -1,5 +1,9 @@
 """Settings for the test suite: the real settings, with fast and isolated services."""
 
+import os
+import tempfile
+from pathlib import Path
+
 from igf.settings import *  # noqa: F403
 from igf.settings import PASSWORD_HASHERS
 
@@ -16,4 +20,7 @@ ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     # A file, not memory: WAL, the busy timeout and concurrent writers are tested for real.
-    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test-igf.sqlite3")}  # noqa: F405
+    # One file per test process, so parallel runs on one machine never share a database.
+    DATABASES["default"]["TEST"] = {  # noqa: F405
+        "NAME": str(Path(tempfile.gettempdir()) / f"igf-test-{os.getpid()}.sqlite3")
+    }
