@@ -12,9 +12,9 @@ from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, resolve
 from django.urls.exceptions import Resolver404
-from tests.factories import SecretariatFactory, UserFactory
 
 from igf.people.models import User
+from tests.factories import SecretariatFactory, UserFactory
 
 # --- Roles -----------------------------------------------------------------------------------
 

@@ -12,9 +12,9 @@ from dataclasses import dataclass
 
 from django.contrib.staticfiles import finders
 from django.test import Client
-from tests.factories import AffiliationFactory, OrganizationFactory, person_of
 
 from igf.people.models import User
+from tests.factories import AffiliationFactory, OrganizationFactory, person_of
 
 
 @dataclass(frozen=True)

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from tests.factories import AffiliationFactory, OrganizationFactory, person_of
-from tests.pages import PAGES, Page, fetch, page_weight
 
 from igf.people.models import Organization, Person, User
+from tests.factories import AffiliationFactory, OrganizationFactory, person_of
+from tests.pages import PAGES, Page, fetch, page_weight
 
 LANGUAGES = ("ar", "zh-hans", "en", "fr", "ru", "es")
 BUDGET_TOTAL = 60 * 1024

@@ -11,9 +11,9 @@ from dataclasses import dataclass
 
 import pytest
 from django.test import Client
-from tests.factories import OrganizationFactory, person_of
 
 from igf.people.models import User
+from tests.factories import OrganizationFactory, person_of
 
 ROLES = ("anonymous", "participant", "other_participant", "secretariat", "admin")
 LOGIN = "login"  # a redirect to the sign-in page

@@ -12,10 +12,10 @@ from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
 from django.test import Client
 from hypothesis import HealthCheck, given, settings
-from tests.factories import AffiliationFactory, OrganizationFactory, UserFactory, person_of
 
 from igf.core.enums import Visibility
 from igf.people.models import Person, User
+from tests.factories import AffiliationFactory, OrganizationFactory, UserFactory, person_of
 
 
 def test_openapi_document_lists_every_endpoint(client: Client, db: None) -> None:

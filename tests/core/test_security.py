@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from django.contrib.auth.hashers import check_password
 from django.test import Client, override_settings
-from tests.factories import UserFactory
 
 from igf.people.models import User
+from tests.factories import UserFactory
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -6,11 +6,11 @@ import json
 
 from allauth.account.models import EmailAddress
 from django.test import Client
-from tests.factories import AffiliationFactory, person_of
 
 from igf.core.models import ActivityEntry
 from igf.people import services
 from igf.people.models import Person, User
+from tests.factories import AffiliationFactory, person_of
 
 
 def test_export_downloads_everything_about_me_as_json(participant: User, login) -> None:  # type: ignore[no-untyped-def]

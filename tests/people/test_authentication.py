@@ -17,10 +17,10 @@ from allauth.mfa.totp.internal.auth import (
 from django.core import mail
 from django.test import Client
 from django.utils import timezone
-from tests.factories import SecretariatFactory, UserFactory
 
 from igf.core.models import ActivityEntry
 from igf.people.models import User
+from tests.factories import SecretariatFactory, UserFactory
 
 PASSWORD = "correct horse battery staple"
 

@@ -6,9 +6,9 @@ import pytest
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
-from tests.factories import AffiliationFactory, OrganizationFactory, UserFactory
 
 from igf.people.models import User
+from tests.factories import AffiliationFactory, OrganizationFactory, UserFactory
 
 
 def test_directory_lists_only_reviewed_organisations_to_the_public(

@@ -8,11 +8,11 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from PIL import Image
-from tests.factories import OrganizationFactory, person_of
 
 from igf.core.enums import Visibility
 from igf.core.models import ActivityEntry
 from igf.people.models import Organization, User
+from tests.factories import OrganizationFactory, person_of
 
 PROFILE_URL = "/me/profile/"
 

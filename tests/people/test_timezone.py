@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from django.test import Client
-from tests.factories import person_of
 
 from igf.people.models import User
+from tests.factories import person_of
 
 
 def test_visitor_time_zone_is_kept_for_the_session(client: Client, db: None) -> None:

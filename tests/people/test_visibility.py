@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 from django.test import Client
-from tests.factories import person_of
 
 from igf.core.enums import Visibility
 from igf.people.models import Person, User
+from tests.factories import person_of
 
 SENTINELS = {"country": "Burkina Faso", "group": "Technical community", "gender": "Woman"}
 
