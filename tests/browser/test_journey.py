@@ -109,6 +109,7 @@ def _sign_in_with_code(page: Any, user: User) -> None:
 def test_accessibility_check_catches_a_real_violation(page: Any) -> None:
     """The harness itself: an image without a text alternative must be reported."""
     page.set_content(
-        '<!DOCTYPE html><html lang="en"><body><main><img src="x.png"></main></body></html>'
+        '<!DOCTYPE html><html lang="en"><head><title>Test</title></head>'
+        '<body><main><img src="x.png"></main></body></html>'
     )
     assert [v["id"] for v in axe_violations(page)] == ["image-alt"]
