@@ -9,10 +9,6 @@ from typing import Any
 
 import pytest
 
-# Playwright's sync API runs an event loop in this thread; the ORM calls in the tests are
-# still synchronous and safe.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
 CHROMIUM = os.environ.get("IGF_CHROMIUM", "/usr/bin/chromium")
 AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
 CHROMIUM_ARGS = [
@@ -29,6 +25,9 @@ def browser() -> Iterator[Any]:
         pytest.fail("axe-core not found: run `npm ci`")
     from playwright.sync_api import sync_playwright  # noqa: PLC0415
 
+    # Playwright's sync API runs an event loop in this thread; the ORM calls in the tests
+    # are still synchronous and safe. Only the browser suite sets this.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield browser

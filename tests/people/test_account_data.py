@@ -103,3 +103,15 @@ def test_erased_account_sessions_end(participant: User, login) -> None:  # type:
     assert other_device.get("/me/profile/").status_code == 200
     services.erase_account(by=participant, person=person_of(participant))
     assert other_device.get("/me/profile/").status_code == 302
+
+
+def test_erase_accepts_the_confirmation_word_of_the_viewers_language(
+    participant: User, login
+) -> None:
+    client = login(participant)
+    client.cookies["django_language"] = "fr"
+    page = client.get("/me/delete/").content.decode()
+    assert "Saisissez SUPPRIMER pour confirmer" in page
+    response = client.post("/me/delete/", {"confirm": "supprimer"})
+    assert response.status_code == 302
+    assert not User.objects.get(pk=participant.pk).is_active

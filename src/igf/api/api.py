@@ -10,7 +10,7 @@ from uuid import UUID
 from django.contrib.auth.models import AnonymousUser
 from django.http import Http404, HttpRequest
 from django.utils.translation import gettext_lazy as _
-from ninja import NinjaAPI, Query, Router, Schema
+from ninja import NinjaAPI, Query, Router, Schema, Status
 from ninja.pagination import PageNumberPagination, paginate
 from ninja.throttling import AnonRateThrottle
 
@@ -76,7 +76,7 @@ def list_countries(request: HttpRequest) -> list[dict[str, Any]]:
 def get_country(request: HttpRequest, iso2: str) -> Any:
     country = Country.objects.filter(iso2=iso2.upper()).first()
     if country is None:
-        return 404, {"detail": str(_("No country has this code."))}
+        return Status(404, {"detail": str(_("No country has this code."))})
     return _country_out(country)
 
 
@@ -117,7 +117,7 @@ def get_organization(request: HttpRequest, slug: str) -> Any:
     try:
         organization = people_queries.get_organization(ANONYMOUS, slug)
     except Http404:
-        return 404, {"detail": str(_("No organisation has this address."))}
+        return Status(404, {"detail": str(_("No organisation has this identifier."))})
     return {
         **_organization_out(organization),
         "description": organization.description,
@@ -134,7 +134,7 @@ def get_person(request: HttpRequest, public_id: UUID) -> Any:
     try:
         person: Person = people_queries.get_person(ANONYMOUS, str(public_id))
     except Http404:
-        return 404, {"detail": str(_("No participant has this identifier."))}
+        return Status(404, {"detail": str(_("No participant has this identifier."))})
     profile = people_queries.profile_for(person, ANONYMOUS)
     return {
         "public_id": person.public_id,

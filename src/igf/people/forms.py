@@ -79,7 +79,7 @@ class ProfileForm(forms.Form):
     stakeholder_group_visibility = visibility_field(_("Who can see your stakeholder group"))
     gender = forms.ChoiceField(
         label=_("Gender (optional)"),
-        choices=[("", _("Not said")), *Gender.choices],
+        choices=Gender.choices,
         required=False,
         widget=forms.RadioSelect,
     )
@@ -204,17 +204,23 @@ class ProfileForm(forms.Form):
         return cleaned
 
 
+# The word a person types to confirm leaving; English always works too.
+CONFIRM_WORD = _("DELETE")
+
+
 class EraseAccountForm(forms.Form):
-    confirm = forms.CharField(
-        label=_("Type DELETE to confirm"),
-        max_length=20,
-        help_text=_("This cannot be undone."),
-    )
+    confirm = forms.CharField(max_length=40, help_text=_("This cannot be undone."))
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["confirm"].label = _("Type %(word)s to confirm") % {"word": CONFIRM_WORD}
 
     def clean_confirm(self) -> str:
-        value = str(self.cleaned_data["confirm"]).strip()
-        if value.upper() != "DELETE" and value != str(_("DELETE")):
-            raise forms.ValidationError(_("Type DELETE to confirm that you want to leave."))
+        value = str(self.cleaned_data["confirm"]).strip().casefold()
+        if value not in {"delete", str(CONFIRM_WORD).casefold()}:
+            raise forms.ValidationError(
+                _("Type %(word)s to confirm that you want to leave.") % {"word": CONFIRM_WORD}
+            )
         return value
 
 

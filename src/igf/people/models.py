@@ -76,7 +76,7 @@ class Organization(models.Model):
 
     name = models.CharField(_("name"), max_length=200)
     acronym = models.CharField(_("acronym"), max_length=30, blank=True)
-    slug = models.SlugField(_("address"), max_length=220, unique=True, allow_unicode=True)
+    slug = models.SlugField(_("web address"), max_length=220, unique=True, allow_unicode=True)
     country = models.ForeignKey(
         Country, verbose_name=_("country"), null=True, blank=True, on_delete=models.PROTECT
     )

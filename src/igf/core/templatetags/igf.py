@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from igf.core import charts, phrases
 from igf.core.balance import DimensionBalance, ShareTarget
 from igf.core.markdown import render_markdown
+from igf.core.models import ActivityEntry
 
 register = template.Library()
 
@@ -20,8 +21,9 @@ def markdown_filter(text: str) -> SafeString:
 
 
 @register.filter
-def verb_label(verb: str) -> str:
-    return phrases.verb_label(verb)
+def activity_sentence(entry: ActivityEntry) -> str:
+    actor = str(entry.actor) if entry.actor_id else None
+    return phrases.activity_sentence(entry.verb, actor, entry.target_label)
 
 
 @register.filter
@@ -48,12 +50,16 @@ def has_targets(dimension: DimensionBalance) -> bool:
 def target_label(target: ShareTarget | None) -> str:
     if target is None:
         return ""
-    parts = []
+    if target.minimum is not None and target.maximum is not None:
+        return _("between %(minimum)s and %(maximum)s") % {
+            "minimum": percent(target.minimum),
+            "maximum": percent(target.maximum),
+        }
     if target.minimum is not None:
-        parts.append(_("at least %(share)s") % {"share": percent(target.minimum)})
+        return _("at least %(share)s") % {"share": percent(target.minimum)}
     if target.maximum is not None:
-        parts.append(_("at most %(share)s") % {"share": percent(target.maximum)})
-    return ", ".join(parts)
+        return _("at most %(share)s") % {"share": percent(target.maximum)}
+    return ""
 
 
 @register.simple_tag
