@@ -73,3 +73,9 @@ def test_user_text_is_escaped_on_every_page_in_every_language(
         html = login(None).get("/organisations/hostile/").content.decode()
         assert "<script>alert" not in html
         assert "&lt;script&gt;" in html
+
+
+def test_pages_are_sent_compressed_to_browsers_that_accept_it(client, db: None) -> None:  # type: ignore[no-untyped-def]
+    response = client.get("/organisations/", HTTP_ACCEPT_ENCODING="gzip")
+    assert response["Content-Encoding"] == "gzip"
+    assert "Accept-Encoding" in response["Vary"]
