@@ -120,12 +120,92 @@ class VoteMatrix:
         )
 
 
-def _first_appearance_order(ids: IntArray, time: NDArray[np.float64]) -> IntArray:
-    """Distinct ids ordered by the time of their first event (ties broken by event order)."""
-    order = np.lexsort((np.arange(len(ids)), time))
-    ids_by_time = ids[order]
-    _, first = np.unique(ids_by_time, return_index=True)
-    return ids_by_time[np.sort(first)]
+# Id ranges up to this many times the number of events use a lookup table, not a sort.
+_TABLE_SPAN_FACTOR = 4
+_TABLE_SPAN_SLACK = 1 << 20
+_DIGIT_BITS = 16
+_DIGIT_MASK = (1 << _DIGIT_BITS) - 1
+
+
+def _time_order(time: NDArray[np.float64]) -> IntArray | None:
+    """Event order by time (ties keep event order); None when already in that order."""
+    if len(time) < 2 or bool(np.all(time[1:] >= time[:-1])):
+        return None
+    return np.argsort(time, kind="stable").astype(np.int64)
+
+
+def _first_order_codes(ids: IntArray) -> tuple[IntArray, IntArray]:
+    """Distinct ids in order of first appearance, and each event's index in that order.
+
+    Ids spanning a range not much larger than the number of events are coded with a lookup
+    table (linear time); others fall back to a sort.
+    """
+    n = len(ids)
+    if n == 0:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    lo, hi = int(ids.min()), int(ids.max())
+    span = hi - lo + 1
+    if span <= _TABLE_SPAN_FACTOR * n + _TABLE_SPAN_SLACK:
+        shifted = ids - lo if lo else ids
+        first = np.full(span, n, dtype=np.int64)
+        np.minimum.at(first, shifted, np.arange(n, dtype=np.int64))
+        present = np.flatnonzero(first < n)
+        order = present[np.argsort(first[present], kind="stable")]
+        table = np.empty(span, dtype=np.int64)
+        table[order] = np.arange(len(order), dtype=np.int64)
+        return (order + lo).astype(np.int64), table[shifted]
+    uniq, first_idx, inverse = np.unique(ids, return_index=True, return_inverse=True)
+    by_first = np.argsort(first_idx, kind="stable")
+    rank = np.empty(len(uniq), dtype=np.int64)
+    rank[by_first] = np.arange(len(uniq), dtype=np.int64)
+    return uniq[by_first].astype(np.int64), rank[inverse.ravel()]
+
+
+def _with_given_first(
+    order: IntArray, codes: IntArray, given: IntArray | None
+) -> tuple[IntArray, IntArray]:
+    """Put ``given`` ids first (in their order), then the others in first-appearance order."""
+    if given is None:
+        return order, codes
+    given = np.asarray(given, dtype=np.int64)
+    extra = order[~np.isin(order, given)]
+    final = np.concatenate([given, extra])
+    remap = _positions_in(final, order)
+    return final, remap[codes]
+
+
+def _positions_in(labels: IntArray, ids: IntArray) -> IntArray:
+    """Position of each id in ``labels`` (which must contain them all)."""
+    sorter = np.argsort(labels, kind="stable")
+    pos = np.searchsorted(labels, ids, sorter=sorter)
+    return sorter[pos].astype(np.int64)
+
+
+def stable_argsort(key: IntArray) -> IntArray:
+    """Stable argsort of non-negative integer keys.
+
+    Keys already grouped by their high part (e.g. events grouped by participant) are
+    nearly sorted, which timsort handles in close to linear time; otherwise an LSD radix
+    sort on 16-bit digits (numpy's stable sort of ``uint16`` is a counting sort).
+    """
+    n = len(key)
+    if n < 2:
+        return np.arange(n, dtype=np.int64)
+    if bool(np.all(key[1:] >= key[:-1])):
+        return np.arange(n, dtype=np.int64)
+    high = key >> _DIGIT_BITS
+    if bool(np.all(high[1:] >= high[:-1])):
+        return np.argsort(key, kind="stable").astype(np.int64)
+    top = int(key.max())
+    perm: IntArray | None = None
+    shift = 0
+    while perm is None or (top >> shift) > 0:
+        part = key if perm is None else key[perm]
+        digit = ((part >> shift) & _DIGIT_MASK).astype(np.uint16)
+        step = np.argsort(digit, kind="stable")
+        perm = step if perm is None else perm[step]
+        shift += _DIGIT_BITS
+    return perm.astype(np.int64, copy=False)
 
 
 def build_matrix(
@@ -138,43 +218,37 @@ def build_matrix(
 
     ``participant_ids`` / ``statement_ids`` fix the row / column order (and may name people
     or statements without votes); ids absent from them are appended in first-vote order.
+    Linear-time steps only when the events come in time order with compact ids: a lookup
+    table codes the ids, and a stable radix sort by cell keeps each cell's latest vote.
     """
-    p_order = _first_appearance_order(events.participant, events.time)
-    s_order = _first_appearance_order(events.statement, events.time)
-    if participant_ids is not None:
-        given = np.asarray(participant_ids, dtype=np.int64)
-        p_order = np.concatenate([given, p_order[~np.isin(p_order, given)]])
-    if statement_ids is not None:
-        given_s = np.asarray(statement_ids, dtype=np.int64)
-        s_order = np.concatenate([given_s, s_order[~np.isin(s_order, given_s)]])
+    order = _time_order(events.time)
+    participant = events.participant if order is None else events.participant[order]
+    statement = events.statement if order is None else events.statement[order]
+    vote = events.vote if order is None else events.vote[order]
+    p_order, rows = _with_given_first(*_first_order_codes(participant), participant_ids)
+    s_order, cols = _with_given_first(*_first_order_codes(statement), statement_ids)
     n, m = len(p_order), len(s_order)
-    rows = _index_of(p_order, events.participant)
-    cols = _index_of(s_order, events.statement)
-    # Sort by cell then time; the last event of each cell is the one that counts.
     key = rows * max(m, 1) + cols
-    order = np.lexsort((np.arange(len(key)), events.time, key))
-    key_sorted = key[order]
+    by_cell = stable_argsort(key)
+    key_sorted = key[by_cell]
     last = np.ones(len(key_sorted), dtype=bool)
-    last[:-1] = key_sorted[1:] != key_sorted[:-1]
-    chosen = order[last]
+    np.not_equal(key_sorted[1:], key_sorted[:-1], out=last[:-1])
+    chosen = by_cell[last]
     r = rows[chosen]
-    c = cols[chosen].astype(np.int32)
     indptr = np.zeros(n + 1, dtype=np.int64)
     np.cumsum(np.bincount(r, minlength=n), out=indptr[1:])
     return VoteMatrix(
         participant_ids=p_order,
         statement_ids=s_order,
         indptr=indptr,
-        indices=c,
-        values=events.vote[chosen].astype(np.int8),
+        indices=cols[chosen].astype(np.int32),
+        values=vote[chosen].astype(np.int8),
     )
 
 
 def _index_of(labels: IntArray, ids: IntArray) -> IntArray:
     """Position of each id in ``labels`` (which must contain them all)."""
-    sorter = np.argsort(labels, kind="stable")
-    pos = np.searchsorted(labels, ids, sorter=sorter)
-    return sorter[pos].astype(np.int64)
+    return _positions_in(labels, ids)
 
 
 @dataclass(frozen=True)
@@ -188,61 +262,107 @@ class MatrixChange:
     new: NDArray[np.int8]
 
 
+def _find_in_rows(
+    indptr: IntArray, indices: NDArray[np.int32], rows: IntArray, cols: IntArray
+) -> tuple[IntArray, NDArray[np.bool_]]:
+    """Where each (row, col) is, or would be inserted, among the row's sorted columns."""
+    lo = indptr[rows].copy()
+    hi = indptr[rows + 1].copy()
+    end = hi.copy()
+    last = max(len(indices) - 1, 0)
+    active = lo < hi
+    while np.any(active):
+        mid = (lo + hi) // 2
+        probe = indices[np.minimum(mid, last)] if len(indices) else np.zeros(len(mid), np.int32)
+        right = active & (probe < cols)
+        left = active & ~right
+        lo = np.where(right, mid + 1, lo)
+        hi = np.where(left, mid, hi)
+        active = lo < hi
+    exists = np.zeros(len(rows), dtype=bool)
+    if len(indices):
+        inside = lo < end
+        exists[inside] = indices[lo[inside]] == cols[inside]
+    return lo, exists
+
+
+def _insert_sorted(
+    array: NDArray[np.generic], at: IntArray, items: NDArray[np.generic]
+) -> NDArray[np.generic]:
+    """``array`` with ``items`` inserted before positions ``at`` (ascending; ties keep order)."""
+    pieces: list[NDArray[np.generic]] = []
+    previous = 0
+    for position, item in zip(at.tolist(), np.split(items, len(items)), strict=True):
+        pieces.append(array[previous:position])
+        pieces.append(item)
+        previous = position
+    pieces.append(array[previous:])
+    return np.concatenate(pieces)
+
+
 def merge_votes(matrix: VoteMatrix, events: VoteEvents) -> tuple[VoteMatrix, MatrixChange]:
     """Apply later vote events to the matrix (new participants and statements are appended).
 
     Events are taken to be later than everything already in the matrix; among themselves
-    the latest per cell wins.
+    the latest per cell wins. Costs one copy of the stored votes plus work proportional to
+    the new events.
     """
+    empty = np.zeros(0, dtype=np.int64)
     if len(events) == 0:
-        empty = np.zeros(0, dtype=np.int64)
         return matrix, MatrixChange(
             empty, empty, np.zeros(0, np.int8), np.zeros(0, bool), np.zeros(0, np.int8)
         )
-    new_p = _first_appearance_order(events.participant, events.time)
-    new_p = new_p[~np.isin(new_p, matrix.participant_ids)]
-    new_s = _first_appearance_order(events.statement, events.time)
-    new_s = new_s[~np.isin(new_s, matrix.statement_ids)]
-    p_ids = np.concatenate([matrix.participant_ids, new_p])
-    s_ids = np.concatenate([matrix.statement_ids, new_s])
+    order = _time_order(events.time)
+    participant = events.participant if order is None else events.participant[order]
+    statement = events.statement if order is None else events.statement[order]
+    vote = events.vote if order is None else events.vote[order]
+    ev_p, _ = _first_order_codes(participant)
+    ev_s, _ = _first_order_codes(statement)
+    new_p = ev_p[~np.isin(ev_p, matrix.participant_ids)]
+    new_s = ev_s[~np.isin(ev_s, matrix.statement_ids)]
+    p_ids = (
+        np.concatenate([matrix.participant_ids, new_p]) if len(new_p) else matrix.participant_ids
+    )
+    s_ids = np.concatenate([matrix.statement_ids, new_s]) if len(new_s) else matrix.statement_ids
     n, m = len(p_ids), len(s_ids)
-    rows = _index_of(p_ids, events.participant)
-    cols = _index_of(s_ids, events.statement)
+    rows = _positions_in(p_ids, participant)
+    cols = _positions_in(s_ids, statement)
     key = rows * m + cols
-    order = np.lexsort((np.arange(len(key)), events.time, key))
-    ks = key[order]
+    by_cell = np.lexsort((np.arange(len(key)), key))
+    ks = key[by_cell]
     last = np.ones(len(ks), dtype=bool)
     last[:-1] = ks[1:] != ks[:-1]
-    chosen = order[last]
-    r, c, v = rows[chosen], cols[chosen].astype(np.int32), events.vote[chosen].astype(np.int8)
+    chosen = by_cell[last]
+    r, c = rows[chosen], cols[chosen]
+    v = vote[chosen].astype(np.int8)
 
-    indptr = np.concatenate([matrix.indptr, np.full(len(new_p), matrix.indptr[-1], dtype=np.int64)])
-    indices = matrix.indices
-    # Where each cell is, or would be inserted, inside its (sorted-by-column) row.
-    pos = np.empty(len(r), dtype=np.int64)
-    exists = np.zeros(len(r), dtype=bool)
-    for i in range(len(r)):
-        lo, hi = int(indptr[r[i]]), int(indptr[r[i] + 1])
-        j = lo + int(np.searchsorted(indices[lo:hi], c[i]))
-        pos[i] = j
-        exists[i] = j < hi and indices[j] == c[i]
-    values = matrix.values.copy()
+    indptr = matrix.indptr
+    if len(new_p):
+        indptr = np.concatenate([indptr, np.full(len(new_p), indptr[-1], dtype=np.int64)])
+    pos, exists = _find_in_rows(indptr, matrix.indices, r, c)
     old = np.zeros(len(r), dtype=np.int8)
-    old[exists] = values[pos[exists]]
-    values[pos[exists]] = v[exists]
+    old[exists] = matrix.values[pos[exists]]
+    values = matrix.values
+    if np.any(exists):
+        values = values.copy()
+        values[pos[exists]] = v[exists]
     ins = ~exists
+    indices = matrix.indices
     if np.any(ins):
-        new_indices = np.insert(indices, pos[ins], c[ins])
-        new_values = np.insert(values, pos[ins], v[ins])
+        at = pos[ins]
+        ins_order = np.lexsort((c[ins], r[ins], at))
+        at = at[ins_order]
+        indices = np.asarray(
+            _insert_sorted(indices, at, c[ins][ins_order].astype(np.int32)), dtype=np.int32
+        )
+        values = np.asarray(_insert_sorted(values, at, v[ins][ins_order]), dtype=np.int8)
         added = np.bincount(r[ins], minlength=n)
-        new_indptr = indptr + np.concatenate([[0], np.cumsum(added)])
-    else:
-        new_indices, new_values, new_indptr = indices, values, indptr
+        indptr = indptr + np.concatenate([[0], np.cumsum(added)])
     merged = VoteMatrix(
         participant_ids=p_ids,
         statement_ids=s_ids,
-        indptr=new_indptr.astype(np.int64),
-        indices=new_indices.astype(np.int32, copy=False),
-        values=new_values,
+        indptr=indptr.astype(np.int64, copy=False),
+        indices=np.asarray(indices, dtype=np.int32),
+        values=np.asarray(values, dtype=np.int8),
     )
-    return merged, MatrixChange(rows=r, cols=c.astype(np.int64), old=old, old_seen=exists, new=v)
+    return merged, MatrixChange(rows=r, cols=c, old=old, old_seen=exists, new=v)
