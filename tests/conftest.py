@@ -73,6 +73,8 @@ def roles(
 
 REQUESTED_ROUTES: set[str] = set()
 OWN_NAMESPACES = ("core", "people", "api", "api-v1")
+# django-ninja's own root pattern: shadowed by our redirect to the docs ("api_root").
+SHADOWED = {"api-v1:api-root"}
 
 
 def _route_key(match: Any) -> str:
@@ -99,11 +101,14 @@ def own_routes() -> set[str]:
         for pattern in patterns:
             if isinstance(pattern, URLResolver):
                 walk(pattern.url_patterns, pattern.namespace or namespace)
-            elif isinstance(pattern, URLPattern) and namespace in OWN_NAMESPACES and pattern.name:
-                found.add(f"{namespace}:{pattern.name}")
+            elif isinstance(pattern, URLPattern) and pattern.name:
+                if namespace in OWN_NAMESPACES:
+                    found.add(f"{namespace}:{pattern.name}")
+                elif namespace is None and pattern.name == "api_root":
+                    found.add(pattern.name)
 
     walk(get_resolver().url_patterns, None)
-    return found
+    return found - SHADOWED
 
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:

@@ -5,6 +5,7 @@ from django.contrib import admin
 from django.contrib.auth.decorators import login_required
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
+from django.views.generic import RedirectView
 
 from igf.api.api import api
 
@@ -19,6 +20,8 @@ urlpatterns = [
     path("", include("igf.people.urls")),
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
+    # The API's bare root leads people to its documentation.
+    path("api/v1/", RedirectView.as_view(pattern_name="api:docs"), name="api_root"),
     path("api/v1/", api.urls),
     path("api/", include("igf.api.urls")),
     path("admin/", admin.site.urls),

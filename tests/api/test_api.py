@@ -128,3 +128,8 @@ def test_api_fuzzing_finds_no_server_error(api_schema) -> None:  # type: ignore[
 
         check()
     assert failures == []
+
+
+def test_api_root_leads_to_the_documentation(client: Client, db: None) -> None:
+    response = client.get("/api/v1/")
+    assert (response.status_code, response["Location"]) == (302, "/api/")

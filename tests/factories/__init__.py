@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import io
 from typing import Any
 
 import factory
 from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.contrib.auth.models import Group
+from django.core.files.uploadedfile import SimpleUploadedFile
+from PIL import Image
 
 from igf.core.enums import StakeholderGroup
 from igf.core.models import Country
@@ -73,3 +76,11 @@ class AffiliationFactory(factory.django.DjangoModelFactory[Affiliation]):
     person = factory.LazyFunction(lambda: UserFactory.create().person)
     organization = factory.SubFactory(OrganizationFactory)
     listed = True
+
+
+def image_file(
+    name: str = "me.png", image_format: str = "PNG", size: tuple[int, int] = (50, 40)
+) -> SimpleUploadedFile:
+    buffer = io.BytesIO()
+    Image.new("RGB", size, "orange").save(buffer, format=image_format)
+    return SimpleUploadedFile(name, buffer.getvalue(), content_type="image/png")

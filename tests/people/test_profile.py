@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import io
-
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
@@ -12,7 +10,7 @@ from PIL import Image
 from igf.core.enums import Visibility
 from igf.core.models import ActivityEntry
 from igf.people.models import Organization, User
-from tests.factories import OrganizationFactory, person_of
+from tests.factories import OrganizationFactory, image_file, person_of
 
 PROFILE_URL = "/me/profile/"
 
@@ -41,14 +39,6 @@ def valid_profile(**overrides: object) -> dict[str, object]:
     }
     data.update(overrides)
     return data
-
-
-def image_file(
-    name: str = "me.png", image_format: str = "PNG", size: tuple[int, int] = (50, 40)
-) -> SimpleUploadedFile:
-    buffer = io.BytesIO()
-    Image.new("RGB", size, "orange").save(buffer, format=image_format)
-    return SimpleUploadedFile(name, buffer.getvalue(), content_type="image/png")
 
 
 def test_profile_page_requires_signing_in(client: Client, db: None) -> None:

@@ -7,7 +7,8 @@ from django.test import Client
 
 from igf.core.enums import Visibility
 from igf.people.models import Person, User
-from tests.factories import person_of
+from igf.people.services import set_photo
+from tests.factories import image_file, person_of
 
 SENTINELS = {"country": "Burkina Faso", "group": "Technical community", "gender": "Woman"}
 
@@ -62,3 +63,28 @@ def participant_email_absent(data: dict[str, object], person: Person) -> bool:
 
 def test_unknown_profile_is_404(client: Client, db: None) -> None:
     assert client.get("/people/00000000-0000-0000-0000-000000000000/").status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("visibility", "role", "status"),
+    [
+        (Visibility.SECRETARIAT, "anonymous", 404),
+        (Visibility.SECRETARIAT, "other_participant", 404),
+        (Visibility.SECRETARIAT, "participant", 200),
+        (Visibility.SECRETARIAT, "secretariat", 200),
+        (Visibility.PARTICIPANTS, "anonymous", 404),
+        (Visibility.PARTICIPANTS, "other_participant", 200),
+        (Visibility.PUBLIC, "anonymous", 200),
+    ],
+)
+def test_photo_follows_its_visibility(
+    roles, login, participant: User, visibility, role, status
+) -> None:
+    person = person_of(participant)
+    set_photo(by=participant, person=person, upload=image_file())
+    Person.objects.filter(pk=person.pk).update(photo_visibility=visibility)
+    response = login(roles[role]).get(f"/people/{person.public_id}/photo.jpg")
+    assert response.status_code == status
+    if status == 200:
+        assert response["Content-Type"] == "image/jpeg"
+        assert b"".join(response.streaming_content)[:3] == b"\xff\xd8\xff"  # type: ignore[attr-defined]

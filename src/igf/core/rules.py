@@ -21,5 +21,31 @@ def is_superuser(user: object) -> bool:
 is_secretariat = is_superuser | rules.is_group_member(settings.IGF_SECRETARIAT_GROUP)
 is_staff_member = is_secretariat | rules.is_staff
 
+
+def grant_model_permissions(
+    app_label: str, predicate: object, models: dict[str, tuple[str, ...]]
+) -> None:
+    """Give `predicate` Django's model permissions (for the admin) on some of an app's models.
+
+    `models` maps a model name to the actions allowed on it ("view", "add", "change",
+    "delete"); the app itself becomes visible in the admin index.
+    """
+    if not rules.perm_exists(app_label):
+        rules.add_perm(app_label, predicate)
+    for model, actions in models.items():
+        for action in actions:
+            rules.add_perm(f"{app_label}.{action}_{model}", predicate)
+
+
 rules.add_perm("core.view_staff_pages", is_secretariat)
 rules.add_perm("core.view_private_activity", is_secretariat)
+grant_model_permissions(
+    "core",
+    is_secretariat,
+    {
+        "country": ("view",),
+        "activityentry": ("view",),
+        "forum": ("view", "change"),
+        "forumtext": ("view", "add", "change", "delete"),
+    },
+)

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 import rules
 
 from igf.core.enums import Visibility
-from igf.core.rules import is_secretariat, is_signed_in
+from igf.core.rules import grant_model_permissions, is_secretariat, is_signed_in
 
 if TYPE_CHECKING:
     from igf.people.models import Person
@@ -38,3 +38,17 @@ rules.add_perm("people.view_private_details", can_view_private_details)
 rules.add_perm("people.view_people_balance", can_view_people_balance)
 rules.add_perm("people.export_own_data", is_signed_in)
 rules.add_perm("people.erase_own_account", is_signed_in)
+
+# The secretariat runs people and the directory from the admin. Accounts are never deleted
+# there: leaving the forum goes through erasure, which keeps the public record.
+grant_model_permissions(
+    "people",
+    is_secretariat,
+    {
+        "user": ("view", "change"),
+        "person": ("view", "change"),
+        "organization": ("view", "add", "change", "delete"),
+        "historicalorganization": ("view",),
+        "affiliation": ("view", "add", "change", "delete"),
+    },
+)
