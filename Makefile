@@ -51,7 +51,7 @@ fmt: install
 
 # Update every catalogue from the code, then compile. Translate the new msgids in all six.
 messages: install
-	bin/messages
+	bin/messages $(APPS)
 	$(MANAGE) compile_catalogues
 
 check-deploy: catalogues

@@ -1,20 +1,23 @@
-"""The pages of the platform, for the checks that run on every page (weight, languages, XSS).
+"""The pages of the platform, for the checks that run on every page (weight, languages, XSS,
+and axe-core in the browser suite).
 
-Later apps add their pages to PAGES; each entry names the role that sees it and builds its URL.
+Each app lists its pages in `tests/<app>/pages.py` as PAGES; each entry builds its URL for a
+viewer who is a member of the secretariat (who sees every page).
 """
 
 from __future__ import annotations
 
 import gzip
+import importlib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.apps import apps
 from django.contrib.staticfiles import finders
 from django.test import Client
 
 from igf.people.models import User
-from tests.factories import AffiliationFactory, OrganizationFactory, person_of
 
 
 @dataclass(frozen=True)
@@ -24,30 +27,29 @@ class Page:
     signed_in: bool = False
 
 
-def _organization(user: User) -> str:
-    organization = OrganizationFactory.create()
-    AffiliationFactory.create(organization=organization, person=person_of(user))
-    return organization.get_absolute_url()
+def _collect() -> list[Page]:
+    """The foundation's pages and every app's `tests/<app>/pages.py` PAGES, in app order."""
+    from tests.people.pages import PAGES as FOUNDATION_PAGES  # noqa: PLC0415
+
+    pages = list(FOUNDATION_PAGES)
+    for config in apps.get_app_configs():
+        if not config.name.startswith("igf.") or config.label in {"people", "core"}:
+            continue
+        try:
+            module = importlib.import_module(f"tests.{config.label}.pages")
+        except ModuleNotFoundError:
+            continue
+        pages.extend(module.PAGES)
+    return pages
 
 
-PAGES = [
-    Page("home", lambda u: "/"),
-    Page("about", lambda u: "/about/"),
-    Page("timezone", lambda u: "/timezone/"),
-    Page("directory", lambda u: "/organisations/"),
-    Page("organisation", _organization),
-    Page("person", lambda u: person_of(u).get_absolute_url()),
-    Page("api docs", lambda u: "/api/"),
-    Page("sign in", lambda u: "/accounts/login/"),
-    Page("sign up", lambda u: "/accounts/signup/"),
-    Page("password reset", lambda u: "/accounts/password/reset/"),
-    Page("profile", lambda u: "/me/profile/", signed_in=True),
-    Page("delete account", lambda u: "/me/delete/", signed_in=True),
-    Page("e-mail addresses", lambda u: "/accounts/email/", signed_in=True),
-    Page("password change", lambda u: "/accounts/password/change/", signed_in=True),
-    Page("two-factor", lambda u: "/accounts/2fa/", signed_in=True),
-    Page("people balance", lambda u: "/staff/people/balance/", signed_in=True),
-]
+PAGES_CACHE: list[Page] = []
+
+
+def all_pages() -> list[Page]:
+    if not PAGES_CACHE:
+        PAGES_CACHE.extend(_collect())
+    return PAGES_CACHE
 
 
 @dataclass(frozen=True)

@@ -6,8 +6,9 @@ import pytest
 
 from igf.people.models import Organization, Person, User
 from tests.factories import AffiliationFactory, OrganizationFactory, person_of
-from tests.pages import PAGES, Page, fetch, page_weight
+from tests.pages import Page, all_pages, fetch, page_weight
 
+PAGES = all_pages()
 LANGUAGES = ("ar", "zh-hans", "en", "fr", "ru", "es")
 BUDGET_TOTAL = 60 * 1024
 BUDGET_JS = 20 * 1024

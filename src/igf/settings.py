@@ -74,6 +74,11 @@ INSTALLED_APPS = [
     "csp",
     # The forum's own apps, in the order they may import each other (lowest first; core above).
     "igf.people",
+    "igf.bodies",
+    "igf.meetings",
+    "igf.programme",
+    "igf.consultations",
+    "igf.opinions",
     "igf.api",
 ]
 

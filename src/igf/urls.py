@@ -18,6 +18,11 @@ admin.site.index_title = _("Administration")
 urlpatterns = [
     path("", include("igf.core.urls")),
     path("", include("igf.people.urls")),
+    path("bodies/", include("igf.bodies.urls")),
+    path("meetings/", include("igf.meetings.urls")),
+    path("programme/", include("igf.programme.urls")),
+    path("consultations/", include("igf.consultations.urls")),
+    path("opinions/", include("igf.opinions.urls")),
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     # The API's bare root leads people to its documentation.

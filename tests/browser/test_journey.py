@@ -12,7 +12,7 @@ from django.core import mail
 from igf.people.models import User
 from tests.browser.conftest import axe_violations
 from tests.factories import OrganizationFactory, SecretariatFactory
-from tests.pages import PAGES
+from tests.pages import all_pages
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -78,7 +78,7 @@ def test_every_page_has_no_serious_accessibility_violation(page: Any, language: 
             page.context.clear_cookies()
             _sign_in_with_code(page, staff)
         _set_language(page, language)
-        for entry in PAGES:
+        for entry in all_pages():
             if entry.signed_in != signed_in:
                 continue
             page.goto(entry.url(staff))

@@ -88,3 +88,14 @@ def test_photo_follows_its_visibility(
     if status == 200:
         assert response["Content-Type"] == "image/jpeg"
         assert b"".join(response.streaming_content)[:3] == b"\xff\xd8\xff"  # type: ignore[attr-defined]
+
+
+def test_balance_counts_gender_and_age_only_with_consent(participant: User) -> None:
+    from igf.people.queries import balance_subject  # noqa: PLC0415
+
+    Person.objects.filter(user=participant).update(gender="woman", is_youth=True, country_id="KE")
+    subject = balance_subject(person_of(participant))
+    assert (subject.gender, subject.youth, subject.region) == (None, None, "african")
+    Person.objects.filter(user=participant).update(counted_in_balance=True)
+    subject = balance_subject(person_of(participant))
+    assert (subject.gender, subject.youth) == ("woman", True)

@@ -9,6 +9,8 @@ from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import get_language_info
 
+from igf.core.navigation import nav_items_for
+
 
 def platform(request: HttpRequest) -> dict[str, Any]:
     languages = [
@@ -16,6 +18,7 @@ def platform(request: HttpRequest) -> dict[str, Any]:
         for code, _name in settings.LANGUAGES
     ]
     return {
+        "nav_items": nav_items_for(getattr(request, "user", None)),
         "platform_languages": languages,
         "viewer_timezone": timezone.get_current_timezone_name(),
         "site_name": settings.IGF_SITE_NAME,

@@ -189,6 +189,7 @@ def _people(
             gender_visibility=visibility,
             is_youth=youth if rng.random() < 0.8 else None,
             youth_visibility=visibility,
+            counted_in_balance=rng.random() < 0.85,
             languages=rng.sample(["ar", "zh-hans", "en", "fr", "ru", "es"], k=rng.randint(1, 3)),
             timezone="",
         )

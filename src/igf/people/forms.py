@@ -99,6 +99,14 @@ class ProfileForm(forms.Form):
         widget=forms.RadioSelect,
     )
     youth_visibility = visibility_field(_("Who can see whether you are under 30"))
+    counted_in_balance = forms.BooleanField(
+        label=_("Count my gender and age group, without my name, in balance figures"),
+        required=False,
+        help_text=_(
+            "Bodies and the forum show how balanced they are. Without your consent, your "
+            "gender and age group are left out of those figures."
+        ),
+    )
     languages = forms.MultipleChoiceField(
         label=_("Languages you speak"),
         choices=[],
@@ -157,7 +165,8 @@ class ProfileForm(forms.Form):
             for name in (
                 "display_name", "pronouns", "country_visibility", "stakeholder_group",
                 "stakeholder_group_visibility", "gender", "gender_description",
-                "gender_visibility", "youth_visibility", "languages", "other_languages",
+                "gender_visibility", "youth_visibility", "counted_in_balance", "languages",
+                "other_languages",
                 "accessibility_needs", "timezone", "photo_visibility",
             )
         }  # fmt: skip

@@ -157,6 +157,10 @@ class Person(models.Model):
         choices=Visibility.choices,
         default=Visibility.SECRETARIAT,
     )
+    # Consent to count gender and age group, without the name, in balance figures (opt-in).
+    counted_in_balance = models.BooleanField(
+        _("count my gender and age group in balance figures, without my name"), default=False
+    )
     languages: models.JSONField[list[str], list[str]] = models.JSONField(
         _("languages spoken"), default=list, blank=True
     )

@@ -139,15 +139,19 @@ def active_people() -> QuerySet[Person]:
 
 
 def balance_subject(person: Person) -> BalanceSubject:
-    """The person as the balance calculator sees them (for aggregate figures only)."""
+    """The person as the balance calculator sees them (for aggregate figures only).
+
+    Gender and age group count only with the person's consent (`counted_in_balance`).
+    """
     country = person.country
+    consented = person.counted_in_balance
     gender = person.gender if person.gender and person.gender != Gender.PREFER_NOT_TO_SAY else None
     return BalanceSubject(
         stakeholder_group=person.stakeholder_group or None,
         region=(country.statistical_region or None) if country else None,
-        gender=gender,
+        gender=gender if consented else None,
         developing=country.developing if country else None,
-        youth=person.is_youth,
+        youth=person.is_youth if consented else None,
     )
 
 
@@ -155,7 +159,7 @@ def people_balance_subjects() -> list[BalanceSubject]:
     people = (
         active_people()
         .select_related("country")
-        .only("stakeholder_group", "gender", "is_youth", "country")
+        .only("stakeholder_group", "gender", "is_youth", "counted_in_balance", "country")
     )
     return [balance_subject(p) for p in people]
 

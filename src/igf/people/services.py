@@ -37,6 +37,7 @@ PROFILE_FIELDS = (
     "gender_visibility",
     "is_youth",
     "youth_visibility",
+    "counted_in_balance",
     "languages",
     "other_languages",
     "accessibility_needs",
