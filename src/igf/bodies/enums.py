@@ -1,0 +1,68 @@
+"""Vocabularies of the bodies app: roles, capacities, statuses, composition dimensions."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+
+class Role(models.TextChoices):
+    """What a person does in a body. A person may hold different roles in different bodies."""
+
+    CHAIR = "chair", _("Chair")
+    VICE_CHAIR = "vice_chair", _("Vice-chair")
+    CO_FACILITATOR = "co_facilitator", _("Co-facilitator")
+    MEMBER = "member", _("Member")
+    OBSERVER = "observer", _("Observer")
+    SECRETARIAT_LIAISON = "secretariat_liaison", _("Secretariat liaison")
+    RAPPORTEUR = "rapporteur", _("Rapporteur")
+
+
+# Roles that hold a seat: they count in the body's size and balance. Observers, liaisons and
+# rapporteurs take part but do not hold a seat.
+SEAT_ROLES = frozenset({Role.CHAIR, Role.VICE_CHAIR, Role.CO_FACILITATOR, Role.MEMBER})
+# Roles that lead a body: they may approve agendas, circulate documents, manage members' work.
+LEAD_ROLES = frozenset({Role.CHAIR, Role.VICE_CHAIR, Role.CO_FACILITATOR})
+
+
+class Capacity(models.TextChoices):
+    PERSONAL = "personal", _("In a personal capacity")
+    ORGANIZATION = "organization", _("On behalf of an organisation")
+
+
+class BodyStatus(models.TextChoices):
+    ACTIVE = "active", pgettext_lazy("body status", "Active")
+    INACTIVE = "inactive", pgettext_lazy("body status", "Inactive")
+    CLOSED = "closed", pgettext_lazy("body status", "Closed")
+
+
+class CompositionDimension(models.TextChoices):
+    """The dimensions a body's composition targets may name (those of core.balance)."""
+
+    STAKEHOLDER_GROUP = "stakeholder_group", _("Stakeholder group")
+    REGION = "region", _("UN regional group")
+    GENDER = "gender", _("Gender")
+    DEVELOPING = "developing", _("From a developing country")
+    YOUTH = "youth", _("Under 30")
+
+
+class CallStatus(models.TextChoices):
+    DRAFT = "draft", pgettext_lazy("call status", "Draft")
+    OPEN = "open", pgettext_lazy("call status", "Open")
+    CLOSED = "closed", pgettext_lazy("call status", "Closed for nominations")
+    DECIDED = "decided", pgettext_lazy("call status", "Outcome published")
+
+
+class NominationStatus(models.TextChoices):
+    AWAITING_NOMINEE = "awaiting_nominee", _("Awaiting the nominee's confirmation")
+    CANDIDATE = "candidate", _("Candidate")
+    SELECTED = "selected", _("Selected")
+    NOT_SELECTED = "not_selected", _("Not selected")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+    DECLINED = "declined", _("Declined by the nominee")
+
+
+class MilestoneStatus(models.TextChoices):
+    PLANNED = "planned", pgettext_lazy("milestone status", "Planned")
+    IN_PROGRESS = "in_progress", pgettext_lazy("milestone status", "In progress")
+    DONE = "done", pgettext_lazy("milestone status", "Done")
+    DROPPED = "dropped", pgettext_lazy("milestone status", "Dropped")
