@@ -133,3 +133,10 @@ def test_api_fuzzing_finds_no_server_error(api_schema) -> None:  # type: ignore[
 def test_api_root_leads_to_the_documentation(client: Client, db: None) -> None:
     response = client.get("/api/v1/")
     assert (response.status_code, response["Location"]) == (302, "/api/")
+
+
+def test_api_search_with_a_nul_character_is_harmless(client: Client, db: None) -> None:
+    """PostgreSQL refuses NUL in text; the API drops it instead of failing (found by fuzzing)."""
+    response = client.get("/api/v1/organizations", {"search": "a\x00b"})
+    assert response.status_code == 200
+    assert response.json()["count"] == 0

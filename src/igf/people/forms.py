@@ -217,6 +217,38 @@ class ProfileForm(forms.Form):
 CONFIRM_WORD = _("DELETE")
 
 
+class DirectoryFilterForm(forms.Form):
+    """The organisation directory's filters; anything invalid is dropped, never passed on."""
+
+    q = forms.CharField(label=_("Name"), max_length=100, required=False)
+    stakeholder_group = forms.ChoiceField(
+        label=_("Stakeholder group"),
+        choices=[("", _("All")), *StakeholderGroup.choices],
+        required=False,
+    )
+    country = forms.CharField(label=_("Country"), max_length=2, required=False)
+    order = forms.ChoiceField(
+        label=_("Sort by"),
+        choices=[
+            ("name", _("Name")),
+            ("country", _("Country")),
+            ("members", _("Most people listed")),
+        ],
+        required=False,
+    )
+
+    def filters(self) -> dict[str, str]:
+        """The valid filters (an invalid one counts as not given)."""
+        self.is_valid()
+        cleaned = getattr(self, "cleaned_data", {})
+        return {
+            "search": str(cleaned.get("q") or "").strip(),
+            "stakeholder_group": str(cleaned.get("stakeholder_group") or ""),
+            "country": str(cleaned.get("country") or "").upper(),
+            "ordering": str(cleaned.get("order") or "name"),
+        }
+
+
 class EraseAccountForm(forms.Form):
     confirm = forms.CharField(max_length=40, help_text=_("This cannot be undone."))
 

@@ -38,7 +38,11 @@ def directory(
     country: str = "",
     ordering: str = "name",
 ) -> QuerySet[Organization]:
-    """The organisation directory, filtered from an allow-list of fields (never **GET)."""
+    """The organisation directory, filtered from an allow-list of fields (never **GET).
+
+    NUL characters are dropped: PostgreSQL refuses them in text, and no name contains one.
+    """
+    search = search.replace("\x00", "")
     organizations = organizations_visible_to(user).annotate(
         listed_members=Count(
             "affiliations",

@@ -23,7 +23,7 @@ from igf.core.models import Country
 from igf.core.permissions import permission_required
 from igf.core.rules import is_secretariat
 from igf.people import queries, services
-from igf.people.forms import EraseAccountForm, ProfileForm, TimezoneForm
+from igf.people.forms import DirectoryFilterForm, EraseAccountForm, ProfileForm, TimezoneForm
 from igf.people.models import User
 from igf.people.rules import can_see_detail
 
@@ -120,14 +120,8 @@ def person_photo(request: HttpRequest, public_id: str) -> HttpResponseBase:
 
 @require_safe
 def organization_list(request: HttpRequest) -> HttpResponse:
-    search = request.GET.get("q", "").strip()[:100]
-    group = request.GET.get("stakeholder_group", "")
-    group = group if group in StakeholderGroup.values else ""
-    country = request.GET.get("country", "").upper()[:2]
-    ordering = request.GET.get("order", "name")
-    organizations = queries.directory(
-        request.user, search=search, stakeholder_group=group, country=country, ordering=ordering
-    )
+    filters = DirectoryFilterForm(request.GET).filters()
+    organizations = queries.directory(request.user, **filters)
     page = Paginator(organizations, DIRECTORY_PAGE_SIZE).get_page(request.GET.get("page"))
     balance = measure_balance(
         queries.organization_balance_subjects(queries.organizations_visible_to(request.user)),
@@ -143,10 +137,10 @@ def organization_list(request: HttpRequest) -> HttpResponse:
         {
             "page": page,
             "balance": balance,
-            "search": search,
-            "stakeholder_group": group,
-            "country": country,
-            "ordering": ordering if ordering in queries.ORGANIZATION_ORDERINGS else "name",
+            "search": filters["search"],
+            "stakeholder_group": filters["stakeholder_group"],
+            "country": filters["country"],
+            "ordering": filters["ordering"],
             "stakeholder_groups": StakeholderGroup.choices,
             "countries": sorted(countries, key=lambda c: c.name),
         },
