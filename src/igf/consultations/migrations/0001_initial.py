@@ -13,7 +13,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('bodies', '0002_seed_body_types'),
-        ('core', '0003_alter_forum_default_language_and_more'),
+        ('core', '0002_initial'),
         ('people', '0003_balance_consent'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
