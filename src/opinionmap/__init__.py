@@ -5,7 +5,7 @@ Incremental: ``update(state, new_events)``. Both return an ``Analysis`` holding 
 ``OpinionMap`` to show and the ``EngineState`` to keep for next time.
 """
 
-from opinionmap.engine import Analysis, EngineState, KSmoother, Moderation, Params, analyze, update
+from opinionmap.engine import Analysis, analyze, update
 from opinionmap.matrix import AGREE, DISAGREE, PASS, VoteEvents, VoteMatrix, build_matrix
 from opinionmap.result import (
     BaseCluster,
@@ -15,6 +15,7 @@ from opinionmap.result import (
     ParticipantTable,
     StatementTable,
 )
+from opinionmap.state import EngineState, KSmoother, Moderation, Params
 from opinionmap.stats import ConsensusStatement, Repness
 
 __all__ = [

@@ -8,8 +8,9 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from opinionmap.engine import Params, analyze
+from opinionmap.engine import analyze
 from opinionmap.polis_io import read_export
+from opinionmap.state import Params
 
 
 def build_parser() -> argparse.ArgumentParser:

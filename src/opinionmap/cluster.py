@@ -6,7 +6,7 @@ the order of initialisation, which later warm starts keep.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 from numpy.typing import NDArray
@@ -20,11 +20,20 @@ _TREE_MIN_POINTS = 4_000
 
 @dataclass(frozen=True, eq=False)
 class Clustering:
-    """Cluster centres (k x 2) and the cluster of each point (index into centres)."""
+    """Cluster centres (k x 2) and the cluster of each point (index into centres).
+
+    ``origin`` gives, for each cluster, the index of the starting centre it grew from, so
+    callers can follow cluster identities across runs. ``upper`` / ``lower`` are Hamerly
+    bounds valid for the final centres: every point is at most ``upper`` from its own
+    centre and at least ``lower`` from any other, which lets the next run skip points.
+    """
 
     centres: FloatArray
     labels: IntArray
     iterations: int
+    origin: IntArray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    upper: FloatArray = field(default_factory=lambda: np.zeros(0))
+    lower: FloatArray = field(default_factory=lambda: np.zeros(0))
 
     @property
     def k(self) -> int:
@@ -55,14 +64,20 @@ def first_distinct(points: FloatArray, k: int) -> FloatArray:
 
 
 def _centres_of(
-    points: FloatArray, labels: IntArray, k: int, weights: FloatArray
+    points: FloatArray, labels: IntArray, k: int, weights: FloatArray | None
 ) -> tuple[FloatArray, NDArray[np.bool_]]:
-    mass = np.bincount(labels, weights=weights, minlength=k)
-    cx = np.bincount(labels, weights=weights * points[:, 0], minlength=k)
-    cy = np.bincount(labels, weights=weights * points[:, 1], minlength=k)
-    members = np.bincount(labels, minlength=k) > 0
+    members = np.bincount(labels, minlength=k)
+    mass: FloatArray
+    if weights is None:
+        mass = members.astype(np.float64)
+        cx = np.bincount(labels, weights=points[:, 0], minlength=k)
+        cy = np.bincount(labels, weights=points[:, 1], minlength=k)
+    else:
+        mass = np.bincount(labels, weights=weights, minlength=k).astype(np.float64)
+        cx = np.bincount(labels, weights=weights * points[:, 0], minlength=k)
+        cy = np.bincount(labels, weights=weights * points[:, 1], minlength=k)
     safe = np.where(mass > 0, mass, 1.0)
-    return np.column_stack([cx / safe, cy / safe]), members
+    return np.column_stack([cx / safe, cy / safe]), members > 0
 
 
 def kmeans(
@@ -72,48 +87,102 @@ def kmeans(
     weights: FloatArray | None = None,
     max_iters: int = 100,
     tol: float = 0.01,
+    start: tuple[IntArray, FloatArray, FloatArray] | None = None,
+    tight_bounds: bool = False,
 ) -> Clustering:
     """Lloyd iterations from the given centres, dropping clusters that lose every member.
 
     Stops when every centre moves less than ``tol`` (Pol.is's ``same-clustering?``) or
     after ``max_iters`` steps. Assignments are exact; Hamerly's bounds (distance to the
     own centre from above, to any other centre from below) skip the points that cannot
-    have changed cluster, so late iterations touch few points.
+    have changed cluster, so late iterations touch few points. ``start`` gives labels and
+    bounds already valid for ``centres`` (from an earlier run), sparing the first full
+    assignment pass; ``tight_bounds`` ends with exact bounds (one more nearest-two pass) so
+    that a later run starting from them skips as many points as possible.
     """
-    w = np.ones(len(points)) if weights is None else weights
     current = centres.copy()
     n = len(points)
+    origin = np.arange(len(current), dtype=np.int64)
     if n == 0 or len(current) == 0:
-        return Clustering(current, np.zeros(n, dtype=np.int64), 0)
-    labels, upper, lower = _two_nearest(points, current)
+        empty = np.zeros(n)
+        return Clustering(current, np.zeros(n, dtype=np.int64), 0, origin, empty, empty)
+    if start is None:
+        labels, upper, lower = two_nearest(points, current)
+    else:
+        labels, upper, lower = start[0].copy(), start[1].copy(), start[2].copy()
+        _reassign(points, current, labels, upper, lower)
     iterations = 0
     for iterations in range(1, max_iters + 1):  # noqa: B007
-        new, kept = _centres_of(points, labels, len(current), w)
+        new, kept = _centres_of(points, labels, len(current), weights)
         if not np.all(kept):
             remap = np.cumsum(kept) - 1
             labels = remap[labels]
             new = new[kept]
             current = current[kept]
+            origin = origin[kept]
         moved = np.sqrt(np.sum((new - current) ** 2, axis=1))
         current = new
+        shift_bounds(labels, upper, lower, moved)
         if np.all(moved < tol) or len(current) == 1:
             break
-        upper = upper + moved[labels]
-        lower = lower - moved.max()
-        suspect = np.flatnonzero(upper > lower)
-        if len(suspect):
-            diff = points[suspect] - current[labels[suspect]]
-            upper[suspect] = np.sqrt(np.sum(diff * diff, axis=1))
-            suspect = suspect[upper[suspect] > lower[suspect]]
-        if len(suspect):
-            lab, up, low = _two_nearest(points[suspect], current)
-            labels[suspect], upper[suspect], lower[suspect] = lab, up, low
-    return Clustering(centres=current, labels=labels, iterations=iterations)
+        _reassign(points, current, labels, upper, lower)
+    if tight_bounds and len(current) > 1:
+        nearest_now, first, second = two_nearest(points, current)
+        # Lloyd stopped on the centres' moves, so a few points may now be nearer another
+        # centre: they keep their label, bounded by the distance to that other centre.
+        same = nearest_now == labels
+        diff = points - current[labels]
+        upper = np.where(same, first, np.sqrt(np.sum(diff * diff, axis=1)))
+        lower = np.where(same, second, first)
+    return Clustering(
+        centres=current,
+        labels=labels,
+        iterations=iterations,
+        origin=origin,
+        upper=upper,
+        lower=lower,
+    )
 
 
-def _two_nearest(
-    points: FloatArray, centres: FloatArray
-) -> tuple[IntArray, FloatArray, FloatArray]:
+def shift_bounds(labels: IntArray, upper: FloatArray, lower: FloatArray, moved: FloatArray) -> None:
+    """Keep Hamerly bounds valid after the centres moved by ``moved`` (in place): a point's
+    own centre is at most that much farther, any other at most the largest move among
+    the other centres nearer."""
+    if len(moved) == 0:
+        return
+    upper += moved[labels]
+    if len(moved) == 1:
+        return
+    top = int(np.argmax(moved))
+    second = float(np.max(np.delete(moved, top)))
+    lower -= np.where(labels == top, second, float(moved[top]))
+
+
+# Bounds carry rounding error; a point this close to the edge is re-checked.
+_BOUND_SLACK = 1e-9
+
+
+def _reassign(
+    points: FloatArray,
+    centres: FloatArray,
+    labels: IntArray,
+    upper: FloatArray,
+    lower: FloatArray,
+) -> None:
+    """Hamerly step in place: exact nearest centre for every point whose bounds overlap."""
+    slack = _BOUND_SLACK * (1.0 + np.abs(upper))
+    suspect = np.flatnonzero(upper + slack > lower)
+    if len(suspect) == 0:
+        return
+    diff = points[suspect] - centres[labels[suspect]]
+    upper[suspect] = np.sqrt(np.sum(diff * diff, axis=1))
+    suspect = suspect[upper[suspect] + slack[suspect] > lower[suspect]]
+    if len(suspect):
+        lab, up, low = two_nearest(points[suspect], centres)
+        labels[suspect], upper[suspect], lower[suspect] = lab, up, low
+
+
+def two_nearest(points: FloatArray, centres: FloatArray) -> tuple[IntArray, FloatArray, FloatArray]:
     """Nearest centre, distance to it, and distance to the second nearest (inf if none)."""
     if len(centres) == 1:
         diff = points - centres[0]
@@ -191,32 +260,55 @@ def warm_start(
     k: int,
     *,
     weights: FloatArray | None = None,
-) -> FloatArray:
+) -> tuple[FloatArray, IntArray]:
     """Starting centres from a previous clustering (Pol.is's ``clean-start-clusters``).
 
     Each previous cluster is recentred on its members' new positions (points with label -1
-    are new), empty and identical clusters are dropped, and, while there are fewer than k
-    clusters and fewer than the distinct points, the point farthest from every centre is
-    split off as a new cluster.
+    are new), empty clusters are dropped and identical ones merged, and, while there are
+    fewer than k clusters and fewer than the distinct points, the point farthest from
+    every centre is split off as a new cluster (leaving its old one, which is recentred).
+    Returns the centres and, for each, the previous cluster it continues (-1: split off).
     """
     w = np.ones(len(points)) if weights is None else weights
     known = previous_labels >= 0
     if not np.any(known):
-        return first_distinct(points, k)
+        start = first_distinct(points, k)
+        return start, np.full(len(start), -1, dtype=np.int64)
     n_prev = int(previous_labels[known].max()) + 1
-    centres, kept = _centres_of(points[known], previous_labels[known], n_prev, w[known])
+    labels = previous_labels.copy()
+    centres, kept = _centres_of(
+        points[known], labels[known], n_prev, None if weights is None else weights[known]
+    )
+    origin = np.flatnonzero(kept).astype(np.int64)
     centres = centres[kept]
-    _, uniq = np.unique(centres, axis=0, return_index=True)
-    centres = centres[np.sort(uniq)]
-    n_distinct = len(np.unique(points, axis=0))
-    possible = min(k, n_distinct)
-    while len(centres) < possible:
-        _, dist = nearest(points, centres)
-        far = int(np.argmax(dist))
-        if dist[far] <= 0:
-            break
-        centres = np.vstack([centres, points[far]])
-    return centres[:k] if len(centres) > k else centres
+    remap = np.full(n_prev, -1, dtype=np.int64)
+    remap[origin] = np.arange(len(origin))
+    labels[known] = remap[labels[known]]
+    _, uniq, inverse = np.unique(centres, axis=0, return_index=True, return_inverse=True)
+    if len(uniq) < len(centres):
+        # Identical clusters merge into the first of them.
+        first = np.sort(uniq)
+        new_index = np.searchsorted(first, uniq[inverse.ravel()]).astype(np.int64)
+        labels[known] = new_index[labels[known]]
+        centres, origin = centres[first], origin[first]
+    if len(centres) < k:
+        possible = min(k, len(np.unique(points, axis=0)))
+        while len(centres) < possible:
+            _, dist = nearest(points, centres)
+            far = int(np.argmax(dist))
+            if dist[far] <= 0:
+                break
+            old = int(labels[far])
+            labels[far] = len(centres)
+            centres = np.vstack([centres, points[far]])
+            origin = np.append(origin, -1)
+            if old >= 0:
+                members = labels == old
+                if np.any(members):
+                    centres[old] = np.average(points[members], axis=0, weights=w[members])
+    if len(centres) > k:
+        return centres[:k], origin[:k]
+    return centres, origin
 
 
 def distance_matrix(points: FloatArray) -> FloatArray:

@@ -1,12 +1,13 @@
 """The pipeline: votes -> centred sparse matrix -> 2-D map -> base clusters -> groups ->
 representative and consensus statements. ``analyze`` recomputes everything (warm-started
-from a previous state when given); ``update`` folds new votes into a previous state.
+from a previous state when given); ``update`` folds new votes into a previous state,
+touching only what they change.
 """
 
 from __future__ import annotations
 
-import io
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from typing import TypeVar
 
 import numpy as np
 from numpy.typing import NDArray
@@ -17,12 +18,15 @@ from opinionmap.cluster import (
     distance_matrix,
     first_distinct,
     kmeans,
+    shift_bounds,
     silhouette,
+    two_nearest,
     warm_start,
 )
 from opinionmap.matrix import (
     FloatArray,
     IntArray,
+    MatrixChange,
     VoteEvents,
     VoteMatrix,
     build_matrix,
@@ -33,6 +37,7 @@ from opinionmap.pca import (
     column_means,
     principal_components,
     project_participants,
+    project_rows,
     project_statements,
 )
 from opinionmap.result import (
@@ -43,8 +48,11 @@ from opinionmap.result import (
     ParticipantTable,
     StatementTable,
 )
+from opinionmap.state import EngineState, KSmoother, Moderation, Params
 from opinionmap.stats import (
     GroupCounts,
+    add_cell_changes,
+    add_row_votes,
     divisiveness,
     group_aware_consensus,
     group_counts,
@@ -53,161 +61,12 @@ from opinionmap.stats import (
     select_representative,
 )
 
+__all__ = ["Analysis", "EngineState", "KSmoother", "Moderation", "Params", "analyze", "update"]
 
-@dataclass(frozen=True)
-class Params:
-    """Tuning of the engine; the defaults are Pol.is's."""
+_T = TypeVar("_T", bound=np.generic)
 
-    base_k: int = 100
-    max_k: int = 5
-    k_buffer: int = 4
-    min_votes: int = 7
-    greedy_n: int = 15
-    base_iters: int = 100
-    group_iters: int = 20
-    force_k: int | None = None
-    rep_top: int = 5
-    consensus_top: int = 5
-    divisive_top: int = 5
-    divisive_min_seen: int = 3
-    group_restarts: int = 10
-    seed: int = 0
-
-
-@dataclass(frozen=True)
-class Moderation:
-    """Statements moderated out (zeroed, never selected) and meta statements."""
-
-    excluded: frozenset[int] = field(default_factory=frozenset)
-    meta: frozenset[int] = field(default_factory=frozenset)
-
-
-@dataclass(frozen=True)
-class KSmoother:
-    """Pol.is's k-smoother: switch k only after it has been best ``k_buffer`` times running."""
-
-    last_k: int = 0
-    last_k_count: int = 0
-    smoothed_k: int = 0
-
-    def step(self, this_k: int, buffer: int) -> KSmoother:
-        count = self.last_k_count + 1 if this_k == self.last_k else 1
-        switch = count >= buffer or self.smoothed_k == 0
-        smoothed = this_k if switch else self.smoothed_k
-        return KSmoother(last_k=this_k, last_k_count=count, smoothed_k=smoothed)
-
-
-@dataclass(frozen=True, eq=False)
-class EngineState:
-    """Everything ``update`` and a warm-started ``analyze`` need from the previous run.
-
-    Persist it between calls with ``to_bytes`` / ``EngineState.from_bytes``.
-    """
-
-    params: Params
-    moderation: Moderation
-    matrix: VoteMatrix
-    components: Components
-    in_conv: NDArray[np.bool_]
-    base_labels: IntArray
-    base_centres: FloatArray
-    group_of_base: IntArray
-    group_centres: tuple[FloatArray, ...]
-    smoother: KSmoother
-    updates_since_full: int = 0
-
-    def to_bytes(self) -> bytes:
-        """Serialise to a compact binary blob (numpy ``.npz``)."""
-        buf = io.BytesIO()
-        arrays: dict[str, NDArray[np.generic]] = {
-            "participant_ids": self.matrix.participant_ids,
-            "statement_ids": self.matrix.statement_ids,
-            "indptr": self.matrix.indptr,
-            "indices": self.matrix.indices,
-            "values": self.matrix.values,
-            "center": self.components.center,
-            "comps": self.components.comps,
-            "in_conv": self.in_conv,
-            "base_labels": self.base_labels,
-            "base_centres": self.base_centres,
-            "group_of_base": self.group_of_base,
-            "excluded": np.array(sorted(self.moderation.excluded), dtype=np.int64),
-            "meta": np.array(sorted(self.moderation.meta), dtype=np.int64),
-            "smoother": np.array(
-                [self.smoother.last_k, self.smoother.last_k_count, self.smoother.smoothed_k],
-                dtype=np.int64,
-            ),
-            "updates": np.array([self.updates_since_full], dtype=np.int64),
-            "params": np.array(
-                [
-                    self.params.base_k,
-                    self.params.max_k,
-                    self.params.k_buffer,
-                    self.params.min_votes,
-                    self.params.greedy_n,
-                    self.params.base_iters,
-                    self.params.group_iters,
-                    -1 if self.params.force_k is None else self.params.force_k,
-                    self.params.rep_top,
-                    self.params.consensus_top,
-                    self.params.divisive_top,
-                    self.params.divisive_min_seen,
-                    self.params.group_restarts,
-                    self.params.seed,
-                ],
-                dtype=np.int64,
-            ),
-        }
-        for i, c in enumerate(self.group_centres):
-            arrays[f"group_centres_{i}"] = c
-        np.savez_compressed(buf, allow_pickle=False, **arrays)
-        return buf.getvalue()
-
-    @classmethod
-    def from_bytes(cls, blob: bytes) -> EngineState:
-        """Inverse of ``to_bytes``."""
-        z = np.load(io.BytesIO(blob), allow_pickle=False)
-        p = [int(v) for v in z["params"]]
-        params = Params(
-            base_k=p[0],
-            max_k=p[1],
-            k_buffer=p[2],
-            min_votes=p[3],
-            greedy_n=p[4],
-            base_iters=p[5],
-            group_iters=p[6],
-            force_k=None if p[7] < 0 else p[7],
-            rep_top=p[8],
-            consensus_top=p[9],
-            divisive_top=p[10],
-            divisive_min_seen=p[11],
-            group_restarts=p[12],
-            seed=p[13],
-        )
-        sm = [int(v) for v in z["smoother"]]
-        n_groups = sum(1 for name in z.files if name.startswith("group_centres_"))
-        return cls(
-            params=params,
-            moderation=Moderation(
-                excluded=frozenset(int(v) for v in z["excluded"]),
-                meta=frozenset(int(v) for v in z["meta"]),
-            ),
-            matrix=VoteMatrix(
-                participant_ids=z["participant_ids"],
-                statement_ids=z["statement_ids"],
-                indptr=z["indptr"],
-                indices=z["indices"],
-                values=z["values"],
-            ),
-            components=Components(center=z["center"], comps=z["comps"]),
-            in_conv=z["in_conv"],
-            base_labels=z["base_labels"],
-            base_centres=z["base_centres"],
-            group_of_base=z["group_of_base"],
-            group_centres=tuple(z[f"group_centres_{i}"] for i in range(n_groups)),
-            smoother=KSmoother(last_k=sm[0], last_k_count=sm[1], smoothed_k=sm[2]),
-            updates_since_full=int(z["updates"][0]),
-        )
+# Above this share of the votes, recounting group votes beats applying deltas.
+_RECOUNT_SHARE = 0.25
 
 
 @dataclass(frozen=True, eq=False)
@@ -216,6 +75,17 @@ class Analysis:
 
     result: OpinionMap
     state: EngineState
+
+
+@dataclass(frozen=True, eq=False)
+class _Grouping:
+    """Outcome of the opinion-group stage."""
+
+    group_of_base: IntArray
+    group_labels: tuple[IntArray, ...]
+    k: int
+    silhouettes: tuple[tuple[int, float], ...]
+    smoother: KSmoother
 
 
 def analyze(
@@ -229,26 +99,59 @@ def analyze(
     params = params or (previous.params if previous else Params())
     moderation = moderation or (previous.moderation if previous else Moderation())
     matrix = votes if isinstance(votes, VoteMatrix) else build_matrix(votes)
-    excluded = np.isin(matrix.statement_ids, np.fromiter(moderation.excluded, np.int64))
+    excluded, zeroed = _moderated(matrix, moderation)
     start = None
     if previous is not None:
         start = _align_columns(previous.components.comps, previous.matrix, matrix)
-    center = column_means(matrix, excluded)
-    components = principal_components(matrix, center, excluded, start=start)
-    projection = project_participants(matrix, components, excluded)
-    history = None
-    if isinstance(votes, VoteEvents) and previous is None:
-        history = history_in_conv(votes, matrix, params)
+    center = column_means(matrix, zeroed)
+    components = principal_components(matrix, center, zeroed, start=start)
+    projection = project_participants(matrix, components, zeroed)
+
+    prev_in: NDArray[np.bool_] | None = None
+    prev_labels: IntArray | None = None
+    if previous is not None:
+        prev_in = _align_rows(previous.in_conv, previous.matrix, matrix, False).astype(bool)
+        prev_labels = _align_rows(previous.base_labels, previous.matrix, matrix, -1).astype(
+            np.int64
+        )
+    elif isinstance(votes, VoteEvents):
+        prev_in = history_in_conv(votes, matrix, params)
+    n_votes = matrix.row_counts()
+    in_conv = _in_conv(n_votes, matrix.n_statements, params, prev_in)
+    rows_in = np.flatnonzero(in_conv)
+    points = projection[rows_in]
+
+    # Base clusters: warm start from the previous members (Pol.is's clean-start-clusters).
+    if len(points) == 0:
+        base = Clustering(np.zeros((0, 2)), np.zeros(0, dtype=np.int64), 0)
+        base_prev = np.zeros(0, dtype=np.int64)
+    else:
+        if prev_labels is not None and np.any(prev_labels[rows_in] >= 0):
+            init, init_prev = warm_start(points, prev_labels[rows_in], params.base_k)
+        else:
+            init = first_distinct(points, params.base_k)
+            init_prev = np.full(len(init), -1, dtype=np.int64)
+        base = kmeans(points, init, max_iters=params.base_iters, tight_bounds=True)
+        base_prev = init_prev[base.origin]
+    grouping = _groups(base, base_prev, previous, params)
+    agree, disagree, seen = matrix.column_counts()
+    group = _group_of_rows(matrix.n_participants, rows_in, base, grouping)
+    counts = group_counts(matrix, group, grouping.k)
     return _finish(
         matrix=matrix,
         moderation=moderation,
         params=params,
         excluded=excluded,
+        zeroed=zeroed,
         components=components,
         projection=projection,
-        previous=previous,
+        in_conv=in_conv,
+        base=base,
+        grouping=grouping,
+        group=group,
+        column_counts=np.stack([agree, disagree, seen]),
+        counts=counts,
         updates_since_full=0,
-        history_in=history,
     )
 
 
@@ -258,28 +161,298 @@ def update(
     *,
     moderation: Moderation | None = None,
 ) -> Analysis:
-    """Fold later votes into ``state``: exact counts, centre and projections on the
-    previous principal directions, clusters warm-started from the previous ones.
+    """Fold later votes into ``state``, touching only what they change.
 
-    The directions themselves are refreshed by the next ``analyze(..., previous=state)``.
+    Positions stay on the previous basis (centre and principal directions): only the
+    participants whose votes changed move, every count is exact, base clusters continue
+    from the previous ones (exact Lloyd iterations with Hamerly bounds carried over, so
+    unchanged points far from any boundary are not looked at) and groups are recomputed
+    on the 100 base clusters. A change of moderation, or of which statements are zeroed,
+    triggers a full recompute. The basis itself is renewed by the next
+    ``analyze(..., previous=state)``.
     """
-    moderation = moderation or state.moderation
-    matrix, _ = merge_votes(state.matrix, votes)
-    excluded = np.isin(matrix.statement_ids, np.fromiter(moderation.excluded, np.int64))
-    center = column_means(matrix, excluded)
-    comps = _align_columns(state.components.comps, state.matrix, matrix)
-    components = Components(center=center, comps=comps)
-    projection = project_participants(matrix, components, excluded)
+    if moderation is not None and moderation != state.moderation:
+        merged, _ = merge_votes(state.matrix, votes)
+        return analyze(merged, moderation=moderation, previous=state)
+    params = state.params
+    matrix, change = merge_votes(state.matrix, votes)
+    excluded, zeroed = _moderated(matrix, state.moderation)
+    old = state.matrix
+    _, old_zeroed = _moderated(old, state.moderation)
+    if np.count_nonzero(zeroed) != np.count_nonzero(old_zeroed):
+        # A zeroed statement got its first votes: every scale changes unevenly.
+        return analyze(matrix, previous=state)
+    n, m = matrix.n_participants, matrix.n_statements
+    basis = Components(
+        center=_pad(state.components.center, m, 0.0),
+        comps=_align_columns(state.components.comps, old, matrix),
+    )
+    projection = _pad_rows(state.projection, n)
+    upper = _pad(state.upper, n, np.inf)
+    lower = _pad(state.lower, n, -np.inf)
+    base_centres = state.base_centres
+    if m != old.n_statements and old.n_statements:
+        # New statements change every scale sqrt(m / votes) by the same factor.
+        factor = float(np.sqrt(m / old.n_statements))
+        projection = projection * factor
+        base_centres = base_centres * factor
+        upper, lower = upper * factor, lower * factor
+    changed = np.unique(change.rows)
+    if len(changed):
+        before = projection[changed].copy()
+        projection[changed] = project_rows(matrix, changed, basis, zeroed)
+        step = np.sqrt(np.sum((projection[changed] - before) ** 2, axis=1))
+        upper[changed] += step
+        lower[changed] -= step
+
+    n_votes = matrix.row_counts()
+    prev_in = _pad(state.in_conv, n, False)
+    in_conv = _in_conv(n_votes, m, params, prev_in)
+    prev_labels = _pad(state.base_labels, n, -1)
+    base, base_prev = _base_incremental(
+        projection, in_conv, prev_labels, base_centres, upper, lower, params
+    )
+    rows_in = np.flatnonzero(in_conv)
+    grouping = _groups(base, base_prev, state, params)
+    group = _group_of_rows(n, rows_in, base, grouping)
+    column_counts = _column_counts_after(state.column_counts, change, m)
+    counts = _group_counts_after(state, matrix, change, group, grouping.k)
     return _finish(
         matrix=matrix,
-        moderation=moderation,
-        params=state.params,
+        moderation=state.moderation,
+        params=params,
         excluded=excluded,
-        components=components,
+        zeroed=zeroed,
+        components=basis,
         projection=projection,
-        previous=state,
+        in_conv=in_conv,
+        base=base,
+        grouping=grouping,
+        group=group,
+        column_counts=column_counts,
+        counts=counts,
         updates_since_full=state.updates_since_full + 1,
     )
+
+
+def _moderated(
+    matrix: VoteMatrix, moderation: Moderation
+) -> tuple[NDArray[np.bool_], NDArray[np.bool_]]:
+    """Columns moderated out, and columns zeroed (moderated out or meta: Pol.is's mod-out)."""
+    sids = matrix.statement_ids
+    excluded = np.isin(sids, np.fromiter(moderation.excluded, np.int64, len(moderation.excluded)))
+    meta = np.isin(sids, np.fromiter(moderation.meta, np.int64, len(moderation.meta)))
+    return excluded, excluded | meta
+
+
+def _pad(values: NDArray[_T], n: int, fill: object) -> NDArray[_T]:
+    """``values`` extended to length n with ``fill`` (a copy either way)."""
+    out = np.full(n, fill, dtype=values.dtype)
+    out[: len(values)] = values
+    return out
+
+
+def _pad_rows(values: FloatArray, n: int) -> FloatArray:
+    out = np.zeros((n, values.shape[1]))
+    out[: len(values)] = values
+    return out
+
+
+def _base_incremental(  # noqa: PLR0917 (internal, called once)
+    projection: FloatArray,
+    in_conv: NDArray[np.bool_],
+    prev_labels: IntArray,
+    prev_centres: FloatArray,
+    upper: FloatArray,
+    lower: FloatArray,
+    params: Params,
+) -> tuple[Clustering, IntArray]:
+    """Base clusters after some points moved or joined: the same Lloyd iterations a warm
+    start over all points would run, with bounds carried over from the previous run.
+
+    The previous clusters are recentred on their members' positions (as Pol.is's
+    clean-start-clusters), the bounds follow the centres' moves, and k-means only looks
+    at points whose bounds overlap. Falls back to the full warm start when a cluster
+    emptied, two coincide or there are fewer than ``base_k`` (the split-off rule).
+    """
+    rows_in = np.flatnonzero(in_conv)
+    points = projection[rows_in]
+    labels = prev_labels[rows_in]
+    known = labels >= 0
+    k_prev = len(prev_centres)
+    if len(points) == 0:
+        return Clustering(np.zeros((0, 2)), np.zeros(0, dtype=np.int64), 0), np.zeros(
+            0, dtype=np.int64
+        )
+    members = np.bincount(labels[known], minlength=k_prev) if k_prev else np.zeros(0, np.int64)
+    usable = (
+        k_prev == params.base_k
+        and np.all(members > 0)
+        and len(np.unique(prev_centres, axis=0)) == k_prev
+    )
+    if not usable:
+        init, init_prev = warm_start(points, labels, params.base_k)
+        base = kmeans(points, init, max_iters=params.base_iters)
+        return base, init_prev[base.origin]
+    sx = np.bincount(labels[known], weights=points[known, 0], minlength=k_prev)
+    sy = np.bincount(labels[known], weights=points[known, 1], minlength=k_prev)
+    centres = np.column_stack([sx / members, sy / members])
+    if len(np.unique(centres, axis=0)) < k_prev:
+        init, init_prev = warm_start(points, labels, params.base_k)
+        base = kmeans(points, init, max_iters=params.base_iters)
+        return base, init_prev[base.origin]
+    moved = np.sqrt(np.sum((centres - prev_centres) ** 2, axis=1))
+    up = upper[rows_in]
+    low = lower[rows_in]
+    shift_bounds(np.maximum(labels, 0), up, low, moved)
+    fresh = np.flatnonzero(~known)
+    if len(fresh):
+        lab, u, lo = two_nearest(points[fresh], centres)
+        labels = labels.copy()
+        labels[fresh], up[fresh], low[fresh] = lab, u, lo
+    base = kmeans(points, centres, max_iters=params.base_iters, start=(labels, up, low))
+    return base, base.origin.copy()
+
+
+def _groups(
+    base: Clustering, base_prev: IntArray, previous: EngineState | None, params: Params
+) -> _Grouping:
+    """Opinion groups: weighted k-means on the base-cluster centres for each k, warm-started
+    from the previous groups' members (Pol.is's clean-start-clusters at the group level),
+    k by silhouette on the base-cluster distances, smoothed across updates."""
+    sizes = np.bincount(base.labels, minlength=base.k).astype(np.float64)
+    max_k = min(params.max_k, 2 + base.k // 12)
+    n_distinct = len(np.unique(base.centres, axis=0)) if base.k else 0
+    dist = distance_matrix(base.centres)
+    clusterings: dict[int, Clustering] = {}
+    labels_by_k: list[IntArray] = []
+    silhouettes: list[tuple[int, float]] = []
+    for k in range(2, max_k + 1):
+        if n_distinct < k:
+            break
+        prev = None
+        if previous is not None and k - 2 < len(previous.group_labels):
+            old = previous.group_labels[k - 2]
+            prev = np.where(base_prev >= 0, old[np.clip(base_prev, 0, len(old) - 1)], -1)
+            if len(old) == 0 or not np.any(prev >= 0):
+                prev = None
+        if prev is not None:
+            init, _ = warm_start(base.centres, prev, k, weights=sizes)
+            clustering = kmeans(base.centres, init, weights=sizes, max_iters=params.group_iters)
+        else:
+            clustering = cold_kmeans(
+                base.centres,
+                k,
+                weights=sizes,
+                max_iters=params.group_iters,
+                restarts=params.group_restarts,
+                seed=params.seed,
+            )
+        clusterings[k] = clustering
+        labels_by_k.append(clustering.labels)
+        silhouettes.append((k, silhouette(dist, clustering.labels)))
+    smoother = previous.smoother if previous is not None else KSmoother()
+    if not clusterings:
+        k = 1 if base.k else 0
+        return _Grouping(
+            group_of_base=np.zeros(base.k, dtype=np.int64),
+            group_labels=tuple(labels_by_k),
+            k=k,
+            silhouettes=tuple(silhouettes),
+            smoother=smoother,
+        )
+    this_k = max(silhouettes, key=lambda ks: (ks[1], -ks[0]))[0]
+    smoother = smoother.step(this_k, params.k_buffer)
+    chosen = smoother.smoothed_k
+    if params.force_k is not None and params.force_k in clusterings:
+        chosen = params.force_k
+    if chosen not in clusterings:
+        chosen = this_k
+    clustering = clusterings[chosen]
+    return _Grouping(
+        group_of_base=clustering.labels,
+        group_labels=tuple(labels_by_k),
+        k=clustering.k,
+        silhouettes=tuple(silhouettes),
+        smoother=smoother,
+    )
+
+
+def _group_of_rows(n: int, rows_in: IntArray, base: Clustering, grouping: _Grouping) -> IntArray:
+    group = np.full(n, -1, dtype=np.int64)
+    if base.k:
+        group[rows_in] = grouping.group_of_base[base.labels]
+    return group
+
+
+def _column_counts_after(previous: IntArray, change: MatrixChange, m: int) -> IntArray:
+    """Agrees, disagrees and seen per statement after the changed cells (exact)."""
+    out = np.zeros((3, m), dtype=np.int64)
+    out[:, : previous.shape[1]] = previous
+    if len(change.cols):
+        was_agree = change.old_seen & (change.old == 1)
+        was_disagree = change.old_seen & (change.old == -1)
+        out[0] += np.bincount(
+            change.cols,
+            weights=(change.new == 1).astype(np.int64) - was_agree.astype(np.int64),
+            minlength=m,
+        ).astype(np.int64)
+        out[1] += np.bincount(
+            change.cols,
+            weights=(change.new == -1).astype(np.int64) - was_disagree.astype(np.int64),
+            minlength=m,
+        ).astype(np.int64)
+        out[2] += np.bincount(
+            change.cols, weights=(~change.old_seen).astype(np.int64), minlength=m
+        ).astype(np.int64)
+    return out
+
+
+def _group_counts_after(
+    state: EngineState, matrix: VoteMatrix, change: MatrixChange, group: IntArray, k: int
+) -> GroupCounts:
+    """Votes per group and statement after the update: deltas for the participants whose
+    group or votes changed, a recount when k changed or too many moved."""
+    old_group = _pad(_group_array(state), matrix.n_participants, -1)
+    movers = np.flatnonzero(old_group != group)
+    moved_votes = int(np.sum(matrix.indptr[movers + 1] - matrix.indptr[movers]))
+    if state.group_counts.seen.shape[0] != k or moved_votes > _RECOUNT_SHARE * max(
+        matrix.n_votes, 1
+    ):
+        return group_counts(matrix, group, k)
+    m = matrix.n_statements
+
+    def widened(a: IntArray) -> IntArray:
+        out = np.zeros((k, m), dtype=np.int64)
+        out[:, : a.shape[1]] = a
+        return out
+
+    counts = GroupCounts(
+        agree=widened(state.group_counts.agree),
+        disagree=widened(state.group_counts.disagree),
+        seen=widened(state.group_counts.seen),
+    )
+    old_movers = movers[movers < state.matrix.n_participants]
+    add_row_votes(counts, state.matrix, old_movers, old_group[old_movers], -1)
+    add_row_votes(counts, matrix, movers, group[movers], +1)
+    stay = group[change.rows] == old_group[change.rows]
+    add_cell_changes(
+        counts,
+        np.where(stay, group[change.rows], -1),
+        change.cols,
+        change.old,
+        change.old_seen,
+        change.new,
+    )
+    return counts
+
+
+def _group_array(state: EngineState) -> IntArray:
+    group = np.full(state.matrix.n_participants, -1, dtype=np.int64)
+    inside = state.base_labels >= 0
+    if len(state.group_of_base):
+        group[inside] = state.group_of_base[state.base_labels[inside]]
+    return group
 
 
 def _align_columns(comps: FloatArray, old: VoteMatrix, new: VoteMatrix) -> FloatArray:
@@ -289,6 +462,11 @@ def _align_columns(comps: FloatArray, old: VoteMatrix, new: VoteMatrix) -> Float
     ):
         return comps
     out = np.zeros((comps.shape[0], new.n_statements))
+    if old.n_statements <= new.n_statements and np.array_equal(
+        old.statement_ids, new.statement_ids[: old.n_statements]
+    ):
+        out[:, : old.n_statements] = comps
+        return out
     pos = _positions(old.statement_ids, new.statement_ids)
     ok = pos >= 0
     out[:, ok] = comps[:, pos[ok]]
@@ -324,7 +502,9 @@ def history_in_conv(events: VoteEvents, matrix: VoteMatrix, params: Params) -> N
     """Participants Pol.is would have let in at some update: replay the vote history.
 
     A participant is in once their distinct votes reach min(7, statements voted on so
-    far) at any moment; the set only grows, as in Pol.is's ``in-conv``.
+    far) at any moment; the set only grows, as in Pol.is's ``in-conv``. While fewer than
+    ``greedy_n`` are in, Pol.is adds the top voters; replayed vote by vote, that admits
+    the first ``greedy_n`` participants to vote (matrix rows are in first-vote order).
     """
     inside = np.zeros(matrix.n_participants, dtype=bool)
     if len(events) == 0:
@@ -347,6 +527,7 @@ def history_in_conv(events: VoteEvents, matrix: VoteMatrix, params: Params) -> N
     count[by_row] = np.arange(len(r)) - start + 1
     ok = count >= np.minimum(params.min_votes, n_statements_so_far)
     inside[r[ok]] = True
+    inside[: params.greedy_n] = True
     return inside
 
 
@@ -366,88 +547,32 @@ def _in_conv(
     return inside
 
 
-def _finish(  # noqa: PLR0912, PLR0915 (one pass of the Pol.is pipeline, kept in order)
+def _finish(
     *,
     matrix: VoteMatrix,
     moderation: Moderation,
     params: Params,
     excluded: NDArray[np.bool_],
+    zeroed: NDArray[np.bool_],
     components: Components,
     projection: FloatArray,
-    previous: EngineState | None,
+    in_conv: NDArray[np.bool_],
+    base: Clustering,
+    grouping: _Grouping,
+    group: IntArray,
+    column_counts: IntArray,
+    counts: GroupCounts,
     updates_since_full: int,
-    history_in: NDArray[np.bool_] | None = None,
 ) -> Analysis:
-    n_votes = matrix.row_counts()
-    prev_in = history_in
-    prev_labels = None
-    if previous is not None:
-        prev_in = _align_rows(previous.in_conv, previous.matrix, matrix, False).astype(bool)
-        prev_labels = _align_rows(previous.base_labels, previous.matrix, matrix, -1).astype(
-            np.int64
-        )
-    in_conv = _in_conv(n_votes, matrix.n_statements, params, prev_in)
+    n = matrix.n_participants
     rows_in = np.flatnonzero(in_conv)
-    points = projection[rows_in]
-
-    # Base clusters.
-    if len(points) == 0:
-        base = Clustering(np.zeros((0, 2)), np.zeros(0, dtype=np.int64), 0)
-    else:
-        if prev_labels is not None and np.any(prev_labels[rows_in] >= 0):
-            init = warm_start(points, prev_labels[rows_in], params.base_k)
-        else:
-            init = first_distinct(points, params.base_k)
-        base = kmeans(points, init, max_iters=params.base_iters)
-    base_labels = np.full(matrix.n_participants, -1, dtype=np.int64)
+    base_labels = np.full(n, -1, dtype=np.int64)
     base_labels[rows_in] = base.labels
-    sizes = np.bincount(base.labels, minlength=base.k).astype(np.float64)
-
-    # Opinion groups: weighted k-means on the base-cluster centres, k by silhouette.
-    group_centres: list[FloatArray] = []
-    silhouettes: list[tuple[int, float]] = []
-    clusterings: dict[int, Clustering] = {}
-    max_k = min(params.max_k, 2 + base.k // 12)
-    n_distinct = len(np.unique(base.centres, axis=0)) if base.k else 0
-    dist = distance_matrix(base.centres)
-    for k in range(2, max_k + 1):
-        if n_distinct < k:
-            break
-        prev_c = None
-        if previous is not None and k - 2 < len(previous.group_centres):
-            prev_c = previous.group_centres[k - 2]
-        if prev_c is not None and len(prev_c) == k:
-            clustering = kmeans(base.centres, prev_c, weights=sizes, max_iters=params.group_iters)
-        else:
-            clustering = cold_kmeans(
-                base.centres,
-                k,
-                weights=sizes,
-                max_iters=params.group_iters,
-                restarts=params.group_restarts,
-                seed=params.seed,
-            )
-        clusterings[k] = clustering
-        group_centres.append(clustering.centres)
-        silhouettes.append((k, silhouette(dist, clustering.labels)))
-    smoother = previous.smoother if previous is not None else KSmoother()
-    if clusterings:
-        this_k = max(silhouettes, key=lambda ks: (ks[1], -ks[0]))[0]
-        smoother = smoother.step(this_k, params.k_buffer)
-        chosen_k = smoother.smoothed_k
-        if params.force_k is not None and params.force_k in clusterings:
-            chosen_k = params.force_k
-        if chosen_k not in clusterings:
-            chosen_k = this_k
-        groups_clustering = clusterings[chosen_k]
-        group_of_base = groups_clustering.labels
-        k = groups_clustering.k
-    else:
-        group_of_base = np.zeros(base.k, dtype=np.int64)
-        k = 1 if base.k else 0
-    group = np.full(matrix.n_participants, -1, dtype=np.int64)
-    group[rows_in] = group_of_base[base.labels] if base.k else -1
-
+    upper = np.full(n, np.inf)
+    lower = np.full(n, -np.inf)
+    if base.k and len(base.upper) == len(rows_in):
+        upper[rows_in] = base.upper
+        lower[rows_in] = base.lower
     state = EngineState(
         params=params,
         moderation=moderation,
@@ -456,9 +581,14 @@ def _finish(  # noqa: PLR0912, PLR0915 (one pass of the Pol.is pipeline, kept in
         in_conv=in_conv,
         base_labels=base_labels,
         base_centres=base.centres,
-        group_of_base=group_of_base,
-        group_centres=tuple(group_centres),
-        smoother=smoother,
+        group_of_base=grouping.group_of_base,
+        group_labels=grouping.group_labels,
+        smoother=grouping.smoother,
+        projection=projection,
+        upper=upper,
+        lower=lower,
+        column_counts=column_counts,
+        group_counts=counts,
         updates_since_full=updates_since_full,
     )
     result = _summarise(
@@ -466,15 +596,18 @@ def _finish(  # noqa: PLR0912, PLR0915 (one pass of the Pol.is pipeline, kept in
         moderation=moderation,
         params=params,
         excluded=excluded,
+        zeroed=zeroed,
         components=components,
         projection=projection,
         in_conv=in_conv,
         base=base,
         base_labels=base_labels,
-        group_of_base=group_of_base,
+        group_of_base=grouping.group_of_base,
         group=group,
-        k=k,
-        silhouettes=tuple(silhouettes),
+        k=grouping.k,
+        silhouettes=grouping.silhouettes,
+        column_counts=column_counts,
+        counts=counts,
     )
     return Analysis(result=result, state=state)
 
@@ -485,6 +618,7 @@ def _summarise(
     moderation: Moderation,
     params: Params,
     excluded: NDArray[np.bool_],
+    zeroed: NDArray[np.bool_],
     components: Components,
     projection: FloatArray,
     in_conv: NDArray[np.bool_],
@@ -494,16 +628,13 @@ def _summarise(
     group: IntArray,
     k: int,
     silhouettes: tuple[tuple[int, float], ...],
+    column_counts: IntArray,
+    counts: GroupCounts,
 ) -> OpinionMap:
     sids = matrix.statement_ids
-    agree, disagree, seen = matrix.column_counts()
-    counts = (
-        group_counts(matrix, group, k)
-        if k
-        else GroupCounts(*(np.zeros((0, matrix.n_statements), dtype=np.int64) for _ in range(3)))
-    )
-    meta = np.isin(sids, np.fromiter(moderation.meta, np.int64))
-    st_pos = project_statements(components, excluded)
+    agree, disagree, seen = column_counts[0], column_counts[1], column_counts[2]
+    meta = np.isin(sids, np.fromiter(moderation.meta, np.int64, len(moderation.meta)))
+    st_pos = project_statements(components, zeroed)
     extremity = np.sqrt(np.sum(st_pos**2, axis=1))
     gac_a, gac_d = (
         group_aware_consensus(counts) if k else (np.zeros(len(sids)), np.zeros(len(sids)))
@@ -538,11 +669,14 @@ def _summarise(
         )
         for j in top_div
     )
-    group_sizes = np.bincount(group[group >= 0], minlength=k) if k else np.zeros(0, np.int64)
+    inside = group >= 0
+    group_sizes = np.bincount(group[inside], minlength=k) if k else np.zeros(0, np.int64)
+    sum_x = np.bincount(group[inside], weights=projection[inside, 0], minlength=k)
+    sum_y = np.bincount(group[inside], weights=projection[inside, 1], minlength=k)
     groups = []
     for g in range(k):
-        members = group == g
-        cx, cy = (projection[members].mean(axis=0) if np.any(members) else np.zeros(2)).tolist()
+        size = max(int(group_sizes[g]), 1)
+        cx, cy = float(sum_x[g] / size), float(sum_y[g] / size)
         groups.append(
             Group(
                 id=g,

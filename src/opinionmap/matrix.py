@@ -289,15 +289,19 @@ def _find_in_rows(
 def _insert_sorted(
     array: NDArray[np.generic], at: IntArray, items: NDArray[np.generic]
 ) -> NDArray[np.generic]:
-    """``array`` with ``items`` inserted before positions ``at`` (ascending; ties keep order)."""
-    pieces: list[NDArray[np.generic]] = []
+    """``array`` with ``items`` inserted before positions ``at`` (ascending; ties keep order).
+
+    One pass of slice copies: a few milliseconds for millions of votes, where np.insert
+    builds a mask over the whole array.
+    """
+    out = np.empty(len(array) + len(items), dtype=array.dtype)
     previous = 0
-    for position, item in zip(at.tolist(), np.split(items, len(items)), strict=True):
-        pieces.append(array[previous:position])
-        pieces.append(item)
+    for j, position in enumerate(at.tolist()):
+        out[previous + j : position + j] = array[previous:position]
+        out[position + j] = items[j]
         previous = position
-    pieces.append(array[previous:])
-    return np.concatenate(pieces)
+    out[previous + len(items) :] = array[previous:]
+    return out
 
 
 def merge_votes(matrix: VoteMatrix, events: VoteEvents) -> tuple[VoteMatrix, MatrixChange]:

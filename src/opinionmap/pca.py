@@ -14,7 +14,7 @@ import scipy.sparse as sp
 from numpy.typing import NDArray
 from scipy.sparse.linalg import LinearOperator, eigsh
 
-from opinionmap.matrix import FloatArray, VoteMatrix
+from opinionmap.matrix import FloatArray, IntArray, VoteMatrix
 
 # Above this many multiply-adds the m x m Gram matrix costs more than Lanczos iterations.
 _GRAM_BUDGET = 40_000_000
@@ -110,16 +110,63 @@ def _orient(comps: FloatArray, start: FloatArray | None) -> FloatArray:
     return out
 
 
+def effective_votes(matrix: VoteMatrix, zeroed: NDArray[np.bool_]) -> IntArray:
+    """The vote count Pol.is scales each projection by: votes on statements not zeroed, plus
+    every zeroed (moderated-out or meta) statement.
+
+    Pol.is's ``zero-out-columns`` sets every cell of a moderated column to 0, voted or not,
+    and ``sparsity-aware-project-ptpt`` counts every non-nil cell, so each zeroed column
+    counts as voted for everyone.
+    """
+    counts = matrix.row_counts()
+    n_zeroed = int(np.count_nonzero(zeroed))
+    if n_zeroed == 0:
+        return counts
+    on_zeroed = np.concatenate([[0], np.cumsum(zeroed[matrix.indices], dtype=np.int64)])
+    own = on_zeroed[matrix.indptr[1:]] - on_zeroed[matrix.indptr[:-1]]
+    return np.asarray(counts - own + n_zeroed, dtype=np.int64)
+
+
 def project_participants(
-    matrix: VoteMatrix, pca: Components, excluded: NDArray[np.bool_]
+    matrix: VoteMatrix, pca: Components, zeroed: NDArray[np.bool_]
 ) -> FloatArray:
     """Sparsity-aware projection: scale by sqrt(statements / votes) to undo shrinkage."""
-    data = centred_data(matrix, pca.center, excluded)
+    data = centred_data(matrix, pca.center, zeroed)
     c = matrix.csr(data)
     comps32 = pca.comps.astype(np.float32)
     raw = np.column_stack([np.asarray(c @ comps32[i], dtype=np.float64) for i in range(2)])
-    scale = np.sqrt(matrix.n_statements / np.maximum(matrix.row_counts(), 1))
+    scale = np.sqrt(matrix.n_statements / np.maximum(effective_votes(matrix, zeroed), 1))
     return raw * scale[:, None]
+
+
+def row_cells(matrix: VoteMatrix, rows: IntArray) -> tuple[IntArray, IntArray]:
+    """Stored-cell positions of the given rows, and which of ``rows`` each belongs to."""
+    starts = matrix.indptr[rows]
+    lengths = matrix.indptr[rows + 1] - starts
+    total = int(lengths.sum())
+    owner = np.repeat(np.arange(len(rows), dtype=np.int64), lengths)
+    offsets = np.concatenate([[0], np.cumsum(lengths)[:-1]]) if len(rows) else lengths
+    cells = np.arange(total, dtype=np.int64) + np.repeat(starts - offsets, lengths)
+    return cells, owner
+
+
+def project_rows(
+    matrix: VoteMatrix, rows: IntArray, pca: Components, zeroed: NDArray[np.bool_]
+) -> FloatArray:
+    """``project_participants`` for some rows only (work proportional to their votes)."""
+    cells, owner = row_cells(matrix, rows)
+    cols = matrix.indices[cells]
+    data = matrix.values[cells].astype(np.float64) - pca.center[cols]
+    data[zeroed[cols]] = 0.0
+    k = len(rows)
+    raw = np.column_stack(
+        [np.bincount(owner, weights=data * pca.comps[i][cols], minlength=k) for i in range(2)]
+    )
+    votes = np.bincount(owner, minlength=k)
+    on_zeroed = np.bincount(owner, weights=zeroed[cols].astype(np.float64), minlength=k)
+    n_eff = votes - on_zeroed.astype(np.int64) + int(np.count_nonzero(zeroed))
+    scale = np.sqrt(matrix.n_statements / np.maximum(n_eff, 1)).astype(np.float64)
+    return np.asarray(raw * scale[:, None], dtype=np.float64)
 
 
 def project_statements(pca: Components, excluded: NDArray[np.bool_]) -> FloatArray:

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import numpy as np
 
-from opinionmap.engine import Moderation
 from opinionmap.matrix import VoteEvents
+from opinionmap.state import Moderation
 
 
 @dataclass(frozen=True)

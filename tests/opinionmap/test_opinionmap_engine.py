@@ -4,11 +4,19 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from opinionmap import Moderation, Params, VoteEvents, analyze, build_matrix, update
 from opinionmap.engine import EngineState
 from opinionmap.matrix import merge_votes
-from opinionmap.stats import priorities, prop_test, two_prop_test
+from opinionmap.stats import (
+    _best_agree,
+    best_agree_sequential,
+    priorities,
+    prop_test,
+    two_prop_test,
+)
 from opinionmap.synthetic import adjusted_rand_index, planted_conversation
 
 
@@ -171,3 +179,29 @@ def test_update_matches_full_recompute() -> None:
     assert np.max(np.abs(incremental.participants.y - full.participants.y)) < 0.1 * spread
     assert incremental.k == full.k
     assert adjusted_rand_index(incremental.participants.group, full.participants.group) >= 0.95
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.integers(0, 12), st.integers(0, 12), st.integers(0, 40), st.integers(0, 40)),
+        min_size=1,
+        max_size=40,
+    )
+)
+def test_best_agree_matches_the_sequential_rule(rows: list[tuple[int, int, int, int]]) -> None:
+    # Counts for one group (na, nd of n) and for the rest; the vectorised search must pick
+    # exactly what Pol.is's statement-by-statement scan picks.
+    na = np.array([r[0] for r in rows])
+    nd = np.array([min(r[1], 12) for r in rows])
+    ns = na + nd + np.array([r[2] % 5 for r in rows])
+    na_rest = np.array([r[3] % 13 for r in rows])
+    ns_rest = na_rest + np.array([r[2] for r in rows])
+    pa = (na + 1.0) / (ns + 2.0)
+    pat = prop_test(na, ns)
+    ra = pa / ((na_rest + 1.0) / (ns_rest + 2.0))
+    rat = two_prop_test(na, na_rest, ns, ns_rest)
+    allowed = np.arange(len(rows))
+    args = {"na": na, "nd": nd, "ra": ra, "rat": rat, "pa": pa, "pat": pat}
+
+    assert _best_agree(allowed, **args) == best_agree_sequential(allowed, **args)
