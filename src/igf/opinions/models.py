@@ -30,7 +30,10 @@ from igf.opinions.enums import (
 )
 from igf.people.models import Person
 
+# What a participant or moderator may write; imported statements (Pol.is allows longer
+# ones) are kept whole up to STORED_MAX_LENGTH.
 STATEMENT_MAX_LENGTH = 280
+STORED_MAX_LENGTH = 1000
 
 
 class Conversation(models.Model):
@@ -183,7 +186,7 @@ class Statement(models.Model):
     )
     # Numbered from 0 within a conversation, as Pol.is's comment ids (exports keep them).
     number = models.PositiveIntegerField(_("number"))
-    text = models.CharField(_("statement"), max_length=STATEMENT_MAX_LENGTH)
+    text = models.CharField(_("statement"), max_length=STORED_MAX_LENGTH)
     author = models.ForeignKey(
         Participant,
         verbose_name=_("author"),
