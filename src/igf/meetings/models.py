@@ -140,8 +140,6 @@ class AgendaItem(models.Model):
         blank=True,
         help_text=_("One link per line, e.g. [Draft output](https://example.org/draft)."),
     )
-    # The item added automatically to review open action items from earlier meetings.
-    is_action_review = models.BooleanField(default=False, editable=False)
     minutes = models.TextField(_("minutes of this item (Markdown)"), blank=True)
     history = HistoricalRecords()
 

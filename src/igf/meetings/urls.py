@@ -1,5 +1,46 @@
-from django.urls import URLPattern
+from django.urls import path
+
+from igf.meetings import views
 
 app_name = "meetings"
 
-urlpatterns: list[URLPattern] = []
+urlpatterns = [
+    path("", views.meeting_list, name="list"),
+    path("mine/", views.my_meetings, name="mine"),
+    path("mine/calendar/reset/", views.reset_calendar, name="reset_calendar"),
+    path("calendar/<str:token>.ics", views.personal_calendar, name="personal_calendar"),
+    path("consultations/", views.consultations, name="consultations"),
+    path("consultations/new/", views.schedule_consultation, name="new_consultation"),
+    path("transcripts/", views.search_transcripts, name="transcript_search"),
+    path("transcripts/<int:pk>/", views.transcript_detail, name="transcript"),
+    path("decisions/<int:pk>/", views.decision_detail, name="decision"),
+    path("actions/<int:pk>/", views.update_action, name="action"),
+    path("inputs/<int:pk>/moderate/", views.moderate_input, name="moderate_input"),
+    path("bodies/<str:slug>/", views.body_meetings, name="body"),
+    path("bodies/<str:slug>/calendar.ics", views.body_calendar, name="body_calendar"),
+    path("bodies/<str:slug>/decisions/", views.decision_register, name="decisions"),
+    path("bodies/<str:slug>/actions/", views.body_actions, name="body_actions"),
+    path("bodies/<str:slug>/attendance/", views.attendance_rates, name="attendance_rates"),
+    path("bodies/<str:slug>/new/", views.schedule_meeting, name="new"),
+    path("<int:pk>/", views.meeting_detail, name="meeting"),
+    path("<int:pk>/meeting.ics", views.meeting_calendar, name="meeting_calendar"),
+    path("<int:pk>/history/", views.meeting_history, name="history"),
+    path("<int:pk>/edit/", views.edit_meeting, name="edit"),
+    path("<int:pk>/cancel/", views.cancel_meeting, name="cancel"),
+    path("<int:pk>/register/", views.register, name="register"),
+    path("<int:pk>/unregister/", views.unregister, name="unregister"),
+    path("<int:pk>/apologies/", views.apologies, name="apologies"),
+    path("<int:pk>/agenda/", views.agenda, name="agenda"),
+    path("<int:pk>/agenda/<int:item>/", views.agenda_item, name="agenda_item"),
+    path("<int:pk>/agenda/<int:item>/delete/", views.agenda_item_delete, name="agenda_item_delete"),
+    path("<int:pk>/agenda/<int:item>/move/", views.agenda_item_move, name="agenda_item_move"),
+    path("<int:pk>/agenda/circulate/", views.circulate_agenda, name="circulate_agenda"),
+    path("<int:pk>/agenda/approve/", views.approve_agenda, name="approve_agenda"),
+    path("<int:pk>/attendance/", views.record_attendance, name="attendance"),
+    path("<int:pk>/minutes/", views.edit_minutes, name="minutes"),
+    path("<int:pk>/minutes/approve/", views.approve_minutes, name="approve_minutes"),
+    path("<int:pk>/decisions/new/", views.record_decision, name="new_decision"),
+    path("<int:pk>/actions/new/", views.add_action, name="new_action"),
+    path("<int:pk>/inputs/new/", views.submit_input, name="new_input"),
+    path("<int:pk>/transcripts/new/", views.upload_transcript, name="new_transcript"),
+]

@@ -1,0 +1,212 @@
+"""Who may do what with meetings: predicates on a body's current memberships and the secretariat.
+
+Predicates take the user and a Body, Meeting, Decision or ActionItem; the body it belongs to
+decides. A user's current roles are read once per request object and kept on it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import rules
+from django.utils import timezone
+
+from igf.bodies.enums import LEAD_ROLES, SEAT_ROLES, Role
+from igf.bodies.models import Body, Membership
+from igf.core.rules import grant_model_permissions, is_secretariat, is_signed_in
+
+# Who keeps the record of a body's meetings: its rapporteur, or the secretariat's liaison.
+RAPPORTEUR_ROLES = frozenset({Role.RAPPORTEUR, Role.SECRETARIAT_LIAISON})
+_CACHE = "_igf_meeting_roles"
+
+
+def roles_of(user: Any) -> dict[int, frozenset[str]]:
+    """The user's current roles, by body id (read once, kept on the user object)."""
+    if not getattr(user, "is_authenticated", False):
+        return {}
+    cached = getattr(user, _CACHE, None)
+    if cached is None:
+        found: dict[int, set[str]] = {}
+        for body_id, role in (
+            Membership.objects.current().filter(person__user=user).values_list("body_id", "role")
+        ):
+            found.setdefault(body_id, set()).add(role)
+        cached = {body_id: frozenset(roles) for body_id, roles in found.items()}
+        setattr(user, _CACHE, cached)
+    return dict(cached)
+
+
+def forget_roles(user: Any) -> None:
+    """Drop the cached roles (after a membership changes within one request)."""
+    if hasattr(user, _CACHE):
+        delattr(user, _CACHE)
+
+
+def body_id_of(target: Any) -> int | None:
+    """The id of the body a Body, Meeting, Decision, ActionItem or Transcript belongs to."""
+    if target is None:
+        return None
+    if isinstance(target, Body):
+        return target.pk
+    if hasattr(target, "body_id"):
+        return target.body_id  # type: ignore[no-any-return]
+    meeting = getattr(target, "meeting", None)
+    return meeting.body_id if meeting is not None else None
+
+
+def _meeting(target: Any) -> Any:
+    return getattr(target, "meeting", None) or target
+
+
+def _has_role(user: Any, target: Any, wanted: frozenset[str] | None) -> bool:
+    body_id = body_id_of(target)
+    if body_id is None:
+        return False
+    roles = roles_of(user).get(body_id, frozenset())
+    return bool(roles) if wanted is None else bool(roles & wanted)
+
+
+@rules.predicate
+def is_member_of(user: Any, target: Any) -> bool:
+    """Holds a seat in the body (chair, vice-chair, co-facilitator, member)."""
+    return _has_role(user, target, SEAT_ROLES)
+
+
+@rules.predicate
+def takes_part_in(user: Any, target: Any) -> bool:
+    """Has any current role in the body, observers and liaisons included."""
+    return _has_role(user, target, None)
+
+
+@rules.predicate
+def is_lead_of(user: Any, target: Any) -> bool:
+    """Chairs or co-facilitates the body."""
+    return _has_role(user, target, LEAD_ROLES)
+
+
+@rules.predicate
+def is_chair_of(user: Any, target: Any) -> bool:
+    return _has_role(user, target, frozenset({Role.CHAIR}))
+
+
+@rules.predicate
+def is_rapporteur_of(user: Any, target: Any) -> bool:
+    return _has_role(user, target, RAPPORTEUR_ROLES)
+
+
+@rules.predicate
+def is_consultation(user: Any, target: Any) -> bool:
+    meeting = _meeting(target)
+    return meeting is not None and getattr(meeting, "body_id", 0) is None
+
+
+@rules.predicate
+def is_open_to_observers(user: Any, target: Any) -> bool:
+    meeting = _meeting(target)
+    return bool(getattr(meeting, "open_to_observers", False))
+
+
+@rules.predicate
+def is_upcoming(user: Any, target: Any) -> bool:
+    """Neither cancelled nor over."""
+    meeting = _meeting(target)
+    return meeting is not None and not meeting.is_cancelled and not meeting.has_ended()
+
+
+@rules.predicate
+def has_not_started(user: Any, target: Any) -> bool:
+    meeting = _meeting(target)
+    return meeting is not None and not meeting.is_cancelled and not meeting.has_started()
+
+
+@rules.predicate
+def is_registered_for(user: Any, target: Any) -> bool:
+    meeting = _meeting(target)
+    if meeting is None or not getattr(user, "is_authenticated", False):
+        return False
+    return meeting.registrations.filter(person__user=user).exists()  # type: ignore[no-any-return]
+
+
+@rules.predicate
+def owns_action(user: Any, action: Any) -> bool:
+    owner = getattr(action, "owner", None)
+    return owner is not None and getattr(user, "pk", None) == owner.user_id
+
+
+@rules.predicate
+def is_in_the_past(user: Any, target: Any) -> bool:
+    meeting = _meeting(target)
+    return meeting is not None and meeting.start <= timezone.now()
+
+
+can_schedule_meeting = is_secretariat | is_lead_of
+can_change_meeting = is_secretariat | is_lead_of
+can_edit_agenda = is_secretariat | is_lead_of | is_rapporteur_of
+can_circulate_agenda = is_secretariat | is_lead_of
+# The chair approves a body's agenda; the secretariat runs the forum's own consultations.
+can_approve_agenda = is_lead_of | (is_secretariat & is_consultation)
+can_see_draft_agenda = is_secretariat | takes_part_in
+can_see_join_link = is_secretariat | takes_part_in | is_registered_for
+can_register = (
+    is_signed_in & ~takes_part_in & (is_open_to_observers | is_consultation) & is_upcoming
+)
+can_send_apologies = is_member_of & is_upcoming
+can_record_attendance = is_secretariat | is_rapporteur_of
+can_edit_minutes = is_secretariat | is_rapporteur_of
+can_approve_minutes = is_secretariat | is_lead_of
+# The record (approved minutes, decisions, observers) is public for meetings open to observers.
+can_see_record = is_open_to_observers | is_consultation | is_secretariat | takes_part_in
+can_see_draft_minutes = is_secretariat | takes_part_in
+can_record_decision = is_secretariat | is_lead_of | is_rapporteur_of
+can_object = is_member_of
+can_add_action = is_secretariat | is_lead_of | is_rapporteur_of
+can_update_action = is_secretariat | is_lead_of | is_rapporteur_of | owns_action
+can_submit_input = is_signed_in & is_consultation & has_not_started
+can_moderate_inputs = is_secretariat
+can_manage_transcript = is_secretariat | is_rapporteur_of
+can_see_attendance_rates = is_secretariat | is_lead_of
+
+rules.add_perm("meetings.schedule_meeting", can_schedule_meeting)
+rules.add_perm("meetings.change_meeting", can_change_meeting)
+rules.add_perm("meetings.edit_agenda", can_edit_agenda)
+rules.add_perm("meetings.circulate_agenda", can_circulate_agenda)
+rules.add_perm("meetings.approve_agenda", can_approve_agenda)
+rules.add_perm("meetings.view_draft_agenda", can_see_draft_agenda)
+rules.add_perm("meetings.view_join_link", can_see_join_link)
+rules.add_perm("meetings.register", can_register)
+rules.add_perm("meetings.send_apologies", can_send_apologies)
+rules.add_perm("meetings.record_attendance", can_record_attendance)
+rules.add_perm("meetings.edit_minutes", can_edit_minutes)
+rules.add_perm("meetings.approve_minutes", can_approve_minutes)
+rules.add_perm("meetings.view_record", can_see_record)
+rules.add_perm("meetings.view_draft_minutes", can_see_draft_minutes)
+rules.add_perm("meetings.record_decision", can_record_decision)
+rules.add_perm("meetings.object_to_decision", can_object)
+rules.add_perm("meetings.add_action", can_add_action)
+rules.add_perm("meetings.update_action", can_update_action)
+rules.add_perm("meetings.submit_input", can_submit_input)
+rules.add_perm("meetings.moderate_inputs", can_moderate_inputs)
+rules.add_perm("meetings.manage_transcript", can_manage_transcript)
+rules.add_perm("meetings.view_attendance_rates", can_see_attendance_rates)
+rules.add_perm("meetings.use_personal_calendar", is_signed_in)
+rules.add_perm("meetings.view_consultation_checks", is_secretariat)
+
+# The secretariat reads everything in the admin; changes go through the pages (services).
+grant_model_permissions(
+    "meetings",
+    is_secretariat,
+    {
+        "meeting": ("view",),
+        "historicalmeeting": ("view",),
+        "agendaitem": ("view",),
+        "minutes": ("view",),
+        "attendance": ("view",),
+        "observerregistration": ("view", "delete"),
+        "decision": ("view",),
+        "historicaldecision": ("view",),
+        "objection": ("view",),
+        "actionitem": ("view",),
+        "writteninput": ("view", "change"),
+        "transcript": ("view", "delete"),
+    },
+)

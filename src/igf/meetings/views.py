@@ -1,0 +1,903 @@
+"""Pages of the meetings app: meetings, agendas, attendance, minutes, decisions, actions,
+consultations, transcripts and calendars. Thin: permission, form, one service, render."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any, cast
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
+
+from igf.bodies.models import Body
+from igf.core.middleware import viewer_timezone_name
+from igf.core.permissions import permission_required
+from igf.core.rules import is_secretariat
+from igf.meetings import clock, ical, queries, services
+from igf.meetings.enums import (
+    AgendaStatus,
+    ConsensusLevel,
+)
+from igf.meetings.forms import (
+    ActionFilterForm,
+    ActionItemForm,
+    ActionUpdateForm,
+    AgendaItemForm,
+    ApologiesForm,
+    ApproveMinutesForm,
+    AttendanceForm,
+    DecisionForm,
+    DecisionSearchForm,
+    MeetingForm,
+    MinutesForm,
+    ObjectionForm,
+    RegistrationForm,
+    TranscriptForm,
+    TranscriptSearchForm,
+    WrittenInputForm,
+    action_item_initial,
+)
+from igf.meetings.models import ActionItem, AgendaItem, CalendarFeed, Meeting, WrittenInput
+from igf.meetings.rules import is_lead_of, takes_part_in
+from igf.meetings.transcripts import Cue as ParsedCue
+from igf.meetings.transcripts import format_timestamp, paragraphs
+from igf.people.models import User
+
+PAGE_SIZE = 30
+ICS = "text/calendar; charset=utf-8"
+
+
+def _user(request: HttpRequest) -> User:
+    return cast(User, request.user)
+
+
+def _kwarg(request: HttpRequest, name: str) -> Any:
+    match = request.resolver_match
+    if match is None:
+        raise Http404
+    return match.kwargs[name]
+
+
+def _meeting(request: HttpRequest) -> Meeting:
+    """The meeting of the address, read once per request (the permission check needs it too)."""
+    cached = getattr(request, "_igf_meeting", None)
+    if cached is None:
+        cached = queries.get_meeting(int(_kwarg(request, "pk")))
+        request._igf_meeting = cached  # type: ignore[attr-defined]
+    return cached
+
+
+def _body(request: HttpRequest) -> Body:
+    cached = getattr(request, "_igf_body", None)
+    if cached is None:
+        cached = queries.get_body(str(_kwarg(request, "slug")))
+        request._igf_body = cached  # type: ignore[attr-defined]
+    return cached
+
+
+def _action(request: HttpRequest) -> ActionItem:
+    cached = getattr(request, "_igf_action", None)
+    if cached is None:
+        cached = queries.get_action(int(_kwarg(request, "pk")))
+        request._igf_action = cached  # type: ignore[attr-defined]
+    return cached
+
+
+def _item(request: HttpRequest, meeting: Meeting) -> AgendaItem:
+    try:
+        return meeting.agenda_items.get(pk=int(_kwarg(request, "item")))
+    except AgendaItem.DoesNotExist as error:
+        raise Http404 from error
+
+
+def _refuse(request: HttpRequest, error: services.MeetingError) -> None:
+    messages.error(request, str(error))
+
+
+def _ics(content: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=ICS)
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    return response
+
+
+# --- Lists ------------------------------------------------------------------------------------
+
+
+@require_safe
+def meeting_list(request: HttpRequest) -> HttpResponse:
+    past = request.GET.get("when") == "past"
+    page = Paginator(queries.meeting_list(past=past), PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "meetings/meeting_list.html",
+        {"page": page, "past": past, "bodies": queries.bodies_with_meetings()},
+    )
+
+
+@require_safe
+def body_meetings(request: HttpRequest, slug: str) -> HttpResponse:
+    body = _body(request)
+    user = request.user
+    return render(
+        request,
+        "meetings/body.html",
+        {
+            "body": body,
+            "upcoming": queries.meeting_list(body=body)[:PAGE_SIZE],
+            "past": queries.meeting_list(body=body, past=True)[:PAGE_SIZE],
+            "overdue": queries.body_actions(body, status="overdue"),
+            "by_group": queries.attendance_by_group(body),
+            "can_schedule": user.has_perm("meetings.schedule_meeting", body),
+            "can_see_rates": user.has_perm("meetings.view_attendance_rates", body),
+        },
+    )
+
+
+@require_safe
+def body_calendar(request: HttpRequest, slug: str) -> HttpResponse:
+    body = _body(request)
+    since = timezone.now() - timedelta(days=365)
+    content = ical.calendar(
+        queries.meetings().filter(body=body, end__gte=since).order_by("start", "pk"),
+        name=body.name,
+        base_url=request.build_absolute_uri("/").rstrip("/"),
+        join_link_for=set(),
+    )
+    return _ics(content, f"{body.slug}.ics")
+
+
+@require_safe
+def decision_register(request: HttpRequest, slug: str) -> HttpResponse:
+    body = _body(request)
+    form = DecisionSearchForm(request.GET or None)
+    search = consensus = ""
+    if form.is_valid():
+        search, consensus = form.cleaned_data["q"], form.cleaned_data["consensus"]
+    decisions = queries.decision_register(request.user, body, search=search, consensus=consensus)
+    page = Paginator(decisions, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "meetings/decision_register.html",
+        {"body": body, "form": form, "page": page, "search": search},
+    )
+
+
+@require_safe
+def body_actions(request: HttpRequest, slug: str) -> HttpResponse:
+    body = _body(request)
+    form = ActionFilterForm(request.GET or None)
+    status = form.cleaned_data["status"] if form.is_valid() else ""
+    page = Paginator(queries.body_actions(body, status=status), PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    return render(
+        request,
+        "meetings/body_actions.html",
+        {"body": body, "form": form, "page": page, "today": timezone.localdate()},
+    )
+
+
+@require_safe
+@permission_required("meetings.view_attendance_rates", fn=_body)
+def attendance_rates(request: HttpRequest, slug: str) -> HttpResponse:
+    body = _body(request)
+    return render(
+        request,
+        "meetings/attendance_rates.html",
+        {"body": body, "rows": queries.attendance_rates(body)},
+    )
+
+
+@require_safe
+def consultations(request: HttpRequest) -> HttpResponse:
+    today = timezone.localdate()
+    try:
+        year = int(request.GET.get("year", today.year))
+    except ValueError:
+        year = today.year
+    year = min(max(year, 2000), today.year + 5)
+    found = queries.consultations_in(year)
+    held_online = [m for m in found if m.online_url and not m.is_cancelled]
+    return render(
+        request,
+        "meetings/consultations.html",
+        {
+            "year": year,
+            "meetings": found,
+            "years": [today.year + 1, today.year, today.year - 1, today.year - 2],
+            "missing_online": is_secretariat(request.user) and not held_online,
+            "can_schedule": request.user.has_perm("meetings.schedule_meeting", None),
+        },
+    )
+
+
+# --- Scheduling -------------------------------------------------------------------------------
+
+
+def _schedule(request: HttpRequest, body: Body | None) -> HttpResponse:
+    consultation = body is None
+    zone_name = viewer_timezone_name(request) or "UTC"
+    initial = {
+        "timezone": zone_name,
+        "open_to_observers": True if body is None else body.type.meetings_open_by_default,
+    }
+    form = MeetingForm(request.POST or None, initial=initial, consultation=consultation)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            meeting = services.schedule_meeting(
+                by=_user(request),
+                body=body,
+                title=data["title"],
+                start=data["start"],
+                end=data["end"],
+                timezone_name=data["timezone"],
+                online_url=data["online_url"],
+                dial_in=data["dial_in"],
+                venue=data["venue"],
+                description=data["description"],
+                interpretation_languages=data["interpretation_languages"],
+                captioning_languages=data["captioning_languages"],
+                open_to_observers=data.get("open_to_observers", True),
+            )
+        except services.MeetingError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("The meeting is scheduled."))
+            report = queries.night_report(meeting)
+            if report is not None and report.warn:
+                messages.warning(
+                    request,
+                    _("This time falls at night for %(count)s of %(total)s members.")
+                    % {"count": report.at_night, "total": report.with_zone},
+                )
+            return redirect(meeting)
+    return render(
+        request, "meetings/meeting_form.html", {"form": form, "body": body, "meeting": None}
+    )
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@permission_required("meetings.schedule_meeting", fn=_body)
+def schedule_meeting(request: HttpRequest, slug: str) -> HttpResponse:
+    return _schedule(request, _body(request))
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@permission_required("meetings.schedule_meeting")
+def schedule_consultation(request: HttpRequest) -> HttpResponse:
+    return _schedule(request, None)
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@permission_required("meetings.change_meeting", fn=_meeting)
+def edit_meeting(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = _meeting(request)
+    form = MeetingForm(
+        request.POST or None,
+        initial=MeetingForm.initial_for(meeting),
+        consultation=meeting.is_consultation,
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        changes = {
+            name: data[name]
+            for name in (
+                "title", "start", "end", "timezone", "online_url", "dial_in", "venue",
+                "description", "interpretation_languages", "captioning_languages",
+                "recording_url",
+            )
+        }  # fmt: skip
+        if "open_to_observers" in data:
+            changes["open_to_observers"] = data["open_to_observers"]
+        try:
+            services.update_meeting(by=_user(request), meeting=meeting, changes=changes)
+        except services.MeetingError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("The meeting is updated."))
+            return redirect(meeting)
+    return render(
+        request,
+        "meetings/meeting_form.html",
+        {"form": form, "body": meeting.body, "meeting": meeting},
+    )
+
+
+@require_POST
+@permission_required("meetings.change_meeting", fn=_meeting)
+def cancel_meeting(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = services.cancel_meeting(by=_user(request), meeting=_meeting(request))
+    messages.success(request, _("The meeting is cancelled; participants are told."))
+    return redirect(meeting)
+
+
+# --- The meeting page -------------------------------------------------------------------------
+
+
+@require_safe
+def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = _meeting(request)
+    user = request.user
+    can = {
+        name: user.has_perm(f"meetings.{name}", meeting)
+        for name in (
+            "change_meeting", "edit_agenda", "view_draft_agenda", "view_join_link", "register",
+            "send_apologies", "record_attendance", "edit_minutes", "approve_minutes",
+            "view_record", "view_draft_minutes", "record_decision", "add_action",
+            "submit_input", "moderate_inputs", "manage_transcript", "object_to_decision",
+            "circulate_agenda", "approve_agenda",
+        )
+    }  # fmt: skip
+    minutes = getattr(meeting, "minutes", None) if can["view_record"] else None
+    show_minutes = minutes is not None and (minutes.is_approved or can["view_draft_minutes"])
+    show_agenda = meeting.agenda_status == AgendaStatus.APPROVED or can["view_draft_agenda"]
+    viewer_zone = timezone.get_current_timezone_name()
+    context = {
+        "meeting": meeting,
+        "can": can,
+        "agenda": queries.agenda(meeting) if show_agenda else [],
+        "show_agenda": show_agenda,
+        "review": queries.actions_for_review(meeting) if show_agenda else [],
+        "minutes": minutes if show_minutes else None,
+        "decisions": queries.decisions_of(meeting) if can["view_record"] else [],
+        "actions": queries.actions_of(meeting) if can["view_record"] else [],
+        "attendance": queries.attendance_of(meeting) if can["view_record"] else [],
+        "observers": queries.listed_observers(meeting) if can["view_record"] else [],
+        "observer_count": queries.observer_count(meeting),
+        "registration": queries.registration_of(meeting, user),
+        "apologies": queries.apologies_of(meeting, user),
+        "inputs": queries.written_inputs(meeting, user) if meeting.is_consultation else [],
+        "transcripts": queries.transcripts_of(meeting) if can["view_record"] else [],
+        "world": clock.world_clock(meeting.start, meeting.end),
+        "organiser_zone": clock.zone(meeting.timezone),
+        "viewer_zone": viewer_zone,
+        "same_zone": viewer_zone == meeting.timezone,
+        "night": queries.night_report(meeting) if not meeting.has_ended() else None,
+        "registration_form": RegistrationForm(),
+        "apologies_form": ApologiesForm(),
+        "input_form": WrittenInputForm() if can["submit_input"] else None,
+        "is_member": bool(takes_part_in(user, meeting)),
+        "is_lead": bool(is_lead_of(user, meeting)),
+        "now": timezone.now(),
+    }
+    return render(request, "meetings/meeting_detail.html", context)
+
+
+@require_safe
+def meeting_calendar(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = _meeting(request)
+    join = {meeting.pk} if request.user.has_perm("meetings.view_join_link", meeting) else set()
+    content = ical.calendar(
+        [meeting],
+        name=meeting.title,
+        base_url=request.build_absolute_uri("/").rstrip("/"),
+        join_link_for=join,
+    )
+    return _ics(content, f"meeting-{meeting.pk}.ics")
+
+
+@require_safe
+def meeting_history(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = _meeting(request)
+    if not request.user.has_perm("meetings.view_record", meeting):
+        raise Http404
+    changes = []
+    records = list(meeting.history.select_related("history_user__person").order_by("history_date"))
+    previous = None
+    for record in records:
+        fields: list[str] = [c.field for c in record.diff_against(previous).changes] if previous else []
+        changes.append({"record": record, "fields": fields})
+        previous = record
+    return render(
+        request,
+        "meetings/meeting_history.html",
+        {"meeting": meeting, "changes": list(reversed(changes))},
+    )
+
+
+# --- Observers and apologies ------------------------------------------------------------------
+
+
+@require_POST
+@permission_required("meetings.register", fn=_meeting)
+def register(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = _meeting(request)
+    form = RegistrationForm(request.POST)
+    listed = bool(form.is_valid() and form.cleaned_data["listed"])
+    try:
+        services.register_observer(by=_user(request), meeting=meeting, listed=listed)
+    except services.MeetingError as error:
+        _refuse(request, error)
+    else:
+        messages.success(request, _("You are registered. The join link is on this page."))
+    return redirect(meeting)
+
+
+@require_POST
+@permission_required("meetings.use_personal_calendar")
+def unregister(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = _meeting(request)
+    services.unregister_observer(by=_user(request), meeting=meeting)
+    messages.success(request, _("Your registration is withdrawn."))
+    return redirect(meeting)
+
+
+@require_POST
+@permission_required("meetings.send_apologies", fn=_meeting)
+def apologies(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = _meeting(request)
+    if request.POST.get("withdraw"):
+        services.withdraw_apologies(by=_user(request), meeting=meeting)
+        messages.success(request, _("Your apologies are withdrawn."))
+        return redirect(meeting)
+    form = ApologiesForm(request.POST)
+    note = form.cleaned_data["note"] if form.is_valid() else ""
+    try:
+        services.send_apologies(by=_user(request), meeting=meeting, note=note)
+    except services.MeetingError as error:
+        _refuse(request, error)
+    else:
+        messages.success(request, _("Your apologies are recorded."))
+    return redirect(meeting)
+
+
+# --- Agenda -----------------------------------------------------------------------------------
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@permission_required("meetings.edit_agenda", fn=_meeting)
+def agenda(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = _meeting(request)
+    form = AgendaItemForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        services.add_agenda_item(
+            by=_user(request),
+            meeting=meeting,
+            title=data["title"],
+            presenter=data["presenter"],
+            minutes_allotted=data["minutes_allotted"],
+            documents=data["documents"],
+        )
+        messages.success(request, _("The item is added to the agenda."))
+        return redirect("meetings:agenda", pk=meeting.pk)
+    return render(
+        request,
+        "meetings/agenda.html",
+        {
+            "meeting": meeting,
+            "items": queries.agenda(meeting),
+            "review": queries.actions_for_review(meeting),
+            "form": form,
+            "can_circulate": request.user.has_perm("meetings.circulate_agenda", meeting),
+            "can_approve": request.user.has_perm("meetings.approve_agenda", meeting),
+        },
+    )
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@permission_required("meetings.edit_agenda", fn=_meeting)
+def agenda_item(request: HttpRequest, pk: int, item: int) -> HttpResponse:
+    meeting = _meeting(request)
+    entry = _item(request, meeting)
+    form = AgendaItemForm(request.POST or None, instance=None, initial=_item_initial(entry))
+    if request.method == "POST" and form.is_valid():
+        services.update_agenda_item(by=_user(request), item=entry, changes=form.cleaned_data)
+        messages.success(request, _("The item is saved."))
+        return redirect("meetings:agenda", pk=meeting.pk)
+    return render(
+        request, "meetings/agenda_item.html", {"meeting": meeting, "item": entry, "form": form}
+    )
+
+
+def _item_initial(item: AgendaItem) -> dict[str, Any]:
+    return {
+        "title": item.title,
+        "presenter": item.presenter,
+        "minutes_allotted": item.minutes_allotted,
+        "documents": item.documents,
+    }
+
+
+@require_POST
+@permission_required("meetings.edit_agenda", fn=_meeting)
+def agenda_item_delete(request: HttpRequest, pk: int, item: int) -> HttpResponse:
+    meeting = _meeting(request)
+    services.remove_agenda_item(by=_user(request), item=_item(request, meeting))
+    messages.success(request, _("The item is removed from the agenda."))
+    return redirect("meetings:agenda", pk=meeting.pk)
+
+
+@require_POST
+@permission_required("meetings.edit_agenda", fn=_meeting)
+def agenda_item_move(request: HttpRequest, pk: int, item: int) -> HttpResponse:
+    meeting = _meeting(request)
+    services.move_agenda_item(
+        by=_user(request), item=_item(request, meeting), up=request.POST.get("direction") == "up"
+    )
+    return redirect("meetings:agenda", pk=meeting.pk)
+
+
+@require_POST
+@permission_required("meetings.circulate_agenda", fn=_meeting)
+def circulate_agenda(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = _meeting(request)
+    try:
+        services.circulate_agenda(by=_user(request), meeting=meeting)
+    except services.MeetingError as error:
+        _refuse(request, error)
+    else:
+        messages.success(request, _("The agenda is circulated to the members."))
+    return redirect("meetings:agenda", pk=meeting.pk)
+
+
+@require_POST
+@permission_required("meetings.approve_agenda", fn=_meeting)
+def approve_agenda(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = _meeting(request)
+    try:
+        services.approve_agenda(by=_user(request), meeting=meeting)
+    except services.MeetingError as error:
+        _refuse(request, error)
+    else:
+        messages.success(request, _("The agenda is approved."))
+    return redirect(meeting)
+
+
+# --- Attendance and minutes -------------------------------------------------------------------
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@permission_required("meetings.record_attendance", fn=_meeting)
+def record_attendance(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = _meeting(request)
+    existing = {a.person_id: a for a in queries.attendance_of(meeting)}
+    people = {m.person_id: m.person for m in services.expected_members(meeting)}
+    for attendance in existing.values():
+        people.setdefault(attendance.person_id, attendance.person)
+    for registration in meeting.registrations.select_related("person"):
+        people.setdefault(registration.person_id, registration.person)
+    form = AttendanceForm(
+        request.POST or None,
+        people=list(people.values()),
+        initial_statuses={pid: a.status for pid, a in existing.items()},
+    )
+    if request.method == "POST" and form.is_valid():
+        services.record_attendance(by=_user(request), meeting=meeting, statuses=form.statuses())
+        messages.success(request, _("Attendance is recorded."))
+        return redirect(meeting)
+    return render(request, "meetings/attendance_form.html", {"meeting": meeting, "form": form})
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@permission_required("meetings.edit_minutes", fn=_meeting)
+def edit_minutes(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = _meeting(request)
+    existing = getattr(meeting, "minutes", None)
+    form = MinutesForm(
+        request.POST or None,
+        items=queries.agenda(meeting),
+        initial={"summary": existing.summary if existing else ""},
+    )
+    if existing is not None and existing.is_approved:
+        messages.info(request, _("Approved minutes cannot be changed."))
+        return redirect(meeting)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.save_minutes(
+                by=_user(request),
+                meeting=meeting,
+                summary=form.cleaned_data["summary"],
+                items=form.item_texts(),
+            )
+        except services.MeetingError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("The draft minutes are saved."))
+            return redirect(meeting)
+    return render(
+        request,
+        "meetings/minutes_form.html",
+        {
+            "meeting": meeting,
+            "form": form,
+            "minutes": existing,
+            "approve_form": ApproveMinutesForm(meeting=meeting),
+            "can_approve": request.user.has_perm("meetings.approve_minutes", meeting),
+        },
+    )
+
+
+@require_POST
+@permission_required("meetings.approve_minutes", fn=_meeting)
+def approve_minutes(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = _meeting(request)
+    form = ApproveMinutesForm(request.POST, meeting=meeting)
+    if not form.is_valid():
+        messages.error(request, _("Choose a later meeting of the same body."))
+        return redirect("meetings:minutes", pk=meeting.pk)
+    try:
+        services.approve_minutes(
+            by=_user(request), meeting=meeting, at_meeting=form.cleaned_data["at_meeting"]
+        )
+    except services.MeetingError as error:
+        _refuse(request, error)
+        return redirect("meetings:minutes", pk=meeting.pk)
+    messages.success(request, _("The minutes are approved."))
+    return redirect(meeting)
+
+
+# --- Decisions and action items ---------------------------------------------------------------
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@permission_required("meetings.record_decision", fn=_meeting)
+def record_decision(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = _meeting(request)
+    form = DecisionForm(request.POST or None, meeting=meeting)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            decision = services.record_decision(
+                by=_user(request),
+                meeting=meeting,
+                agenda_item=data["agenda_item"],
+                text=data["text"],
+                consensus=data["consensus"],
+                range_of_views=data["range_of_views"],
+                determined_by=data["determined_by"],
+            )
+        except services.MeetingError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("The decision is recorded."))
+            return redirect(decision)
+    return render(
+        request,
+        "meetings/decision_form.html",
+        {"meeting": meeting, "form": form, "levels": ConsensusLevel},
+    )
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def decision_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    decision = queries.get_decision(request.user, pk)
+    can_object = request.user.has_perm("meetings.object_to_decision", decision)
+    form = ObjectionForm(request.POST or None) if can_object else None
+    if request.method == "POST":
+        if not request.user.is_authenticated:
+            return redirect(f"{reverse('account_login')}?next={decision.get_absolute_url()}")
+        if form is None:
+            raise Http404
+        if form.is_valid():
+            services.object_to_decision(
+                by=_user(request),
+                decision=decision,
+                text=form.cleaned_data["text"],
+                named=form.cleaned_data["named"],
+            )
+            messages.success(request, _("Your objection is noted in the record."))
+            return redirect(decision)
+    return render(
+        request,
+        "meetings/decision_detail.html",
+        {
+            "decision": decision,
+            "meeting": decision.meeting,
+            "objections": list(decision.objections.select_related("person")),
+            "actions": list(decision.action_items.select_related("owner")),
+            "form": form,
+        },
+    )
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@permission_required("meetings.add_action", fn=_meeting)
+def add_action(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = _meeting(request)
+    form = ActionItemForm(request.POST or None, meeting=meeting)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.add_action_item(
+                by=_user(request),
+                meeting=meeting,
+                title=data["title"],
+                owner=data["owner"],
+                due=data["due"],
+                decision=data["decision"],
+            )
+        except services.MeetingError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("The action item is recorded."))
+            return redirect(meeting)
+    return render(request, "meetings/action_form.html", {"meeting": meeting, "form": form})
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@permission_required("meetings.update_action", fn=_action)
+def update_action(request: HttpRequest, pk: int) -> HttpResponse:
+    action = _action(request)
+    form = ActionUpdateForm(request.POST or None, initial=action_item_initial(action))
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        services.update_action_item(
+            by=_user(request), action=action, status=data["status"], note=data["note"],
+            due=data["due"],
+        )  # fmt: skip
+        messages.success(request, _("The action item is updated."))
+        return redirect(action.meeting)
+    return render(
+        request,
+        "meetings/action_update.html",
+        {"action": action, "meeting": action.meeting, "form": form},
+    )
+
+
+# --- Consultations: written inputs ------------------------------------------------------------
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@permission_required("meetings.submit_input", fn=_meeting)
+def submit_input(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = _meeting(request)
+    form = WrittenInputForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.submit_written_input(
+                by=_user(request),
+                meeting=meeting,
+                title=data["title"],
+                text=data["text"],
+                on_behalf_of=data["on_behalf_of"],
+            )
+        except services.MeetingError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("Your input is published with the meeting."))
+            return redirect(meeting)
+    return render(request, "meetings/input_form.html", {"meeting": meeting, "form": form})
+
+
+@require_POST
+@permission_required("meetings.moderate_inputs")
+def moderate_input(request: HttpRequest, pk: int) -> HttpResponse:
+    try:
+        written = WrittenInput.objects.select_related("meeting").get(pk=pk)
+    except WrittenInput.DoesNotExist as error:
+        raise Http404 from error
+    services.hide_written_input(
+        by=_user(request), written=written, hidden=request.POST.get("hidden") == "1"
+    )
+    return redirect(written.meeting)
+
+
+# --- Transcripts ------------------------------------------------------------------------------
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@permission_required("meetings.manage_transcript", fn=_meeting)
+def upload_transcript(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = _meeting(request)
+    form = TranscriptForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        transcript = services.attach_transcript(
+            by=_user(request),
+            meeting=meeting,
+            language=data["language"],
+            source_format=data["source_format"],
+            text=data["content"],
+        )
+        messages.success(request, _("The transcript is published."))
+        return redirect(transcript)
+    return render(request, "meetings/transcript_form.html", {"meeting": meeting, "form": form})
+
+
+@require_safe
+def transcript_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    transcript = queries.get_transcript(request.user, pk)
+    cues = [
+        ParsedCue(c.start_ms, c.end_ms, c.speaker, c.text)
+        for c in transcript.cues.order_by("position")
+    ]
+    recording = transcript.meeting.recording_url
+    rows = [
+        {
+            "paragraph": p,
+            "stamp": format_timestamp(p.start_ms) if p.start_ms is not None else "",
+            "link": f"{recording}#t={p.start_ms / 1000:g}"
+            if recording and p.start_ms is not None
+            else "",
+        }
+        for p in paragraphs(cues)
+    ]
+    return render(
+        request,
+        "meetings/transcript_detail.html",
+        {"transcript": transcript, "meeting": transcript.meeting, "rows": rows},
+    )
+
+
+@require_safe
+def search_transcripts(request: HttpRequest) -> HttpResponse:
+    form = TranscriptSearchForm(request.GET or None)
+    search = form.cleaned_data["q"] if form.is_valid() else ""
+    results = [
+        {
+            "cue": cue,
+            "stamp": format_timestamp(cue.start_ms) if cue.start_ms is not None else "",
+            "link": f"{cue.transcript.meeting.recording_url}#t={cue.start_ms / 1000:g}"
+            if cue.transcript.meeting.recording_url and cue.start_ms is not None
+            else "",
+        }
+        for cue in queries.search_transcripts(request.user, search)
+    ]
+    return render(
+        request,
+        "meetings/transcript_search.html",
+        {"form": form, "search": search, "results": results},
+    )
+
+
+# --- Personal calendar ------------------------------------------------------------------------
+
+
+@require_safe
+@permission_required("meetings.use_personal_calendar")
+def my_meetings(request: HttpRequest) -> HttpResponse:
+    person = _user(request).person
+    feed = services.calendar_feed_of(person)
+    return render(
+        request,
+        "meetings/my_meetings.html",
+        {
+            "meetings": queries.personal_meetings(person, since=timezone.now()),
+            "actions": queries.open_actions_of(person),
+            "feed_url": request.build_absolute_uri(
+                reverse("meetings:personal_calendar", kwargs={"token": feed.token})
+            ),
+            "today": timezone.localdate(),
+        },
+    )
+
+
+@require_POST
+@permission_required("meetings.use_personal_calendar")
+def reset_calendar(request: HttpRequest) -> HttpResponse:
+    user = _user(request)
+    services.reset_calendar_feed(by=user, person=user.person)
+    messages.success(request, _("Your calendar address is new; the old one no longer works."))
+    return redirect("meetings:mine")
+
+
+@require_safe
+def personal_calendar(request: HttpRequest, token: str) -> HttpResponse:
+    """A person's feed, read by calendar apps that cannot sign in: the secret is the address."""
+    try:
+        feed = CalendarFeed.objects.select_related("person__user").get(token=token)
+    except CalendarFeed.DoesNotExist as error:
+        raise Http404 from error
+    person = feed.person
+    if person.erased is not None or not person.user.is_active:
+        raise Http404
+    meetings = list(queries.personal_meetings(person))
+    content = ical.calendar(
+        meetings,
+        name=_("My meetings"),
+        base_url=request.build_absolute_uri("/").rstrip("/"),
+        join_link_for={m.pk for m in meetings},
+    )
+    response = _ics(content, "my-meetings.ics")
+    response["Cache-Control"] = "private, no-store"
+    response["X-Robots-Tag"] = "noindex"
+    return response
