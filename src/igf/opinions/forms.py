@@ -1,0 +1,247 @@
+"""Forms of the opinions app: votes, statements, moderation, settings, Pol.is import."""
+
+from __future__ import annotations
+
+import csv
+from typing import Any
+
+from django import forms
+from django.conf import settings
+from django.core.files.uploadedfile import UploadedFile
+from django.utils.translation import gettext_lazy as _
+
+from igf.bodies.models import Body
+from igf.opinions.enums import Participation, StatementPolicy, StatementStatus, Visibility
+from igf.opinions.models import STATEMENT_MAX_LENGTH, Conversation
+from igf.opinions.polis import PolisConversation, PolisFormatError, read_conversation
+from igf.people.models import Person, User
+
+VOTES = {"agree": 1, "disagree": -1, "pass": 0}
+MAX_UPLOAD = 50 * 1024 * 1024
+MAX_SEED_LINES = 200
+
+
+class VoteForm(forms.Form):
+    """One vote: which statement, and the button pressed."""
+
+    statement = forms.IntegerField(min_value=0, max_value=2**62, widget=forms.HiddenInput)
+    vote = forms.ChoiceField(choices=[(k, k) for k in VOTES])
+
+    def value(self) -> int:
+        return VOTES[self.cleaned_data["vote"]]
+
+
+class StatementForm(forms.Form):
+    text = forms.CharField(
+        label=_("Your statement"),
+        max_length=STATEMENT_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_(
+            "One idea others can agree or disagree with, in at most %(n)d characters. "
+            "It is shown without your name."
+        )
+        % {"n": STATEMENT_MAX_LENGTH},
+        error_messages={"required": _("Write a statement.")},
+    )
+
+
+class SeedForm(forms.Form):
+    """Moderators seed statements, one per line."""
+
+    statements = forms.CharField(
+        label=_("Statements to add"),
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_(
+            "One statement per line, each at most %(n)d characters. They are shown at once."
+        )
+        % {"n": STATEMENT_MAX_LENGTH},
+        error_messages={"required": _("Write at least one statement.")},
+    )
+    is_meta = forms.BooleanField(
+        label=_("These statements are about the conversation itself (left out of the groups)"),
+        required=False,
+    )
+
+    def clean_statements(self) -> list[str]:
+        lines = [line.strip() for line in self.cleaned_data["statements"].splitlines()]
+        lines = [line for line in lines if line]
+        if not lines:
+            raise forms.ValidationError(_("Write at least one statement."))
+        if len(lines) > MAX_SEED_LINES:
+            raise forms.ValidationError(
+                _("Add at most %(n)d statements at a time.") % {"n": MAX_SEED_LINES}
+            )
+        too_long = [i + 1 for i, line in enumerate(lines) if len(line) > STATEMENT_MAX_LENGTH]
+        if too_long:
+            raise forms.ValidationError(
+                _("Line %(line)d is longer than %(n)d characters.")
+                % {"line": too_long[0], "n": STATEMENT_MAX_LENGTH}
+            )
+        return lines
+
+
+class ModerationForm(forms.Form):
+    decision = forms.ChoiceField(
+        choices=[
+            (StatementStatus.ACCEPTED, StatementStatus.ACCEPTED),
+            (StatementStatus.REJECTED, StatementStatus.REJECTED),
+            ("meta", "meta"),
+            ("not_meta", "not_meta"),
+        ]
+    )
+
+
+class StatusForm(forms.Form):
+    action = forms.ChoiceField(choices=[("open", "open"), ("close", "close")])
+
+
+class ConversationForm(forms.Form):
+    """A conversation's settings; moderators are named by the secretariat only."""
+
+    title = forms.CharField(
+        label=_("Title"),
+        max_length=200,
+        help_text=_("The question or topic, as participants will read it."),
+        error_messages={"required": _("Give the conversation a title.")},
+    )
+    description = forms.CharField(
+        label=_("Description (Markdown)"),
+        required=False,
+        max_length=20_000,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_("What the conversation is for and how its results will be used."),
+    )
+    language = forms.ChoiceField(label=_("Language of the statements"), choices=[])
+    participation = forms.ChoiceField(
+        label=_("Who may take part"), choices=Participation.choices, widget=forms.RadioSelect
+    )
+    body = forms.ModelChoiceField(
+        label=_("Body"),
+        queryset=Body.objects.none(),
+        required=False,
+        empty_label=_("None"),
+        help_text=_("Needed when only the members of a body take part."),
+    )
+    visibility = forms.ChoiceField(
+        label=_("Who may read the statements and results"),
+        choices=Visibility.choices,
+        widget=forms.RadioSelect,
+    )
+    statement_policy = forms.ChoiceField(
+        label=_("Statements from participants"),
+        choices=StatementPolicy.choices,
+        widget=forms.RadioSelect,
+    )
+    attribution = forms.CharField(
+        label=_("Source and licence"),
+        required=False,
+        max_length=2_000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("For imported conversations: where the data comes from and its licence."),
+    )
+    moderators = forms.CharField(
+        label=_("Moderators"),
+        required=False,
+        max_length=5_000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("The e-mail addresses of their accounts, one per line."),
+    )
+
+    def __init__(self, *args: Any, with_moderators: bool = True, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["language"]
+        assert isinstance(field, forms.ChoiceField)  # noqa: S101 - narrows the type
+        field.choices = [(code, name) for code, name in settings.LANGUAGES]
+        body = self.fields["body"]
+        assert isinstance(body, forms.ModelChoiceField)  # noqa: S101
+        body.queryset = Body.objects.order_by("name")
+        if not with_moderators:
+            del self.fields["moderators"]
+
+    @staticmethod
+    def initial_for(conversation: Conversation) -> dict[str, Any]:
+        return {
+            "title": conversation.title,
+            "description": conversation.description,
+            "language": conversation.language,
+            "participation": conversation.participation,
+            "body": conversation.body_id,
+            "visibility": conversation.visibility,
+            "statement_policy": conversation.statement_policy,
+            "attribution": conversation.attribution,
+            "moderators": "\n".join(
+                conversation.moderators.select_related("user").values_list("user__email", flat=True)
+            ),
+        }
+
+    def clean_moderators(self) -> list[Person]:
+        emails = [e.strip().lower() for e in self.cleaned_data["moderators"].split() if e.strip()]
+        found = {u.email: u for u in User.objects.filter(email__in=emails, is_active=True)}
+        missing = [e for e in emails if e not in found]
+        if missing:
+            raise forms.ValidationError(
+                _("No active account has the address %(email)s.") % {"email": missing[0]}
+            )
+        return [found[e].person for e in dict.fromkeys(emails)]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("participation") == Participation.BODY_MEMBERS and not data.get("body"):
+            self.add_error("body", _("Choose the body whose members take part."))
+        return data
+
+
+def _text(upload: UploadedFile | None, name: str) -> str | None:
+    if upload is None:
+        return None
+    if upload.size is not None and upload.size > MAX_UPLOAD:
+        raise forms.ValidationError(
+            _("%(file)s is larger than 50 MB.") % {"file": name}, code="too_large"
+        )
+    try:
+        return bytes(upload.read()).decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise forms.ValidationError(
+            _("%(file)s is not UTF-8 text.") % {"file": name}, code="encoding"
+        ) from error
+
+
+class ImportForm(forms.Form):
+    """A Pol.is export: comments.csv, with votes.csv or participants-votes.csv."""
+
+    comments = forms.FileField(
+        label=_("comments.csv"),
+        error_messages={"required": _("Choose the comments.csv file of the export.")},
+    )
+    votes = forms.FileField(
+        label=_("votes.csv (preferred: every vote with its time)"), required=False
+    )
+    participants_votes = forms.FileField(
+        label=_("participants-votes.csv (if there is no votes.csv)"), required=False
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if self.errors:
+            return data
+        try:
+            comments = _text(data.get("comments"), "comments.csv")
+            votes = _text(data.get("votes"), "votes.csv")
+            wide = _text(data.get("participants_votes"), "participants-votes.csv")
+        except forms.ValidationError as error:
+            self.add_error(None, error)
+            return data
+        if not votes and not wide:
+            self.add_error("votes", _("Choose votes.csv or participants-votes.csv."))
+            return data
+        try:
+            data["conversation"] = read_conversation(comments or "", votes, wide)
+        except PolisFormatError as error:
+            self.add_error(None, str(error.message))
+        except csv.Error:
+            self.add_error(None, _("The files could not be read as Pol.is CSV files."))
+        return data
+
+    def parsed(self) -> PolisConversation:
+        result: PolisConversation = self.cleaned_data["conversation"]
+        return result
