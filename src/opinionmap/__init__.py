@@ -5,7 +5,7 @@ Incremental: ``update(state, new_events)``. Both return an ``Analysis`` holding 
 ``OpinionMap`` to show and the ``EngineState`` to keep for next time.
 """
 
-from opinionmap.engine import Analysis, analyze, update
+from opinionmap.engine import Analysis, analyze, replay, update
 from opinionmap.matrix import AGREE, DISAGREE, PASS, VoteEvents, VoteMatrix, build_matrix
 from opinionmap.result import (
     BaseCluster,
@@ -39,5 +39,6 @@ __all__ = [
     "VoteMatrix",
     "analyze",
     "build_matrix",
+    "replay",
     "update",
 ]

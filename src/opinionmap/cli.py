@@ -8,7 +8,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from opinionmap.engine import analyze
+from opinionmap.engine import analyze, replay
 from opinionmap.polis_io import read_export
 from opinionmap.state import Params
 
@@ -28,6 +28,14 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument(
         "--min-votes", type=int, default=7, help="votes needed to be clustered (Pol.is: 7)"
     )
+    run.add_argument(
+        "--replay",
+        type=float,
+        default=None,
+        metavar="SECONDS",
+        help="re-run the vote history in windows of SECONDS, one warm-started update per "
+        "window, as Pol.is's math worker did (needs votes.csv)",
+    )
     return parser
 
 
@@ -40,7 +48,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"opinionmap: cannot read {args.directory}: {error}", file=sys.stderr)
         return 2
     params = Params(force_k=args.k, seed=args.seed, min_votes=args.min_votes)
-    analysis = analyze(export.events, moderation=export.moderation, params=params)
+    if args.replay is not None:
+        if export.source != "votes.csv" or args.replay <= 0:
+            print(
+                "opinionmap: --replay needs votes.csv (with times) and a positive window",
+                file=sys.stderr,
+            )
+            return 2
+        # Pol.is exports time votes in milliseconds.
+        analysis = replay(
+            export.events,
+            window=args.replay * 1000.0,
+            moderation=export.moderation,
+            params=params,
+        )
+    else:
+        analysis = analyze(export.events, moderation=export.moderation, params=params)
     report = analysis.result.to_dict()
     report["source"] = {"directory": str(args.directory), "file": export.source}
     text = json.dumps(report, ensure_ascii=False, indent=1)

@@ -61,7 +61,16 @@ from opinionmap.stats import (
     select_representative,
 )
 
-__all__ = ["Analysis", "EngineState", "KSmoother", "Moderation", "Params", "analyze", "update"]
+__all__ = [
+    "Analysis",
+    "EngineState",
+    "KSmoother",
+    "Moderation",
+    "Params",
+    "analyze",
+    "replay",
+    "update",
+]
 
 _T = TypeVar("_T", bound=np.generic)
 
@@ -233,6 +242,46 @@ def update(
         counts=counts,
         updates_since_full=state.updates_since_full + 1,
     )
+
+
+def replay(
+    events: VoteEvents,
+    *,
+    window: float,
+    moderation: Moderation | None = None,
+    params: Params | None = None,
+) -> Analysis:
+    """Re-run a conversation's history as Pol.is's math worker lived it.
+
+    Pol.is recomputes after every poll of new votes (about one a second), each time
+    warm-starting PCA, base clusters and groups from the previous update and stepping the
+    k-smoother, so its groups depend on that history (polis-math.md s3, s5). Here the
+    votes are cut into windows of ``window`` time units and each window's votes are folded
+    in with a full recompute warm-started from the previous one. The moderation given is
+    applied throughout (exports do not say when statements were moderated). Costs one
+    full recompute per non-empty window.
+    """
+    if window <= 0:
+        msg = "window must be positive"
+        raise ValueError(msg)
+    if len(events) == 0:
+        return analyze(events, moderation=moderation, params=params)
+    order = np.lexsort((np.arange(len(events)), events.time))
+    slot = np.floor(events.time[order] / window)
+    bounds = np.flatnonzero(np.r_[True, slot[1:] != slot[:-1], True])
+    analysis: Analysis | None = None
+    for start, stop in zip(bounds[:-1].tolist(), bounds[1:].tolist(), strict=True):
+        part = order[start:stop]
+        batch = VoteEvents(
+            events.participant[part], events.statement[part], events.vote[part], events.time[part]
+        )
+        if analysis is None:
+            analysis = analyze(batch, moderation=moderation, params=params)
+        else:
+            matrix, _ = merge_votes(analysis.state.matrix, batch)
+            analysis = analyze(matrix, previous=analysis.state)
+    assert analysis is not None  # noqa: S101 (events are not empty)
+    return analysis
 
 
 def _moderated(

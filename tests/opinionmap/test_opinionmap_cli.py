@@ -97,3 +97,29 @@ def test_cli_runs_as_module(tmp_path: Path) -> None:
     )
 
     assert json.loads(done.stdout)["k"] == 2
+
+
+def test_cli_replays_the_vote_history(tmp_path: Path) -> None:
+    _write_export(tmp_path, wide=False)
+    out = tmp_path / "report.json"
+
+    status = main(["analyze", str(tmp_path), "--out", str(out), "--replay", "0.5"])
+
+    report = json.loads(out.read_text())
+    assert status == 0
+    # Four windows of 500 votes: the k-smoother may still hold the k of the first ones.
+    assert report["k"] == len(report["groups"]) in {2, 3}
+    assert sum(g["size"] for g in report["groups"]) == sum(
+        1 for p in report["participants"] if p["group"] is not None
+    )
+
+
+def test_cli_refuses_replay_without_vote_times(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _write_export(tmp_path, wide=True)
+
+    status = main(["analyze", str(tmp_path), "--replay", "60"])
+
+    assert status == 2
+    assert "--replay needs votes.csv" in capsys.readouterr().err

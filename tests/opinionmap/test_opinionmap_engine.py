@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from opinionmap import Moderation, Params, VoteEvents, analyze, build_matrix, update
+from opinionmap import Moderation, Params, VoteEvents, analyze, build_matrix, replay, update
 from opinionmap.engine import EngineState
 from opinionmap.matrix import merge_votes
 from opinionmap.stats import (
@@ -205,3 +205,48 @@ def test_best_agree_matches_the_sequential_rule(rows: list[tuple[int, int, int, 
     args = {"na": na, "nd": nd, "ra": ra, "rat": rat, "pa": pa, "pat": pat}
 
     assert _best_agree(allowed, **args) == best_agree_sequential(allowed, **args)
+
+
+def test_replay_in_one_window_is_a_full_recompute() -> None:
+    planted = planted_conversation(
+        n_participants=300, n_statements=30, votes_per_participant=15, n_groups=2, seed=8
+    )
+
+    once = analyze(planted.events).result
+    replayed = replay(planted.events, window=10.0 * len(planted.events)).result
+
+    assert once.to_dict() == replayed.to_dict()
+
+
+def test_replay_warm_starts_each_window_from_the_last() -> None:
+    planted = planted_conversation(
+        n_participants=400, n_statements=30, votes_per_participant=15, n_groups=2, seed=6
+    )
+    events = planted.events
+    window = len(events) / 8.0
+
+    replayed = replay(events, window=window)
+
+    # By hand: the first window analysed, each later one merged and recomputed warm.
+    slot = np.floor(events.time / window)
+    first = slot == slot.min()
+    state = analyze(
+        VoteEvents(
+            events.participant[first],
+            events.statement[first],
+            events.vote[first],
+            events.time[first],
+        )
+    ).state
+    for s in np.unique(slot)[1:]:
+        part = slot == s
+        batch = VoteEvents(
+            events.participant[part], events.statement[part], events.vote[part], events.time[part]
+        )
+        state = analyze(merge_votes(state.matrix, batch)[0], previous=state).state
+    assert replayed.state.smoother == state.smoother
+    assert np.array_equal(replayed.state.base_labels, state.base_labels)
+    clustered = replayed.result.participants.group >= 0
+    ids = replayed.result.participants.ids[clustered]
+    group = replayed.result.participants.group[clustered]
+    assert adjusted_rand_index(planted.truth[ids], group) >= 0.8
