@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterable
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
-from django.db import IntegrityError, models, transaction
+from django.db import IntegrityError, connection, models, transaction
 from django.db.models import Max, Q
 from django.utils import timezone
 from django.utils.text import slugify
@@ -550,25 +550,55 @@ def import_polis(
         key = (vote.participant, vote.comment)
         first = latest[key][1] if key in latest else vote.time
         latest[key] = (vote.vote, first, vote.time)
-    Vote.objects.bulk_create(
+    insert_votes(
         (
-            Vote(
-                conversation=conversation,
-                participant_id=participant_of[pid],
-                statement_id=statement_of[cid],
-                value=value,
-                created=first,
-                updated=last,
-            )
-            for (pid, cid), (value, first, last) in latest.items()
-        ),
-        batch_size=BATCH,
+            conversation.pk,
+            participant_of[pid],
+            statement_of[cid],
+            value,
+            first,
+            last,
+        )
+        for (pid, cid), (value, first, last) in latest.items()
     )
     counts = {"statements": len(statements), "participants": len(pids), "votes": len(latest)}
     record_activity(by=by, verb="conversation.imported", target=conversation, data=counts)
     conversation_id = conversation.pk
     transaction.on_commit(lambda: request_recompute(conversation_id, soon=True))
     return counts
+
+
+def insert_votes(rows: Iterable[tuple[int, int, int, int, datetime, datetime]]) -> None:
+    """Insert many votes at once, bypassing the ORM's per-object work (an import of 50,000
+    votes takes a fraction of a second instead of several seconds). Rows are
+    (conversation, participant, statement, value, created, updated)."""
+    meta = Vote._meta
+    columns = [
+        meta.get_field(name).column
+        for name in ("conversation", "participant", "statement", "value", "created", "updated")
+    ]
+    sql = "INSERT INTO {} ({}) VALUES ({})".format(  # noqa: S608 - names from the model
+        connection.ops.quote_name(meta.db_table),
+        ", ".join(connection.ops.quote_name(c) for c in columns),
+        ", ".join(["%s"] * len(columns)),
+    )
+    adapt: Any = connection.ops.adapt_datetimefield_value
+    if connection.vendor == "sqlite":
+        # The same text Django's SQLite backend stores, without its per-value checks.
+        def adapt(moment: datetime) -> str:
+            return moment.astimezone(UTC).replace(tzinfo=None).isoformat(" ")
+
+    batch: list[tuple[Any, ...]] = []
+    with connection.cursor() as cursor:
+        for conversation, participant, statement, value, created, updated in rows:
+            batch.append(
+                (conversation, participant, statement, value, adapt(created), adapt(updated))
+            )
+            if len(batch) >= BATCH:
+                cursor.executemany(sql, batch)
+                batch = []
+        if batch:
+            cursor.executemany(sql, batch)
 
 
 def export_polis(conversation: Conversation) -> dict[str, str]:
