@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
-from datetime import UTC
+from datetime import UTC, timedelta
 
 from django.conf import settings
 from django.utils import timezone
@@ -64,7 +64,7 @@ def calendar(
     cal.add("method", "PUBLISH")
     cal.add("x-wr-calname", name)
     cal.add("x-wr-timezone", "UTC")
-    cal.add("refresh-interval", "PT6H", parameters={"VALUE": "DURATION"})
+    cal.add("refresh-interval", timedelta(hours=6), parameters={"VALUE": "DURATION"})
     for meeting in meetings:
         cal.add_component(
             meeting_event(meeting, base_url=base_url, with_join_link=meeting.pk in join_link_for)

@@ -330,6 +330,8 @@ def send_apologies(*, by: User, meeting: Meeting, note: str = "") -> Attendance:
     """A member says in advance that they cannot attend. Side effects: activity entry."""
     if meeting.is_cancelled or meeting.has_ended():
         raise MeetingError(_("This meeting is over or cancelled."))
+    if not any(m.person.user_id == by.pk for m in expected_members(meeting)):
+        raise MeetingError(_("Only members of the body send apologies."))
     attendance, _created = Attendance.objects.update_or_create(
         meeting=meeting,
         person=_person(by),

@@ -7,6 +7,7 @@ from datetime import timedelta
 from typing import Any, cast
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -392,7 +393,9 @@ def meeting_history(request: HttpRequest, pk: int) -> HttpResponse:
     records = list(meeting.history.select_related("history_user__person").order_by("history_date"))
     previous = None
     for record in records:
-        fields: list[str] = [c.field for c in record.diff_against(previous).changes] if previous else []
+        fields: list[str] = (
+            [c.field for c in record.diff_against(previous).changes] if previous else []
+        )
         changes.append({"record": record, "fields": fields})
         previous = record
     return render(
@@ -675,7 +678,7 @@ def decision_detail(request: HttpRequest, pk: int) -> HttpResponse:
         if not request.user.is_authenticated:
             return redirect(f"{reverse('account_login')}?next={decision.get_absolute_url()}")
         if form is None:
-            raise Http404
+            raise PermissionDenied
         if form.is_valid():
             services.object_to_decision(
                 by=_user(request),
