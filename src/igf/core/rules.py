@@ -28,13 +28,21 @@ def grant_model_permissions(
     """Give `predicate` Django's model permissions (for the admin) on some of an app's models.
 
     `models` maps a model name to the actions allowed on it ("view", "add", "change",
-    "delete"); the app itself becomes visible in the admin index.
+    "delete"); the app itself becomes visible in the admin index. Where the app already
+    defines a permission of the same name (an object-level rule), the two are combined: either
+    grants it.
     """
-    if not rules.perm_exists(app_label):
-        rules.add_perm(app_label, predicate)
+    _grant(app_label, predicate)
     for model, actions in models.items():
         for action in actions:
-            rules.add_perm(f"{app_label}.{action}_{model}", predicate)
+            _grant(f"{app_label}.{action}_{model}", predicate)
+
+
+def _grant(name: str, predicate: object) -> None:
+    if rules.perm_exists(name):
+        rules.set_perm(name, rules.permissions.permissions[name] | predicate)
+    else:
+        rules.add_perm(name, predicate)
 
 
 rules.add_perm("core.view_staff_pages", is_secretariat)

@@ -1,0 +1,227 @@
+"""Forms of the bodies app."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from igf.bodies.enums import Capacity, Role
+from igf.bodies.models import Body, Milestone
+from igf.core.enums import RegionGroup, StakeholderGroup
+from igf.core.models import Country
+from igf.people.forms import country_choices
+from igf.people.models import Organization, Person
+
+DATE_INPUT = forms.DateInput(attrs={"type": "date"})
+
+
+class AppointForm(forms.Form):
+    """Appoint someone; the composition rules are shown before the save is final."""
+
+    email = forms.EmailField(
+        label=_("E-mail address of the person"),
+        help_text=_("The person must have an account on the platform."),
+    )
+    role = forms.ChoiceField(label=_("Role"), choices=Role.choices, initial=Role.MEMBER)
+    stakeholder_group = forms.ChoiceField(
+        label=_("Stakeholder group of the seat"),
+        choices=[("", _("As in the person's profile")), *StakeholderGroup.choices],
+        required=False,
+    )
+    start = forms.DateField(label=_("Start"), widget=DATE_INPUT)
+    end = forms.DateField(label=_("End"), widget=DATE_INPUT, required=False)
+    capacity = forms.ChoiceField(
+        label=_("Capacity"),
+        choices=Capacity.choices,
+        initial=Capacity.PERSONAL,
+        widget=forms.RadioSelect,
+    )
+    organization = forms.ModelChoiceField(
+        label=_("On behalf of"),
+        queryset=Organization.objects.filter(listed=True).order_by("name"),
+        required=False,
+    )
+    override_reason = forms.CharField(
+        label=_("Reason for overriding the rules"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        max_length=2000,
+        help_text=_("Needed only when the appointment breaks an enforced rule; it is logged."),
+    )
+    confirmed = forms.BooleanField(widget=forms.HiddenInput, required=False)
+
+    def clean_email(self) -> Person:
+        email = str(self.cleaned_data["email"]).strip().lower()
+        person = Person.objects.filter(user__email__iexact=email, erased__isnull=True).first()
+        if person is None:
+            raise forms.ValidationError(_("Nobody on the platform has this e-mail address."))
+        return person
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        start, end = cleaned.get("start"), cleaned.get("end")
+        if isinstance(start, date) and isinstance(end, date) and end < start:
+            self.add_error("end", _("The end comes before the start."))
+        if cleaned.get("capacity") == Capacity.ORGANIZATION and not cleaned.get("organization"):
+            self.add_error("organization", _("Name the organisation the member represents."))
+        return cleaned
+
+
+class EndMembershipForm(forms.Form):
+    end = forms.DateField(label=_("Last day"), widget=DATE_INPUT)
+    reason = forms.CharField(label=_("Reason"), max_length=300, required=False)
+
+
+class RotationForm(forms.Form):
+    on = forms.DateField(label=_("Plan for the date"), widget=DATE_INPUT)
+
+
+class AdoptTermsForm(forms.Form):
+    text = forms.CharField(
+        label=_("Terms of reference (Markdown)"), widget=forms.Textarea(attrs={"rows": 14})
+    )
+    adopted_on = forms.DateField(label=_("Adopted on"), widget=DATE_INPUT)
+    adopted_by = forms.CharField(
+        label=_("Adopted by"),
+        max_length=300,
+        help_text=_("The meeting or decision that adopted it."),
+    )
+    adopted_by_url = forms.CharField(
+        label=_("Link to the decision"), max_length=300, required=False
+    )
+
+
+class NominationForm(forms.Form):
+    nominee_email = forms.EmailField(
+        label=_("E-mail address of the person you nominate"),
+        required=False,
+        help_text=_("Leave empty to nominate yourself. The person must have an account."),
+    )
+    stakeholder_group = forms.ChoiceField(
+        label=_("Stakeholder group"), choices=StakeholderGroup.choices
+    )
+    country = forms.ChoiceField(label=_("Country"))
+    expertise = forms.CharField(
+        label=_("Expertise"), widget=forms.Textarea(attrs={"rows": 4}), max_length=3000
+    )
+    motivation = forms.CharField(
+        label=_("Motivation"), widget=forms.Textarea(attrs={"rows": 4}), max_length=3000
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["country"].choices = country_choices()[1:]  # type: ignore[attr-defined]
+
+    def clean_country(self) -> Country:
+        country = Country.objects.filter(iso2=self.cleaned_data["country"]).first()
+        if country is None:
+            raise forms.ValidationError(_("Choose a country."))
+        return country
+
+    def clean_nominee_email(self) -> Person | None:
+        email = str(self.cleaned_data.get("nominee_email") or "").strip()
+        if not email:
+            return None
+        person = Person.objects.filter(user__email__iexact=email, erased__isnull=True).first()
+        if person is None:
+            raise forms.ValidationError(_("Nobody on the platform has this e-mail address."))
+        return person
+
+
+class NominationAnswerForm(forms.Form):
+    answer = forms.ChoiceField(
+        label=_("Your answer"),
+        choices=[("accept", _("I accept the nomination")), ("decline", _("I decline"))],
+        widget=forms.RadioSelect,
+    )
+
+
+class ReportForm(forms.Form):
+    year = forms.IntegerField(label=_("Year"), min_value=2006, max_value=2100)
+    text = forms.CharField(
+        label=_("Report (Markdown)"), widget=forms.Textarea(attrs={"rows": 10}), required=False
+    )
+    file = forms.FileField(
+        label=_("Or a PDF file"), required=False, help_text=_("PDF, at most 10 MB.")
+    )
+
+    def clean_file(self) -> Any:
+        upload = self.cleaned_data.get("file")
+        if upload is None:
+            return None
+        head = upload.read(5)
+        upload.seek(0)
+        if head != b"%PDF-" or not upload.name.lower().endswith(".pdf"):
+            raise forms.ValidationError(_("This file is not a PDF."))
+        if upload.size > 10 * 1024 * 1024:
+            raise forms.ValidationError(_("The file is larger than 10 MB."))
+        return upload
+
+    def clean_year(self) -> int:
+        year = int(self.cleaned_data["year"])
+        if year > timezone.localdate().year:
+            raise forms.ValidationError(_("A report covers a year that has begun."))
+        return year
+
+
+class MilestoneForm(forms.ModelForm[Milestone]):
+    owner_email = forms.EmailField(label=_("Owner's e-mail address"), required=False)
+
+    class Meta:
+        model = Milestone
+        fields = ("title", "description", "due", "status")
+        widgets = {"due": DATE_INPUT, "description": forms.Textarea(attrs={"rows": 3})}
+
+    def clean_owner_email(self) -> Person | None:
+        email = str(self.cleaned_data.get("owner_email") or "").strip()
+        if not email:
+            return None
+        person = Person.objects.filter(user__email__iexact=email, erased__isnull=True).first()
+        if person is None:
+            raise forms.ValidationError(_("Nobody on the platform has this e-mail address."))
+        return person
+
+
+class ListMessageForm(forms.Form):
+    subject = forms.CharField(label=_("Subject"), max_length=200)
+    text = forms.CharField(
+        label=_("Message"), widget=forms.Textarea(attrs={"rows": 8}), max_length=20000
+    )
+    in_reply_to = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+
+class BodyFilterForm(forms.Form):
+    """The registry's filters; anything invalid counts as not given."""
+
+    q = forms.CharField(label=_("Name"), max_length=100, required=False)
+    type = forms.ChoiceField(label=_("Type"), required=False)
+    country = forms.CharField(label=_("Country"), max_length=2, required=False)
+    region = forms.ChoiceField(
+        label=_("UN regional group"), choices=[("", _("All")), *RegionGroup.choices], required=False
+    )
+    theme = forms.CharField(label=_("Theme"), max_length=100, required=False)
+    status = forms.ChoiceField(
+        label=_("Status"),
+        choices=[("", _("All")), *Body._meta.get_field("status").choices],  # type: ignore[misc]
+        required=False,
+    )
+
+    def __init__(self, *args: Any, type_choices: list[tuple[str, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["type"].choices = [("", _("All")), *type_choices]  # type: ignore[attr-defined]
+
+    def filters(self) -> dict[str, str]:
+        self.is_valid()
+        cleaned = getattr(self, "cleaned_data", {})
+        return {
+            "search": str(cleaned.get("q") or "").strip(),
+            "type_slug": str(cleaned.get("type") or ""),
+            "country": str(cleaned.get("country") or "").upper(),
+            "region": str(cleaned.get("region") or ""),
+            "theme": str(cleaned.get("theme") or "").strip(),
+            "status": str(cleaned.get("status") or ""),
+        }

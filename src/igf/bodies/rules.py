@@ -1,0 +1,88 @@
+"""Who may see and do what in bodies. Roles come from current memberships."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import rules
+
+from igf.bodies.enums import LEAD_ROLES
+from igf.bodies.models import Body
+from igf.core.rules import grant_model_permissions, is_secretariat, is_signed_in
+
+
+def _person_id(user: Any) -> int | None:
+    person = getattr(user, "person", None) if getattr(user, "is_authenticated", False) else None
+    return person.pk if person is not None else None
+
+
+@rules.predicate
+def is_member_of(user: Any, body: Body | None) -> bool:
+    person_id = _person_id(user)
+    if body is None or person_id is None:
+        return False
+    return body.memberships.current().filter(person_id=person_id).exists()
+
+
+@rules.predicate
+def is_lead_of(user: Any, body: Body | None) -> bool:
+    person_id = _person_id(user)
+    if body is None or person_id is None:
+        return False
+    return body.memberships.current().filter(person_id=person_id, role__in=LEAD_ROLES).exists()
+
+
+@rules.predicate
+def is_open_body(user: Any, body: Body | None) -> bool:
+    return body is not None and body.type.has_open_membership
+
+
+@rules.predicate
+def is_appointed_body(user: Any, body: Body | None) -> bool:
+    return body is not None and body.type.has_fixed_terms
+
+
+@rules.predicate
+def has_mailing_list(user: Any, body: Body | None) -> bool:
+    return body is not None and body.type.has_mailing_list
+
+
+can_manage_members = is_secretariat
+can_manage_work = is_secretariat | is_lead_of
+can_view_membership_history = is_appointed_body | is_secretariat | is_lead_of
+can_plan_rotation = is_secretariat | is_lead_of
+can_join = is_signed_in & is_open_body
+can_read_list = has_mailing_list & (is_open_body | is_member_of | is_secretariat)
+can_post_to_list = has_mailing_list & is_member_of
+
+rules.add_perm("bodies.manage_members", can_manage_members)
+rules.add_perm("bodies.manage_work", can_manage_work)
+rules.add_perm("bodies.view_membership_history", can_view_membership_history)
+rules.add_perm("bodies.plan_rotation", can_plan_rotation)
+rules.add_perm("bodies.join", can_join)
+rules.add_perm("bodies.read_list", can_read_list)
+rules.add_perm("bodies.post_to_list", can_post_to_list)
+rules.add_perm("bodies.nominate", is_signed_in)
+rules.add_perm("bodies.decide_call", is_secretariat)
+rules.add_perm("bodies.adopt_terms", is_secretariat)
+
+grant_model_permissions(
+    "bodies",
+    is_secretariat,
+    {
+        "bodytype": ("view", "add", "change"),
+        "body": ("view", "add", "change"),
+        "historicalbody": ("view",),
+        "compositiontarget": ("view", "add", "change", "delete"),
+        "termsofreference": ("view",),
+        "membership": ("view",),
+        "historicalmembership": ("view",),
+        "call": ("view", "add", "change"),
+        "historicalcall": ("view",),
+        "nomination": ("view",),
+        "annualreport": ("view", "change"),
+        "milestone": ("view", "add", "change", "delete"),
+        "subscription": ("view", "change"),
+        "listmessage": ("view",),
+    },
+)

@@ -1,0 +1,668 @@
+"""Pages of the bodies app: the registry, a body's page, members, terms of reference, calls,
+reports, workplan and mailing list."""
+
+from __future__ import annotations
+
+import csv
+import json
+from datetime import date
+from typing import Any, cast
+
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
+from icalendar import Calendar, Event
+
+from igf.bodies import queries, services
+from igf.bodies.composition import CompositionCheck, comparison_row, measure
+from igf.bodies.enums import CallStatus, NominationStatus
+from igf.bodies.forms import (
+    AdoptTermsForm,
+    AppointForm,
+    BodyFilterForm,
+    EndMembershipForm,
+    ListMessageForm,
+    MilestoneForm,
+    NominationAnswerForm,
+    NominationForm,
+    ReportForm,
+    RotationForm,
+)
+from igf.bodies.models import Body, BodyType, Membership, Subscription
+from igf.bodies.phrases import body_type_name, finding_message
+from igf.core.enums import StakeholderGroup
+from igf.core.links import absolute_url
+from igf.core.permissions import permission_required
+from igf.core.textdiff import word_diff
+from igf.people.models import User
+
+LIST_PAGE_SIZE = 60
+
+
+def _user(request: HttpRequest) -> User:
+    return cast(User, request.user)
+
+
+def _body(request: HttpRequest) -> Body:
+    match = request.resolver_match
+    if match is None:
+        raise Http404
+    return queries.get_body(request.user, match.kwargs["slug"])
+
+
+def _findings(check: CompositionCheck) -> dict[str, list[str]]:
+    return {
+        "refusals": [finding_message(f) for f in check.refusals],
+        "warnings": [finding_message(f) for f in check.warnings],
+    }
+
+
+@require_safe
+def body_list(request: HttpRequest) -> HttpResponse:
+    types = list(BodyType.objects.all())
+    form = BodyFilterForm(
+        request.GET, type_choices=[(t.slug, body_type_name(t, plural=True)) for t in types]
+    )
+    filters = form.filters()
+    bodies = queries.body_list(request.user, **filters)
+    page = Paginator(bodies, LIST_PAGE_SIZE).get_page(request.GET.get("page"))
+    overdue = {b.pk for b in page if queries.report_is_overdue(b)}
+    return render(
+        request,
+        "bodies/body_list.html",
+        {"form": form, "page": page, "overdue": overdue, "types": types, "filters": filters},
+    )
+
+
+@require_safe
+def type_comparison(request: HttpRequest, type_slug: str) -> HttpResponse:
+    """All bodies of one type side by side, each with its balance."""
+    body_type = queries.get_body_type(type_slug)
+    bodies = list(queries.body_list(request.user, type_slug=type_slug).prefetch_related("targets"))
+    memberships = list(
+        Membership.objects.filter(body__in=bodies)
+        .select_related("person__country")
+        .order_by("body_id", "start", "pk")
+    )
+    by_body: dict[int, list[Membership]] = {}
+    for membership in memberships:
+        by_body.setdefault(membership.body_id, []).append(membership)
+    today = timezone.localdate()
+    rows = []
+    for body in bodies:
+        body.type = body_type
+        seats = services.seats_on(body, today, memberships=by_body.get(body.pk, []))
+        report = measure(seats, services.rules_for(body))
+        rows.append(comparison_row(body, report))
+    return render(
+        request,
+        "bodies/type_comparison.html",
+        {
+            "body_type": body_type,
+            "type_name": body_type_name(body_type, plural=True),
+            "rows": rows,
+            "groups": StakeholderGroup.choices,
+        },
+    )
+
+
+@require_safe
+def body_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    body = queries.get_body(request.user, slug)
+    services.close_due_calls()
+    check = queries.composition(body)
+    members = queries.current_memberships(body)
+    milestones = queries.workplan(body)
+    user = request.user
+    context: dict[str, Any] = {
+        "can_manage_members": user.has_perm("bodies.manage_members", body),
+        "can_view_history": user.has_perm("bodies.view_membership_history", body),
+        "can_read_list": user.has_perm("bodies.read_list", body),
+        "body": body,
+        "type_name": body_type_name(body.type),
+        "members": members,
+        "balance": check.balance,
+        "findings": _findings(check),
+        "requirements": queries.requirements(body, check),
+        "report_overdue": queries.report_is_overdue(body),
+        "terms": body.terms_of_reference.order_by("-version").first(),
+        "milestones": milestones,
+        "calls": list(queries.calls_visible_to(request.user, body)[:5]),
+        "reports": list(body.annual_reports.order_by("-year")[:5]),
+        "children": list(body.children.select_related("type")),
+        "is_member": any(m.person.user_id == request.user.pk for m in members),
+        "today": timezone.localdate(),
+        "turnover": services.turnover(body, timezone.localdate().year)
+        if body.type.has_fixed_terms
+        else None,
+    }
+    return render(request, "bodies/body_detail.html", context)
+
+
+@require_safe
+@permission_required("bodies.view_membership_history", fn=_body)
+def membership_history(request: HttpRequest, slug: str) -> HttpResponse:
+    body = queries.get_body(request.user, slug)
+    page = Paginator(queries.membership_history(body), 100).get_page(request.GET.get("page"))
+    return render(request, "bodies/membership_history.html", {"body": body, "page": page})
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@permission_required("bodies.manage_members", fn=_body)
+def appoint(request: HttpRequest, slug: str) -> HttpResponse:
+    """Appoint a member: the first submit shows the rules the change breaks; the second saves."""
+    body = queries.get_body(request.user, slug)
+    form = AppointForm(request.POST or None, initial={"start": timezone.localdate()})
+    findings: dict[str, list[str]] | None = None
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        appointment = services.Appointment(
+            person=data["email"],
+            role=data["role"],
+            start=data["start"],
+            end=data["end"],
+            capacity=data["capacity"],
+            organization=data["organization"],
+            stakeholder_group=data["stakeholder_group"],
+        )
+        check = services.preview_appointment(body, appointment)
+        findings = _findings(check)
+        if data["confirmed"] or not check.findings:
+            try:
+                services.appoint_member(
+                    by=_user(request),
+                    body=body,
+                    appointment=appointment,
+                    override_reason=data["override_reason"],
+                )
+            except services.CompositionRuleError:
+                form.add_error(
+                    "override_reason",
+                    _("This appointment breaks an enforced rule: give the reason to override it."),
+                )
+            else:
+                messages.success(request, _("The appointment is saved."))
+                return redirect(body)
+        else:
+            # Shown the findings once: the next submit of the same form saves.
+            form = AppointForm({**request.POST.dict(), "confirmed": "on"})
+            form.is_valid()
+    return render(
+        request, "bodies/appoint.html", {"body": body, "form": form, "findings": findings}
+    )
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@permission_required("bodies.manage_members", fn=_body)
+def end_membership(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    body = queries.get_body(request.user, slug)
+    membership = get_object_or_404(body.memberships.select_related("person"), pk=pk)
+    form = EndMembershipForm(request.POST or None, initial={"end": timezone.localdate()})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.end_membership(
+                by=_user(request),
+                membership=membership,
+                end=form.cleaned_data["end"],
+                reason=form.cleaned_data["reason"],
+            )
+        except services.BodyRuleError as error:
+            form.add_error("end", str(error))
+        else:
+            messages.success(request, _("The membership is ended."))
+            return redirect(body)
+    return render(
+        request,
+        "bodies/end_membership.html",
+        {"body": body, "membership": membership, "form": form},
+    )
+
+
+@require_POST
+@permission_required("bodies.join", fn=_body)
+def join(request: HttpRequest, slug: str) -> HttpResponse:
+    body = queries.get_body(request.user, slug)
+    try:
+        services.join_body(by=_user(request), body=body)
+    except services.BodyRuleError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("You are now a member of %(body)s.") % {"body": body.name})
+    return redirect(body)
+
+
+@require_POST
+@permission_required("people.change_own_profile", fn=lambda r: getattr(r.user, "person", None))
+def leave(request: HttpRequest, slug: str) -> HttpResponse:
+    body = queries.get_body(request.user, slug)
+    services.leave_body(by=_user(request), body=body)
+    messages.success(request, _("You have left %(body)s.") % {"body": body.name})
+    return redirect(body)
+
+
+@require_safe
+@permission_required("bodies.plan_rotation", fn=_body)
+def rotation(request: HttpRequest, slug: str) -> HttpResponse:
+    body = queries.get_body(request.user, slug)
+    today = timezone.localdate()
+    form = RotationForm(request.GET or None, initial={"on": date(today.year + 1, 1, 1)})
+    on = (
+        form.cleaned_data["on"] if form.is_bound and form.is_valid() else date(today.year + 1, 1, 1)
+    )
+    plan = services.plan_rotation(body, on)
+    return render(request, "bodies/rotation.html", {"body": body, "form": form, "plan": plan})
+
+
+@require_safe
+def terms_latest(request: HttpRequest, slug: str) -> HttpResponse:
+    body = queries.get_body(request.user, slug)
+    terms = body.terms_of_reference.order_by("-version").first()
+    if terms is None:
+        raise Http404
+    return redirect(terms)
+
+
+@require_safe
+def terms(request: HttpRequest, slug: str, version: int) -> HttpResponse:
+    body = queries.get_body(request.user, slug)
+    terms = get_object_or_404(body.terms_of_reference, version=version)
+    versions = list(
+        body.terms_of_reference.order_by("-version").only("version", "adopted_on", "body_id")
+    )
+    return render(
+        request, "bodies/terms.html", {"body": body, "terms": terms, "versions": versions}
+    )
+
+
+@require_safe
+def terms_compare(request: HttpRequest, slug: str) -> HttpResponse:
+    body = queries.get_body(request.user, slug)
+    versions = {t.version: t for t in body.terms_of_reference.all()}
+    try:
+        old = versions[int(request.GET.get("from", ""))]
+        new = versions[int(request.GET.get("to", ""))]
+    except (KeyError, ValueError) as error:
+        raise Http404 from error
+    return render(
+        request,
+        "bodies/terms_compare.html",
+        {"body": body, "old": old, "new": new, "chunks": word_diff(old.text, new.text)},
+    )
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@permission_required("bodies.adopt_terms", fn=_body)
+def adopt_terms(request: HttpRequest, slug: str) -> HttpResponse:
+    body = queries.get_body(request.user, slug)
+    latest = body.terms_of_reference.order_by("-version").first()
+    form = AdoptTermsForm(request.POST or None, initial={"text": latest.text if latest else ""})
+    if request.method == "POST" and form.is_valid():
+        version = services.adopt_terms_of_reference(
+            by=_user(request), body=body, **form.cleaned_data
+        )
+        messages.success(
+            request, _("Version %(version)s is recorded.") % {"version": version.version}
+        )
+        return redirect(version)
+    return render(request, "bodies/adopt_terms.html", {"body": body, "form": form})
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def call_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    body = queries.get_body(request.user, slug)
+    services.close_due_calls()
+    call = queries.get_call(request.user, body, pk)
+    form = NominationForm(request.POST or None)
+    if request.method == "POST":
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                services.nominate(
+                    by=_user(request),
+                    call=call,
+                    nominee=data["nominee_email"] or _user(request).person,
+                    stakeholder_group=data["stakeholder_group"],
+                    country=data["country"],
+                    expertise=data["expertise"],
+                    motivation=data["motivation"],
+                )
+            except services.BodyRuleError as error:
+                form.add_error(None, str(error))
+            else:
+                messages.success(request, _("Thank you: the nomination is recorded."))
+                return redirect(call)
+    appointed = list(queries.appointed(call)) if call.status == CallStatus.DECIDED else []
+    return render(
+        request,
+        "bodies/call.html",
+        {
+            "body": body,
+            "call": call,
+            "form": form,
+            "is_open": call.is_open(),
+            "appointed": appointed,
+        },
+    )
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@permission_required("bodies.decide_call", fn=_body)
+def call_select(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """After the deadline: candidates with the balance the selection would produce."""
+    body = queries.get_body(request.user, slug)
+    services.close_due_calls()
+    call = queries.get_call(request.user, body, pk)
+    candidates = services.candidates(call)
+    chosen = [int(v) for v in request.POST.getlist("selected") if v.isdigit()]
+    check = services.selection_preview(call, chosen)
+    error = ""
+    if request.method == "POST" and request.POST.get("decide"):
+        reasons = {n.pk: request.POST.get(f"reason_{n.pk}", "").strip() for n in candidates}
+        if any(not reason for reason in reasons.values()):
+            error = _("Give a reason for every decision, selected or not.")
+        else:
+            try:
+                services.decide_call(
+                    by=_user(request),
+                    call=call,
+                    selected={pk: reasons[pk] for pk in chosen if pk in reasons},
+                    not_selected={pk: r for pk, r in reasons.items() if pk not in chosen},
+                    outcome=request.POST.get("outcome", ""),
+                    override_reason=request.POST.get("override_reason", ""),
+                )
+            except services.CompositionRuleError:
+                error = _("The selection breaks an enforced rule: give the reason to override it.")
+            except services.BodyRuleError as rule_error:
+                error = str(rule_error)
+            else:
+                messages.success(
+                    request, _("The outcome is published and every candidate is told.")
+                )
+                return redirect(call)
+    return render(
+        request,
+        "bodies/call_select.html",
+        {
+            "body": body,
+            "call": call,
+            "rows": [
+                (n, n.pk in chosen, request.POST.get(f"reason_{n.pk}", n.decision_reason))
+                for n in candidates
+            ],
+            "balance": check.balance,
+            "findings": _findings(check),
+            "error": error,
+        },
+    )
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@permission_required("bodies.nominate")
+def nomination(request: HttpRequest, pk: int) -> HttpResponse:
+    """The nominee's page: confirm or decline a nomination by someone else, or withdraw."""
+    item = queries.get_nomination_for_nominee(request.user, pk)
+    form = NominationAnswerForm(request.POST or None)
+    if request.method == "POST":
+        try:
+            if request.POST.get("withdraw"):
+                services.withdraw_nomination(by=_user(request), nomination=item)
+                messages.success(request, _("Your nomination is withdrawn."))
+                return redirect(item.call)
+            if form.is_valid():
+                services.answer_nomination(
+                    by=_user(request),
+                    nomination=item,
+                    accept=form.cleaned_data["answer"] == "accept",
+                )
+                messages.success(request, _("Thank you: your answer is recorded."))
+                return redirect(item.call)
+        except services.BodyRuleError as error:
+            form.add_error(None, str(error))
+    return render(
+        request,
+        "bodies/nomination.html",
+        {
+            "nomination": item,
+            "form": form,
+            "awaiting": item.status == NominationStatus.AWAITING_NOMINEE,
+        },
+    )
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def reports(request: HttpRequest, slug: str) -> HttpResponse:
+    body = queries.get_body(request.user, slug)
+    can_submit = request.user.has_perm("bodies.manage_work", body)
+    form = ReportForm(
+        request.POST or None, request.FILES or None, initial={"year": timezone.localdate().year - 1}
+    )
+    if request.method == "POST":
+        if not can_submit:
+            raise Http404
+        if form.is_valid():
+            try:
+                services.submit_annual_report(
+                    by=_user(request),
+                    body=body,
+                    year=form.cleaned_data["year"],
+                    text=form.cleaned_data["text"],
+                    file=form.cleaned_data["file"],
+                )
+            except services.BodyRuleError as error:
+                form.add_error("text", str(error))
+            else:
+                messages.success(request, _("The report is filed."))
+                return redirect("bodies:reports", slug=body.slug)
+    return render(
+        request,
+        "bodies/reports.html",
+        {
+            "body": body,
+            "reports": body.annual_reports.order_by("-year"),
+            "form": form if can_submit else None,
+            "overdue": queries.report_is_overdue(body),
+        },
+    )
+
+
+@require_safe
+def report_file(request: HttpRequest, slug: str, year: int) -> HttpResponse:
+    body = queries.get_body(request.user, slug)
+    report = get_object_or_404(body.annual_reports, year=year)
+    if not report.file:
+        raise Http404
+    response = HttpResponse(report.file.read(), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{body.slug}-report-{year}.pdf"'
+    return response
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def workplan(request: HttpRequest, slug: str) -> HttpResponse:
+    body = queries.get_body(request.user, slug)
+    can_manage = request.user.has_perm("bodies.manage_work", body)
+    form = MilestoneForm(request.POST or None)
+    if request.method == "POST":
+        if not can_manage:
+            raise Http404
+        if form.is_valid():
+            milestone = form.save(commit=False)
+            milestone.body = body
+            milestone.owner = form.cleaned_data["owner_email"]
+            services.save_milestone(by=_user(request), milestone=milestone)
+            messages.success(request, _("The milestone is added."))
+            return redirect("bodies:workplan", slug=body.slug)
+    return render(
+        request,
+        "bodies/workplan.html",
+        {"body": body, "milestones": queries.workplan(body), "form": form if can_manage else None},
+    )
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@permission_required("bodies.manage_work", fn=_body)
+def milestone_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    body = queries.get_body(request.user, slug)
+    milestone = get_object_or_404(body.milestones, pk=pk)
+    initial = {"owner_email": milestone.owner.user.email if milestone.owner else ""}
+    form = MilestoneForm(request.POST or None, instance=milestone, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        milestone = form.save(commit=False)
+        milestone.owner = form.cleaned_data["owner_email"]
+        services.save_milestone(by=_user(request), milestone=milestone)
+        messages.success(request, _("The milestone is saved."))
+        return redirect("bodies:workplan", slug=body.slug)
+    return render(
+        request, "bodies/milestone_edit.html", {"body": body, "milestone": milestone, "form": form}
+    )
+
+
+@require_safe
+def workplan_ics(request: HttpRequest, slug: str) -> HttpResponse:
+    """The workplan's milestones as an iCalendar feed (all-day events on the due dates)."""
+    body = queries.get_body(request.user, slug)
+    calendar = Calendar()
+    calendar.add("prodid", "-//IGF Platform//bodies//EN")
+    calendar.add("version", "2.0")
+    calendar.add("x-wr-calname", f"{body.name}: {_('workplan')}")
+    for milestone in body.milestones.all():
+        event = Event()
+        event.add("uid", f"milestone-{milestone.pk}@igf-platform")
+        event.add("summary", milestone.title)
+        event.add("dtstart", milestone.due)
+        event.add("dtstamp", milestone.updated)
+        event.add("description", f"{milestone.get_status_display()}\n{milestone.description}")
+        event.add("url", absolute_url(f"{body.get_absolute_url()}workplan/"))
+        calendar.add_component(event)
+    response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'inline; filename="{body.slug}-workplan.ics"'
+    return response
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@permission_required("bodies.read_list", fn=_body)
+def mailing_list(request: HttpRequest, slug: str) -> HttpResponse:
+    body = queries.get_body(request.user, slug)
+    can_post = request.user.has_perm("bodies.post_to_list", body)
+    form = ListMessageForm(request.POST or None)
+    if request.method == "POST":
+        if not can_post:
+            raise Http404
+        if form.is_valid():
+            parent = body.messages.filter(pk=form.cleaned_data["in_reply_to"] or 0).first()
+            services.post_message(
+                by=_user(request),
+                body=body,
+                subject=form.cleaned_data["subject"],
+                text=form.cleaned_data["text"],
+                in_reply_to=parent,
+            )
+            messages.success(request, _("Your message is sent to the list."))
+            return redirect("bodies:list_archive", slug=body.slug)
+    subscribed = (
+        request.user.is_authenticated
+        and body.subscriptions.filter(person__user=request.user, active=True).exists()
+    )
+    return render(
+        request,
+        "bodies/mailing_list.html",
+        {
+            "body": body,
+            "threads": queries.threads(body),
+            "form": form if can_post else None,
+            "subscribed": subscribed,
+        },
+    )
+
+
+@require_POST
+@permission_required("people.change_own_profile", fn=lambda r: getattr(r.user, "person", None))
+def subscribe(request: HttpRequest, slug: str) -> HttpResponse:
+    body = queries.get_body(request.user, slug)
+    try:
+        services.subscribe(by=_user(request), body=body)
+    except services.BodyRuleError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("You will receive the list's messages by e-mail."))
+    return redirect(body)
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
+    """Leave a list from the link in any of its messages: a confirmation, then one POST."""
+    subscription = get_object_or_404(Subscription.objects.select_related("body"), token=token)
+    if request.method == "POST":
+        services.unsubscribe(token=token)
+        return render(request, "bodies/unsubscribed.html", {"body": subscription.body})
+    return render(request, "bodies/unsubscribe.html", {"body": subscription.body, "token": token})
+
+
+def _composition_rows(bodies: list[Body]) -> list[dict[str, Any]]:
+    today = timezone.localdate()
+    memberships = list(
+        Membership.objects.current(today).filter(body__in=bodies).select_related("person__country")
+    )
+    by_body: dict[int, list[Membership]] = {}
+    for membership in memberships:
+        by_body.setdefault(membership.body_id, []).append(membership)
+    rows = []
+    for body in bodies:
+        seats = services.seats_on(body, today, memberships=by_body.get(body.pk, []))
+        counts: dict[str, int | None] = {}
+        report = measure(seats, services.rules_for(body))
+        for dimension in report.dimensions:
+            for row in dimension.categories:
+                # Open data never carries cells small enough to single a person out.
+                if dimension.dimension.value in ("gender", "youth") and 0 < row.count < 5:
+                    counts[f"{dimension.dimension.value}:{row.category}"] = None
+                else:
+                    counts[f"{dimension.dimension.value}:{row.category}"] = row.count
+        rows.append(
+            {
+                "body": body.slug,
+                "name": body.name,
+                "type": body.type.slug,
+                "seats": report.total,
+                **counts,
+            }
+        )
+    return rows
+
+
+@require_safe
+def composition_json(request: HttpRequest) -> HttpResponse:
+    bodies = list(queries.body_list(request.user).prefetch_related("targets"))
+    return JsonResponse(
+        {"date": timezone.localdate().isoformat(), "bodies": _composition_rows(bodies)},
+        json_dumps_params={"ensure_ascii": False},
+    )
+
+
+@require_safe
+def composition_csv(request: HttpRequest) -> HttpResponse:
+    bodies = list(queries.body_list(request.user).prefetch_related("targets"))
+    rows = _composition_rows(bodies)
+    columns = sorted({key for row in rows for key in row} - {"body", "name", "type", "seats"})
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="bodies-composition.csv"'
+    writer = csv.DictWriter(response, fieldnames=["body", "name", "type", "seats", *columns])
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({key: ("<5" if value is None else value) for key, value in row.items()})
+    return response
+
+
+@require_safe
+def body_composition_json(request: HttpRequest, slug: str) -> HttpResponse:
+    body = queries.get_body(request.user, slug)
+    return HttpResponse(
+        json.dumps(_composition_rows([body])[0], ensure_ascii=False),
+        content_type="application/json; charset=utf-8",
+    )

@@ -1,0 +1,198 @@
+"""Every role against every bodies page and action: allowed or refused (default deny)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+import pytest
+from django.utils import timezone
+
+from igf.bodies.enums import CallStatus
+from igf.bodies.models import Body, Nomination
+from igf.people.models import User
+from tests.bodies.factories import BodyFactory, CallFactory, body_type, member, person_in
+from tests.conftest import client_for
+
+ROLES = ("anonymous", "participant", "member", "lead", "secretariat", "admin")
+LOGIN = "login"
+
+
+@dataclass
+class World:
+    mag: Body
+    open_body: Body
+    users: dict[str, User | None] = field(default_factory=dict)
+
+
+@pytest.fixture
+def world(roles: dict[str, User | None]) -> World:
+    mag = BodyFactory.create(type=body_type("mag"), slug="w-mag")
+    open_body = BodyFactory.create(type=body_type("bpf"), slug="w-bpf")
+    lead = person_in("civil_society").user
+    member_user = person_in("government").user
+    for body in (mag, open_body):
+        member(body, member_user.person)
+        member(body, lead.person, role="chair")
+        body.terms_of_reference.create(
+            version=1, text="t", adopted_on=date(2025, 1, 1), adopted_by="m"
+        )
+        body.milestones.create(title="m", due=date(2026, 6, 1))
+    users = {
+        "anonymous": None,
+        "participant": roles["participant"],
+        "member": member_user,
+        "lead": lead,
+        "secretariat": roles["secretariat"],
+        "admin": roles["admin"],
+    }
+    return World(mag=mag, open_body=open_body, users=users)
+
+
+@dataclass(frozen=True)
+class Row:
+    name: str
+    url: Callable[[World], str]
+    expected: dict[str, int | str]
+    method: str = "get"
+
+
+def everyone(status: int) -> dict[str, int | str]:
+    return dict.fromkeys(ROLES, status)
+
+
+def staff_only(refused: int = 403) -> dict[str, int | str]:
+    return {
+        "anonymous": LOGIN,
+        "participant": refused,
+        "member": refused,
+        "lead": refused,
+        "secretariat": 200,
+        "admin": 200,
+    }
+
+
+def leads(refused: int = 403) -> dict[str, int | str]:
+    return {**staff_only(refused), "lead": 200}
+
+
+def _call(world: World) -> str:
+    now = timezone.now()
+    call = CallFactory.create(
+        body=world.mag,
+        status=CallStatus.CLOSED,
+        opens=now - timedelta(days=5),
+        closes=now - timedelta(days=1),
+    )
+    return f"/bodies/w-mag/calls/{call.pk}/"
+
+
+def _nomination(world: World) -> str:
+    call = CallFactory.create(
+        body=world.mag,
+        status=CallStatus.OPEN,
+        opens=timezone.now(),
+        closes=timezone.now() + timedelta(days=1),
+    )
+    nominee = world.users["member"]
+    assert nominee is not None
+    nomination = Nomination.objects.create(
+        call=call,
+        nominee=nominee.person,
+        stakeholder_group="government",
+        country_id="FR",
+        expertise="e",
+        motivation="m",
+        status="awaiting_nominee",
+    )
+    return f"/bodies/nominations/{nomination.pk}/"
+
+
+ROWS = [
+    Row("registry", lambda w: "/bodies/", everyone(200)),
+    Row("type", lambda w: "/bodies/types/mag/", everyone(200)),
+    Row("body", lambda w: "/bodies/w-mag/", everyone(200)),
+    Row("history of an appointed body", lambda w: "/bodies/w-mag/members/history/", everyone(200)),
+    Row("history of an open body", lambda w: "/bodies/w-bpf/members/history/", leads()),
+    Row("appoint", lambda w: "/bodies/w-mag/members/appoint/", staff_only()),
+    Row(
+        "end membership",
+        lambda w: f"/bodies/w-mag/members/{w.mag.memberships.earliest('pk').pk}/end/",
+        staff_only(),
+    ),  # type: ignore[union-attr]
+    Row("rotation", lambda w: "/bodies/w-mag/rotation/", leads()),
+    Row("terms", lambda w: "/bodies/w-mag/terms/1/", everyone(200)),
+    Row("adopt terms", lambda w: "/bodies/w-mag/terms/adopt/", staff_only()),
+    Row("call", _call, everyone(200)),
+    Row("select candidates", lambda w: _call(w) + "select/", staff_only()),
+    Row(
+        "nomination (only the nominee)",
+        _nomination,
+        {
+            "anonymous": LOGIN,
+            "participant": 404,
+            "member": 200,
+            "lead": 404,
+            "secretariat": 404,
+            "admin": 404,
+        },
+    ),
+    Row("reports", lambda w: "/bodies/w-mag/reports/", everyone(200)),
+    Row("workplan", lambda w: "/bodies/w-mag/workplan/", everyone(200)),
+    Row(
+        "edit milestone", lambda w: f"/bodies/w-mag/workplan/{w.mag.milestones.get().pk}/", leads()
+    ),
+    Row(
+        "closed list",
+        lambda w: "/bodies/w-mag/list/",
+        {
+            "anonymous": LOGIN,
+            "participant": 403,
+            "member": 200,
+            "lead": 200,
+            "secretariat": 200,
+            "admin": 200,
+        },
+    ),
+    Row("open list", lambda w: "/bodies/w-bpf/list/", everyone(200)),
+    Row(
+        "join an appointed body",
+        lambda w: "/bodies/w-mag/join/",
+        {
+            "anonymous": LOGIN,
+            "participant": 403,
+            "member": 403,
+            "lead": 403,
+            "secretariat": 403,
+            "admin": 302,  # holds every permission; the service refuses with a message
+        },
+        method="post",
+    ),
+    Row(
+        "join an open body",
+        lambda w: "/bodies/w-bpf/join/",
+        {**everyone(302), "anonymous": LOGIN},
+        method="post",
+    ),
+    Row("composition", lambda w: "/bodies/w-mag/composition.json", everyone(200)),
+]
+
+
+@pytest.mark.parametrize("row", ROWS, ids=lambda row: row.name)
+@pytest.mark.parametrize("role", ROLES)
+def test_bodies_permission_matrix(world: World, row: Row, role: str) -> None:
+    response = getattr(client_for(world.users[role]), row.method)(row.url(world))
+    expected = row.expected[role]
+    if expected == LOGIN:
+        assert response.status_code == 302
+        assert "/login/" in response["Location"]
+    else:
+        assert response.status_code == expected, (row.name, role, response.status_code)
+
+
+@pytest.mark.parametrize(
+    "url", ["/bodies/w-mag/join/", "/bodies/w-mag/leave/", "/bodies/w-mag/list/subscribe/"]
+)
+def test_state_changing_bodies_views_refuse_get(world: World, url: str) -> None:
+    assert client_for(world.users["member"]).get(url).status_code == 405
