@@ -378,12 +378,15 @@ def _renewal_call(
     members = set(mag.memberships.values_list("person_id", flat=True))
     everyone = [p for ps in groups.values() for p in ps if p.pk not in members and p.country_id]
     for person in rng.sample(everyone, 30):
+        country = person.country
+        if country is None:
+            continue
         Nomination.objects.create(
             call=call,
             nominee=person,
             nominated_by=person,
             stakeholder_group=person.stakeholder_group,
-            country_id=person.country_id,
+            country=country,
             expertise="Ten years of work on connectivity and digital rights.",
             motivation="To bring the voice of my region to the programme.",
             status=NominationStatus.CANDIDATE,
