@@ -6,7 +6,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterable
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import Any, cast
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import IntegrityError, connection, models, transaction
@@ -354,6 +354,9 @@ def withdraw_statement(*, by: User, statement: Statement) -> None:
     """
     if statement.status != StatementStatus.PENDING:
         raise OpinionsError(_("Only statements awaiting moderation can be withdrawn."))
+    person = getattr(by, "person", None)
+    if statement.author is None or person is None or statement.author.person_id != person.pk:
+        raise OpinionsError(_("Only its author can withdraw a statement."))
     conversation = statement.conversation
     statement.delete()
     record_activity(by=by, verb="statement.withdrawn", target=conversation)
@@ -574,7 +577,7 @@ def insert_votes(rows: Iterable[tuple[int, int, int, int, datetime, datetime]]) 
     (conversation, participant, statement, value, created, updated)."""
     meta = Vote._meta
     columns = [
-        meta.get_field(name).column
+        str(cast(models.Field[Any, Any], meta.get_field(name)).column)
         for name in ("conversation", "participant", "statement", "value", "created", "updated")
     ]
     sql = "INSERT INTO {} ({}) VALUES ({})".format(  # noqa: S608 - names from the model

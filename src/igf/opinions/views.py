@@ -231,7 +231,7 @@ def withdraw_statement(request: HttpRequest, slug: str, number: int) -> HttpResp
     statement = _statement(request)
     try:
         services.withdraw_statement(by=_user(request), statement=statement)
-    except services.OpinionsError as error:  # pragma: no cover - the permission checks first
+    except services.OpinionsError as error:
         messages.error(request, str(error.message))
     else:
         messages.success(request, _("Your statement is withdrawn."))
