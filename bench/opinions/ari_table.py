@@ -1,6 +1,10 @@
 """ARI against Pol.is's own groups on the six real conversations, for both engines.
 
-.venv/bin/python bench/opinions/ari_table.py [--no-reddwarf]
+.venv/bin/python bench/opinions/ari_table.py [--no-reddwarf] [--replay SECONDS | --no-replay]
+
+"ours" is one full recompute; "replay" re-runs the vote history in windows of SECONDS
+(default 60), one warm-started update per window, as Pol.is's math worker did (needs
+votes.csv; bowling-green has only participants-votes.csv).
 """
 
 from __future__ import annotations
@@ -16,7 +20,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "src"))
 
-from opinionmap import Params, analyze  # noqa: E402
+from opinionmap import Params, analyze, replay  # noqa: E402
 from opinionmap.polis_io import read_export, read_polis_groups  # noqa: E402
 from opinionmap.synthetic import adjusted_rand_index  # noqa: E402
 
@@ -40,6 +44,15 @@ def ours(directory: Path, k: int | None) -> tuple[dict[int, int], int]:
     return dict(zip(ids, result.participants.group.tolist(), strict=True)), result.k
 
 
+def replayed(directory: Path, window_s: float) -> tuple[dict[int, int], int] | None:
+    export = read_export(directory)
+    if export.source != "votes.csv":
+        return None
+    result = replay(export.events, window=window_s * 1000.0, moderation=export.moderation).result
+    ids = result.participants.ids.tolist()
+    return dict(zip(ids, result.participants.group.tolist(), strict=True)), result.k
+
+
 def reddwarf(directory: Path, k: int | None) -> tuple[dict[int, int], int]:
     args = [str(REDDWARF_PYTHON), str(HERE / "worker_reddwarf.py"), "polis", str(directory)]
     if k is not None:
@@ -52,9 +65,13 @@ def reddwarf(directory: Path, k: int | None) -> tuple[dict[int, int], int]:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--no-reddwarf", action="store_true")
+    parser.add_argument("--replay", type=float, default=60.0, metavar="SECONDS")
+    parser.add_argument("--no-replay", action="store_true")
     args = parser.parse_args()
     use_rd = not args.no_reddwarf and REDDWARF_PYTHON.exists()
     head = f"{'conversation':33} {'Pol.is k':>8} | {'ours k':>6} {'ARI':>6} {'ARI@k':>6}"
+    if not args.no_replay:
+        head += f" | {'replay k':>8} {'ARI':>6}"
     if use_rd:
         head += f" | {'red-dwarf k':>11} {'ARI':>6} {'ARI@k':>6}"
     print(head)
@@ -68,6 +85,12 @@ def main() -> None:
             f"{directory.name:33} {k_ref:>8} | {k_free:>6} {score(reference, free)[0]:>6.3f} "
             f"{score(reference, forced)[0]:>6.3f}"
         )
+        if not args.no_replay:
+            rep = replayed(directory, args.replay)
+            if rep is None:
+                line += f" | {'no times':>15}"
+            else:
+                line += f" | {rep[1]:>8} {score(reference, rep[0])[0]:>6.3f}"
         if use_rd:
             rd_free, rd_k = reddwarf(directory, None)
             rd_forced, _ = reddwarf(directory, k_ref)
@@ -77,8 +100,9 @@ def main() -> None:
             )
         print(line, flush=True)
     print(
-        "\nARI over the participants Pol.is clustered; ARI@k forces Pol.is's k. "
-        "Participants an engine leaves unclustered count as one extra group."
+        "\nARI over the participants Pol.is clustered; ARI@k forces Pol.is's k; replay: "
+        f"{args.replay:g} s windows. Participants an engine leaves unclustered count as one "
+        "extra group."
     )
 
 

@@ -97,10 +97,11 @@ def worker(python: Path, script: str, *args: str, timeout: float) -> dict[str, f
 
 def speed_table(sizes: list[tuple[int, int, int]], use_rd: bool) -> None:
     head = (
-        f"{'size':>12} {'votes':>9} | {'ours build':>10} {'full':>7} {'update':>8} "
-        f"{'peak MB':>8} {'k':>2} {'ARI':>5} | {'red-dwarf full':>14} {'peak MB':>8} "
+        f"{'size':>12} {'votes':>9} | {'ours build':>15} {'full':>6} {'update':>13} "
+        f"{'peak MB':>7} {'k':>2} {'ARI':>5} | {'red-dwarf full':>14} {'peak MB':>8} "
         f"{'k':>2} {'ARI':>5} | {'speed-up':>8}"
     )
+    blobs: list[str] = []
     print(head)
     print("-" * len(head))
     with tempfile.TemporaryDirectory() as tmp:
@@ -123,10 +124,16 @@ def speed_table(sizes: list[tuple[int, int, int]], use_rd: bool) -> None:
                 print(f"{n}x{m}: ours {ours}")
                 continue
             label = f"{n // 1000}k x {m / 1000:g}k"
+            build = f"{ours['build_s']:.2f}/{ours['build_interleaved_s']:.2f}s"
+            update = f"{ours['update_s'] * 1000:.0f} ({ours['update_max_s'] * 1000:.0f}) ms"
             line = (
-                f"{label:>12} {int(ours['votes']):>9,} | {ours['build_s']:>9.2f}s "
-                f"{ours['full_s']:>6.2f}s {ours['update_s'] * 1000:>6.0f}ms "
-                f"{ours['peak_mb']:>8.0f} {int(ours['k']):>2} {ours['ari']:>5.3f} |"
+                f"{label:>12} {int(ours['votes']):>9,} | {build:>15} {ours['full_s']:>5.2f}s "
+                f"{update:>13} {ours['peak_mb']:>7.0f} {int(ours['k']):>2} {ours['ari']:>5.3f} |"
+            )
+            blobs.append(
+                f"{label:>12}: {ours['state_mb']:.0f} MB, "
+                f"to_bytes {ours['to_bytes_s'] * 1000:.0f} ms, "
+                f"from_bytes {ours['from_bytes_s'] * 1000:.0f} ms"
             )
             if use_rd and n * m <= RD_MAX_CELLS:
                 rd = worker(
@@ -144,11 +151,15 @@ def speed_table(sizes: list[tuple[int, int, int]], use_rd: bool) -> None:
                 line += f" {'not run (dense > 20 GB)' if use_rd else 'skipped':>33} |"
             print(line, flush=True)
     print(
-        "\nours build = vote events -> sparse matrix (latest vote wins); full = full recompute "
-        "from that matrix;\nupdate = incremental update after 1,000 new votes; speed-up = "
-        "red-dwarf full / (ours build + full).\npeak MB = peak RSS of the worker process "
-        "(includes Python, numpy and the loaded votes)."
+        "\nours build = vote events -> sparse matrix (latest vote wins), events grouped by "
+        "participant / interleaved;\nfull = full recompute from that matrix; update = "
+        "incremental update after 1,000 new votes, median (slowest) of 5;\nspeed-up = "
+        "red-dwarf full / (ours build of grouped events + full).\npeak MB = peak RSS of the "
+        "worker process (includes Python, numpy and the loaded votes)."
     )
+    print("\nengine state blob (EngineState.to_bytes):")
+    for line in blobs:
+        print(line)
 
 
 def main() -> None:

@@ -1,7 +1,7 @@
 """Benchmark worker for opinionmap, run in a fresh process so its peak RSS is its own.
 
 worker_ours.py generate N M VOTES OUT.npz   planted data (3 groups, seed 0) to a file
-worker_ours.py run IN.npz                   full recompute + one 1,000-vote update
+worker_ours.py run IN.npz                   full recompute + 1,000-vote updates + state blob
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "src"))
 
-from opinionmap import VoteEvents, analyze, build_matrix, update
+from opinionmap import EngineState, VoteEvents, analyze, build_matrix, update
 from opinionmap.synthetic import adjusted_rand_index, planted_conversation
 
 
@@ -44,6 +44,18 @@ def run(path: Path) -> dict[str, float | int]:
     events = VoteEvents(z["participant"], z["statement"], z["vote"], z["time"])
     truth = z["truth"]
     rss_loaded = peak_mb()
+    # The planted events come grouped by participant; real ones interleave participants.
+    shuffled = np.random.default_rng(2).permutation(len(events))
+    interleaved = VoteEvents(
+        events.participant[shuffled],
+        events.statement[shuffled],
+        events.vote[shuffled],
+        np.arange(len(events), dtype=np.float64),
+    )
+    ti = time.perf_counter()
+    build_matrix(interleaved)
+    build_interleaved_s = time.perf_counter() - ti
+    del interleaved
     t0 = time.perf_counter()
     matrix = build_matrix(events)
     t1 = time.perf_counter()
@@ -54,21 +66,35 @@ def run(path: Path) -> dict[str, float | int]:
     ari = adjusted_rand_index(
         truth[result.participants.ids[clustered]], result.participants.group[clustered]
     )
+    # Five updates of 1,000 random votes each (revotes and new cells), each from the full
+    # recompute's state; the median is reported (and the slowest).
     rng = np.random.default_rng(1)
-    new = VoteEvents.from_lists(
-        rng.integers(0, matrix.n_participants, 1000),
-        rng.integers(0, matrix.n_statements, 1000),
-        rng.choice([-1, 0, 1], 1000),
-        np.full(1000, float(events.time.max()) + 1.0),
-    )
-    t3 = time.perf_counter()
-    update(analysis.state, new)
-    t4 = time.perf_counter()
+    update_s = []
+    for i in range(5):
+        new = VoteEvents.from_lists(
+            rng.integers(0, matrix.n_participants, 1000),
+            rng.integers(0, matrix.n_statements, 1000),
+            rng.choice([-1, 0, 1], 1000),
+            np.full(1000, float(events.time.max()) + 1.0 + i),
+        )
+        t3 = time.perf_counter()
+        update(analysis.state, new)
+        update_s.append(time.perf_counter() - t3)
+    t5 = time.perf_counter()
+    blob = analysis.state.to_bytes()
+    t6 = time.perf_counter()
+    EngineState.from_bytes(blob)
+    t7 = time.perf_counter()
     return {
         "votes": matrix.n_votes,
         "build_s": t1 - t0,
+        "build_interleaved_s": build_interleaved_s,
         "full_s": t2 - t1,
-        "update_s": t4 - t3,
+        "update_s": float(np.median(update_s)),
+        "update_max_s": max(update_s),
+        "to_bytes_s": t6 - t5,
+        "from_bytes_s": t7 - t6,
+        "state_mb": len(blob) / 2**20,
         "k": result.k,
         "ari": ari,
         "rss_loaded_mb": rss_loaded,

@@ -43,16 +43,19 @@ class Clustering:
 def nearest(points: FloatArray, centres: FloatArray) -> tuple[IntArray, FloatArray]:
     """Index of and distance to the nearest centre of every point (first one on ties)."""
     if len(points) >= _TREE_MIN_POINTS and len(centres) > 8:
-        dist, idx = cKDTree(centres).query(points, k=1, workers=-1)
+        dist, idx = cKDTree(centres).query(points, k=1)
         return np.asarray(idx, dtype=np.int64), np.asarray(dist, dtype=np.float64)
-    d2 = (
-        np.sum(points * points, axis=1)[:, None]
-        - 2.0 * points @ centres.T
-        + np.sum(centres * centres, axis=1)[None, :]
-    )
+    d2 = _squared_distances(points, centres)
     idx = np.argmin(d2, axis=1)
-    d = np.sqrt(np.maximum(d2[np.arange(len(points)), idx], 0.0))
-    return idx.astype(np.int64), d
+    return idx.astype(np.int64), np.sqrt(d2[np.arange(len(points)), idx])
+
+
+def _squared_distances(points: FloatArray, centres: FloatArray) -> FloatArray:
+    """Squared distances between 2-D points and centres, coordinate by coordinate (exact
+    for near points, and no BLAS threads to contend for on a busy machine)."""
+    dx = points[:, 0, None] - centres[None, :, 0]
+    dy = points[:, 1, None] - centres[None, :, 1]
+    return np.asarray(dx * dx + dy * dy, dtype=np.float64)
 
 
 def first_distinct(points: FloatArray, k: int) -> FloatArray:
@@ -189,18 +192,13 @@ def two_nearest(points: FloatArray, centres: FloatArray) -> tuple[IntArray, Floa
         d = np.sqrt(np.sum(diff * diff, axis=1))
         return np.zeros(len(points), dtype=np.int64), d, np.full(len(points), np.inf)
     if len(points) >= _TREE_MIN_POINTS and len(centres) > 8:
-        dist, idx = cKDTree(centres).query(points, k=2, workers=-1)
+        dist, idx = cKDTree(centres).query(points, k=2)
         return (
             np.asarray(idx[:, 0], dtype=np.int64),
             np.asarray(dist[:, 0], dtype=np.float64),
             np.asarray(dist[:, 1], dtype=np.float64),
         )
-    d2 = (
-        np.sum(points * points, axis=1)[:, None]
-        - 2.0 * points @ centres.T
-        + np.sum(centres * centres, axis=1)[None, :]
-    )
-    d2 = np.maximum(d2, 0.0)
+    d2 = _squared_distances(points, centres)
     idx = np.argmin(d2, axis=1)
     rows = np.arange(len(points))
     first = d2[rows, idx].copy()

@@ -18,6 +18,9 @@ from opinionmap.matrix import FloatArray, IntArray, VoteMatrix
 
 # Above this many multiply-adds the m x m Gram matrix costs more than Lanczos iterations.
 _GRAM_BUDGET = 40_000_000
+# A full dense eigendecomposition costs ~m^3 (and multi-threaded LAPACK stalls on a busy
+# machine): beyond this many statements Lanczos wins even when the Gram matrix is cheap.
+_DENSE_EIGH_MAX = 400
 
 
 @dataclass(frozen=True, eq=False)
@@ -64,9 +67,9 @@ def principal_components(
 ) -> Components:
     """Top principal directions of the centred, imputed matrix, computed without densifying.
 
-    Small conversations use the exact eigen-decomposition of the statements' Gram matrix
-    (statements x statements); large ones use Lanczos on the implicit operator
-    ``v -> C^T (C v)``, started from ``start`` (the previous components) when given. Both
+    Small conversations (at most 400 statements) use the exact eigen-decomposition of the
+    statements' Gram matrix (statements x statements); others use Lanczos on the implicit
+    operator ``v -> C^T (C v)``, started from ``start`` (the previous components) when given. Both
     give the vectors Pol.is's power iteration converges to.
     """
     m = matrix.n_statements
@@ -76,7 +79,7 @@ def principal_components(
     data = centred_data(matrix, center, excluded)
     c = matrix.csr(data)
     k = min(n_comps, m, matrix.n_participants)
-    if m <= 2 * n_comps + 1 or _gram_cost(matrix) <= _GRAM_BUDGET:
+    if m <= 2 * n_comps + 1 or (m <= _DENSE_EIGH_MAX and _gram_cost(matrix) <= _GRAM_BUDGET):
         gram = (c.T @ c).toarray().astype(np.float64)
         _, vecs = np.linalg.eigh(gram)
         top = vecs[:, ::-1][:, :k].T

@@ -130,3 +130,18 @@ def test_changed_moderation_recomputes_in_full() -> None:
     assert after.state.updates_since_full == 0
     assert after.state.moderation == moderation
     assert np.allclose(after.result.participants.x, full.result.participants.x)
+
+
+def test_update_leaves_the_previous_state_untouched() -> None:
+    planted = planted_conversation(
+        n_participants=3000, n_statements=80, votes_per_participant=20, n_groups=2, seed=4
+    )
+    head, tail = _split(planted.events, len(planted.events) - 500)
+    state = analyze(head).state
+    blob = state.to_bytes()
+
+    first = update(state, tail).result.to_dict()
+    second = update(state, tail).result.to_dict()
+
+    assert state.to_bytes() == blob
+    assert first == second
