@@ -173,13 +173,6 @@ class Paragraph(models.Model):
             return str(_("paragraph %(number)s") % {"number": self.number})
         return self.text.lstrip("# ")[:80]
 
-    @property
-    def label(self) -> str:
-        """How the paragraph is cited: "¶ 12", or the heading's words."""
-        if self.number is not None:
-            return f"¶ {self.number}"
-        return self.text.lstrip("# ")[:60]
-
     def get_absolute_url(self) -> str:
         return reverse(
             "consultations:paragraph",
@@ -189,6 +182,13 @@ class Paragraph(models.Model):
                 "key": self.key,
             },
         )
+
+    @property
+    def label(self) -> str:
+        """How the paragraph is cited: "¶ 12", or the heading's words."""
+        if self.number is not None:
+            return f"¶ {self.number}"
+        return self.text.lstrip("# ")[:60]
 
 
 class Translation(models.Model):

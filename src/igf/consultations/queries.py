@@ -1,0 +1,488 @@
+"""Reads of the consultations app, filtered by what the viewer may see.
+
+Hidden comments and comments awaiting moderation reach no page, feed or export through
+these functions, except the moderation pages (and the author, who sees their own comment
+waiting). Lists are fetched in a constant number of queries whatever their length.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.http import Http404
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from igf.consultations.enums import (
+    CommentStatus,
+    CompilationStatus,
+    DispositionOutcome,
+    QuestionnaireStatus,
+    VersionStatus,
+)
+from igf.consultations.models import (
+    Comment,
+    CommentPeriod,
+    Compilation,
+    Contribution,
+    Document,
+    Flag,
+    Paragraph,
+    Questionnaire,
+    TranslatedParagraph,
+    Translation,
+    Version,
+)
+from igf.consultations.rules import edited_body_ids, is_editor, is_moderator
+from igf.core.rules import is_secretariat
+
+
+def _person_id(user: Any) -> int | None:
+    if not getattr(user, "is_authenticated", False):
+        return None
+    person = getattr(user, "person", None)
+    return person.pk if person is not None else None
+
+
+# --- Documents ------------------------------------------------------------------------------------
+
+
+def _published_versions() -> QuerySet[Version]:
+    return Version.objects.filter(document=OuterRef("pk"), status=VersionStatus.PUBLISHED)
+
+
+def documents_visible_to(user: Any) -> QuerySet[Document]:
+    """Documents with a published version; editors also see their bodies' drafts."""
+    now = timezone.now()
+    documents = Document.objects.select_related("body").annotate(
+        has_published_version=Exists(_published_versions()),
+        latest_number=Subquery(_published_versions().order_by("-number").values("number")[:1]),
+        open_until=Subquery(
+            CommentPeriod.objects.filter(
+                version__document=OuterRef("pk"), opens__lte=now, closes__gt=now
+            )
+            .order_by("closes")
+            .values("closes")[:1]
+        ),
+    )
+    if is_secretariat(user):
+        return documents
+    return documents.filter(
+        Q(has_published_version=True) | Q(body_id__in=list(edited_body_ids(user)))
+    )
+
+
+def get_document(user: Any, slug: str) -> Document:
+    try:
+        return documents_visible_to(user).get(slug=slug)
+    except Document.DoesNotExist as error:
+        raise Http404 from error
+
+
+def versions_visible_to(user: Any, document: Document) -> list[Version]:
+    versions = document.versions.order_by("number")
+    if not is_editor(user, document):
+        versions = versions.filter(status=VersionStatus.PUBLISHED)
+    return list(versions)
+
+
+def get_version(user: Any, document: Document, number: int | None = None) -> Version:
+    """A version the viewer may read; without a number, the latest published one (editors
+    of a document not yet published get its draft)."""
+    versions = versions_visible_to(user, document)
+    if number is None:
+        published = [v for v in versions if v.status == VersionStatus.PUBLISHED]
+        chosen = published[-1] if published else (versions[-1] if versions else None)
+    else:
+        chosen = next((v for v in versions if v.number == number), None)
+    if chosen is None:
+        raise Http404
+    chosen.document = document
+    return chosen
+
+
+def paragraphs_of(version: Version) -> list[Paragraph]:
+    paragraphs = list(version.paragraphs.order_by("position"))
+    for paragraph in paragraphs:
+        paragraph.version = version
+    return paragraphs
+
+
+def get_paragraph(version: Version, key: str) -> Paragraph:
+    paragraph = version.paragraphs.filter(key=key).first()
+    if paragraph is None:
+        raise Http404
+    paragraph.version = version
+    return paragraph
+
+
+def periods_of(version: Version) -> list[CommentPeriod]:
+    periods = list(version.periods.order_by("opens"))
+    for period in periods:
+        period.version = version
+    return periods
+
+
+def current_period(periods: list[CommentPeriod]) -> CommentPeriod | None:
+    """The period open now, else the next one to open, else the last one that closed."""
+    now = timezone.now()
+    for period in periods:
+        if period.is_open(now):
+            return period
+    upcoming = [p for p in periods if p.opens > now]
+    if upcoming:
+        return upcoming[0]
+    return periods[-1] if periods else None
+
+
+def open_documents(user: Any) -> list[Document]:
+    """Documents open for comment now, closing soonest first (home page, index)."""
+    return list(
+        documents_visible_to(user).filter(Q(open_until__isnull=False)).order_by("open_until", "pk")
+    )
+
+
+# --- Comments -------------------------------------------------------------------------------------
+
+
+def _comment_queryset() -> QuerySet[Comment]:
+    return Comment.objects.select_related(
+        "author", "on_behalf_of", "country", "paragraph", "disposition", "disposition__addressed_in"
+    )
+
+
+def comments_visible_to(user: Any) -> QuerySet[Comment]:
+    """Published comments, and the viewer's own comments awaiting moderation."""
+    person_id = _person_id(user)
+    visible = Q(status=CommentStatus.PUBLISHED)
+    if person_id is not None:
+        visible |= Q(status=CommentStatus.PENDING, author_id=person_id)
+    return _comment_queryset().filter(visible)
+
+
+def public_comments() -> QuerySet[Comment]:
+    """What feeds, exports, statistics and the API may show: published comments only."""
+    return _comment_queryset().filter(status=CommentStatus.PUBLISHED)
+
+
+def get_comment(user: Any, pk: int) -> Comment:
+    """A comment the viewer may see (moderators see every comment)."""
+    comments = _comment_queryset() if is_moderator(user) else comments_visible_to(user)
+    comment = comments.select_related("period__version__document").filter(pk=pk).first()
+    if comment is None:
+        raise Http404
+    return comment
+
+
+@dataclass
+class Thread:
+    comment: Comment
+    replies: list[Comment] = field(default_factory=list)
+
+
+@dataclass
+class CommentedParagraph:
+    paragraph: Paragraph | None
+    threads: list[Thread] = field(default_factory=list)
+
+    @property
+    def count(self) -> int:
+        return sum(1 + len(t.replies) for t in self.threads)
+
+
+def threads(comments: list[Comment]) -> dict[int | None, list[Thread]]:
+    """Top-level comments with their replies, grouped by paragraph id (None: whole document)."""
+    by_id = {c.pk: Thread(c) for c in comments if c.parent_id is None}
+    grouped: dict[int | None, list[Thread]] = defaultdict(list)
+    for comment in comments:
+        if comment.parent_id is None:
+            grouped[comment.paragraph_id].append(by_id[comment.pk])
+        elif comment.parent_id in by_id:
+            by_id[comment.parent_id].replies.append(comment)
+    return grouped
+
+
+def version_comments(user: Any, version: Version) -> list[Comment]:
+    comments = list(
+        comments_visible_to(user).filter(period__version=version).order_by("created", "pk")
+    )
+    attribute(comments, user)
+    return comments
+
+
+def comment_counts(user: Any, version: Version) -> dict[int | None, int]:
+    """How many comments the viewer can see per paragraph id (None: the whole document)."""
+    rows = (
+        comments_visible_to(user)
+        .filter(period__version=version)
+        .values("paragraph_id")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    return {row["paragraph_id"]: row["n"] for row in rows}
+
+
+def commented_view(user: Any, version: Version) -> list[CommentedParagraph]:
+    """Every paragraph of a version with its comment threads: three queries in all."""
+    grouped = threads(version_comments(user, version))
+    return [
+        CommentedParagraph(paragraph, grouped.get(paragraph.pk, []))
+        for paragraph in paragraphs_of(version)
+    ]
+
+
+def attribute(comments: list[Comment], user: Any) -> None:
+    """Give each comment the byline this viewer may see (`byline`, `byline_details`).
+
+    Anonymous comments name nobody, except to the secretariat and to their author.
+    """
+    secretariat = bool(is_secretariat(user))
+    person_id = _person_id(user)
+    for comment in comments:
+        mine = person_id is not None and comment.author_id == person_id
+        comment.is_mine = mine  # type: ignore[attr-defined]
+        if comment.anonymous and not (secretariat or mine):
+            comment.byline = _("Anonymous to the public, known to the secretariat")  # type: ignore[attr-defined]
+            comment.byline_details = []  # type: ignore[attr-defined]
+            continue
+        details = []
+        if comment.on_behalf_of_id is not None and comment.on_behalf_of is not None:
+            details.append(
+                _("on behalf of %(organisation)s") % {"organisation": comment.on_behalf_of.name}
+            )
+        if comment.stakeholder_group:
+            details.append(str(comment.get_stakeholder_group_display()))
+        if comment.country_id is not None and comment.country is not None:
+            details.append(comment.country.name)
+        name = comment.author.public_name
+        if comment.anonymous:
+            name = _("%(name)s (anonymous to the public)") % {"name": name}
+        comment.byline = name  # type: ignore[attr-defined]
+        comment.byline_details = details  # type: ignore[attr-defined]
+
+
+# --- Periods, dispositions, resolution table ------------------------------------------------------
+
+
+def get_period(user: Any, pk: int) -> CommentPeriod:
+    period = CommentPeriod.objects.select_related("version__document__body").filter(pk=pk).first()
+    if period is None:
+        raise Http404
+    document = period.version.document
+    if period.version.status != VersionStatus.PUBLISHED and not is_editor(user, document):
+        raise Http404
+    return period
+
+
+@dataclass(frozen=True)
+class ResolutionFilters:
+    paragraph: int | None = None
+    stakeholder_group: str = ""
+    outcome: str = ""
+
+
+def resolution_rows(
+    user: Any, period: CommentPeriod, filters: ResolutionFilters | None = None
+) -> list[Comment]:
+    """The comment-resolution table: published top-level comments with their disposition.
+
+    Drafted dispositions are shown only to the document's editors; the public sees a
+    disposition once it is published. `outcome="none"` lists comments still without one.
+    """
+    filters = filters or ResolutionFilters()
+    editor = bool(is_editor(user, period.version.document))
+    comments = public_comments().filter(period=period, parent__isnull=True)
+    if filters.paragraph is not None:
+        comments = comments.filter(paragraph__number=filters.paragraph)
+    if filters.stakeholder_group:
+        comments = comments.filter(stakeholder_group=filters.stakeholder_group)
+    shown = Q(disposition__isnull=False) if editor else Q(disposition__published_at__isnull=False)
+    if filters.outcome == "none":
+        comments = comments.exclude(shown)
+    elif filters.outcome in DispositionOutcome.values:
+        comments = comments.filter(shown, disposition__outcome=filters.outcome)
+    rows = list(comments.order_by("paragraph__position", "created", "pk"))
+    for row in rows:
+        disposition = getattr(row, "disposition", None) if hasattr(row, "disposition") else None
+        visible = disposition is not None and (editor or disposition.published_at is not None)
+        row.shown_disposition = disposition if visible else None  # type: ignore[attr-defined]
+    attribute(rows, user)
+    return rows
+
+
+def disposition_progress(period: CommentPeriod) -> dict[str, int]:
+    """How many of the period's comments have a disposition, and how many are published."""
+    comments = Comment.objects.filter(
+        period=period, parent__isnull=True, status=CommentStatus.PUBLISHED
+    )
+    return comments.aggregate(
+        total=Count("pk"),
+        disposed=Count("pk", filter=Q(disposition__isnull=False)),
+        published=Count("pk", filter=Q(disposition__published_at__isnull=False)),
+        pending=Count("pk", filter=Q(status=CommentStatus.PENDING)),
+    )
+
+
+def later_paragraphs(version: Version) -> list[Paragraph]:
+    """Paragraphs of later versions of the document, where a comment can be addressed."""
+    return list(
+        Paragraph.objects.filter(
+            version__document_id=version.document_id, version__number__gt=version.number
+        )
+        .select_related("version")
+        .order_by("version__number", "position")
+    )
+
+
+# --- Moderation -----------------------------------------------------------------------------------
+
+
+def moderation_queue() -> dict[str, list[Any]]:
+    """Comments awaiting moderation, and published comments with open flags."""
+    open_flags = Flag.objects.filter(resolved_at__isnull=True).select_related("flagged_by")
+    base = Comment.objects.select_related(
+        "author", "on_behalf_of", "country", "paragraph", "period__version__document"
+    ).prefetch_related(Prefetch("flags", queryset=open_flags, to_attr="open_flags"))
+    pending = list(base.filter(status=CommentStatus.PENDING).order_by("created", "pk"))
+    flagged = list(
+        base.filter(status=CommentStatus.PUBLISHED, flags__resolved_at__isnull=True)
+        .distinct()
+        .order_by("created", "pk")
+    )
+    return {"pending": pending, "flagged": flagged}
+
+
+# --- Translations ---------------------------------------------------------------------------------
+
+
+def translations_of(version: Version) -> list[Translation]:
+    return list(version.translations.order_by("language"))
+
+
+def get_translation(version: Version, language: str) -> Translation:
+    translation_row = version.translations.filter(language=language).first()
+    if translation_row is None:
+        raise Http404
+    translation_row.version = version
+    return translation_row
+
+
+def translated_paragraphs(translation_row: Translation) -> dict[int, str]:
+    return dict(
+        TranslatedParagraph.objects.filter(translation=translation_row).values_list(
+            "paragraph_id", "text"
+        )
+    )
+
+
+# --- Statistics -----------------------------------------------------------------------------------
+
+
+def period_comments_for_statistics(period: CommentPeriod) -> list[Comment]:
+    return list(
+        Comment.objects.filter(period=period, status=CommentStatus.PUBLISHED).select_related(
+            "author", "country", "paragraph"
+        )
+    )
+
+
+def most_commented(comments: list[Comment], limit: int = 10) -> list[tuple[Paragraph, int]]:
+    counts = Counter(c.paragraph_id for c in comments if c.paragraph_id is not None)
+    paragraphs = {c.paragraph_id: c.paragraph for c in comments if c.paragraph is not None}
+    ranked = sorted(counts.items(), key=lambda item: (-item[1], paragraphs[item[0]].position))
+    return [(paragraphs[pk], n) for pk, n in ranked[:limit]]
+
+
+# --- Questionnaires -------------------------------------------------------------------------------
+
+
+def questionnaires_visible_to(user: Any) -> QuerySet[Questionnaire]:
+    questionnaires = Questionnaire.objects.select_related("body").annotate(
+        contribution_count=Count("contributions")
+    )
+    if is_secretariat(user):
+        return questionnaires
+    return questionnaires.filter(
+        Q(status=QuestionnaireStatus.PUBLISHED) | Q(body_id__in=list(edited_body_ids(user)))
+    )
+
+
+def get_questionnaire(user: Any, slug: str) -> Questionnaire:
+    try:
+        return questionnaires_visible_to(user).get(slug=slug)
+    except Questionnaire.DoesNotExist as error:
+        raise Http404 from error
+
+
+def sections_with_questions(questionnaire: Questionnaire) -> list[Any]:
+    return list(questionnaire.sections.prefetch_related("questions").order_by("position"))
+
+
+def contributions_visible_to(user: Any, questionnaire: Questionnaire) -> QuerySet[Contribution]:
+    """Editors see every contribution; after the deadline everyone sees those not marked
+    confidential; contributors always see their own."""
+    contributions = (
+        questionnaire.contributions.select_related("contributor", "on_behalf_of")
+        .prefetch_related("answers")
+        .order_by("number")
+    )
+    if is_editor(user, questionnaire):
+        return contributions
+    visible = Q(pk__in=[])
+    if questionnaire.has_closed(timezone.now()) and questionnaire.status == "published":
+        visible = Q(confidential=False)
+    person_id = _person_id(user)
+    if person_id is not None:
+        visible |= Q(contributor_id=person_id)
+    return contributions.filter(visible)
+
+
+def own_contribution(user: Any, questionnaire: Questionnaire, organisation_id: int | None) -> Any:
+    person_id = _person_id(user)
+    if person_id is None:
+        return None
+    return (
+        questionnaire.contributions.filter(
+            contributor_id=person_id, on_behalf_of_id=organisation_id
+        )
+        .prefetch_related("answers")
+        .first()
+    )
+
+
+def get_compilation(user: Any, questionnaire: Questionnaire) -> Compilation:
+    compilation = Compilation.objects.filter(questionnaire=questionnaire).first()
+    if compilation is None or (
+        compilation.status != CompilationStatus.PUBLISHED and not is_editor(user, questionnaire)
+    ):
+        raise Http404
+    compilation.questionnaire = questionnaire
+    return compilation
+
+
+def uncited(questionnaire: Questionnaire) -> dict[int, list[Any]]:
+    """Per section id, the answers of contributions not yet cited by a point of that section."""
+    cited = defaultdict(set)
+    compilation = Compilation.objects.filter(questionnaire=questionnaire).first()
+    if compilation is not None:
+        through = compilation.points.model.contributions.through
+        for section_id, contribution_id in through.objects.filter(
+            compilationpoint__compilation=compilation
+        ).values_list("compilationpoint__section_id", "contribution_id"):
+            cited[section_id].add(contribution_id)
+    from igf.consultations.models import Answer  # noqa: PLC0415
+
+    result: dict[int, list[Any]] = defaultdict(list)
+    answers = (
+        Answer.objects.filter(contribution__questionnaire=questionnaire)
+        .select_related("contribution__contributor", "contribution__on_behalf_of", "question")
+        .order_by("question__section__position", "contribution__number", "question__position")
+    )
+    for answer in answers:
+        section_id = answer.question.section_id
+        if answer.contribution_id not in cited[section_id]:
+            result[section_id].append(answer)
+    return result

@@ -1,0 +1,1 @@
+"""Pages of the consultations app, one module per part of the work (see urls.py)."""

@@ -1,0 +1,263 @@
+"""Pages of documents and versions: the list, a version to read, its comments, differences
+between versions, exports, and starting a document or a new version."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_safe
+
+from igf.consultations import diffing, exports, queries, services
+from igf.consultations.enums import VersionStatus
+from igf.consultations.forms import DocumentForm, NewVersionForm
+from igf.consultations.importing import ImportRefusedError, import_file
+from igf.consultations.models import Document, Version
+from igf.consultations.rules import is_editor, is_moderator
+from igf.consultations.views.common import (
+    download,
+    int_param,
+    refuse,
+    require,
+    signed_in_view,
+    user_of,
+)
+from igf.core.permissions import permission_required
+from igf.core.rules import is_secretariat
+
+
+@require_safe
+def index(request: HttpRequest) -> HttpResponse:
+    documents = list(queries.documents_visible_to(request.user).order_by("-created", "pk"))
+    # `open_until` is annotated by the query: when the current comment period closes.
+    open_now = sorted(
+        (d for d in documents if d.open_until),  # type: ignore[attr-defined]
+        key=lambda d: d.open_until,  # type: ignore[attr-defined]
+    )
+    others = [d for d in documents if not d.open_until]  # type: ignore[attr-defined]
+    questionnaires = list(queries.questionnaires_visible_to(request.user).order_by("-deadline"))
+    return render(
+        request,
+        "consultations/index.html",
+        {
+            "open_documents": open_now,
+            "documents": others,
+            "questionnaires": questionnaires,
+            "now": timezone.now(),
+            "can_create": request.user.has_perm("consultations.create_document"),
+            "can_moderate": is_moderator(request.user),
+        },
+    )
+
+
+def _version_context(
+    request: HttpRequest, document: Document, version: Version
+) -> dict[str, object]:
+    versions = queries.versions_visible_to(request.user, document)
+    periods = queries.periods_of(version)
+    period = queries.current_period(periods)
+    editor = bool(is_editor(request.user, document))
+    context: dict[str, object] = {
+        "document": document,
+        "version": version,
+        "versions": versions,
+        "periods": periods,
+        "period": period,
+        "period_open": period is not None and period.is_open(),
+        "translations": queries.translations_of(version),
+        "is_editor": editor,
+        "now": timezone.now(),
+        "latest": next(
+            (v for v in reversed(versions) if v.status == VersionStatus.PUBLISHED), None
+        ),
+    }
+    if editor and version.status == VersionStatus.DRAFT:
+        context["remaining"] = services.comments_without_disposition(version).count()
+        context["awaiting_moderation"] = services.comments_awaiting_moderation(version).count()
+    return context
+
+
+def _render_version(request: HttpRequest, document: Document, version: Version) -> HttpResponse:
+    context = _version_context(request, document, version)
+    counts = queries.comment_counts(request.user, version)
+    paragraphs = queries.paragraphs_of(version)
+    for paragraph in paragraphs:
+        paragraph.comment_count = counts.get(paragraph.pk, 0)  # type: ignore[attr-defined]
+    context.update(
+        {
+            "paragraphs": paragraphs,
+            "document_comments": counts.get(None, 0),
+            "total_comments": sum(counts.values()),
+        }
+    )
+    return render(request, "consultations/version_detail.html", context)
+
+
+@require_safe
+def document_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    document = queries.get_document(request.user, slug)
+    return _render_version(request, document, queries.get_version(request.user, document))
+
+
+@require_safe
+def version_detail(request: HttpRequest, slug: str, number: int) -> HttpResponse:
+    document = queries.get_document(request.user, slug)
+    return _render_version(request, document, queries.get_version(request.user, document, number))
+
+
+@require_safe
+def version_comments(request: HttpRequest, slug: str, number: int) -> HttpResponse:
+    """The commented view: every paragraph with its comments, in a constant number of queries."""
+    document = queries.get_document(request.user, slug)
+    version = queries.get_version(request.user, document, number)
+    comments = queries.version_comments(request.user, version)
+    grouped = queries.threads(comments)
+    paragraphs = queries.paragraphs_of(version)
+    context = _version_context(request, document, version)
+    context.update(
+        {
+            "commented": [queries.CommentedParagraph(p, grouped.get(p.pk, [])) for p in paragraphs],
+            "document_threads": grouped.get(None, []),
+            "total_comments": len(comments),
+        }
+    )
+    return render(request, "consultations/version_comments.html", context)
+
+
+@require_safe
+def diff(request: HttpRequest, slug: str, number: int) -> HttpResponse:
+    document = queries.get_document(request.user, slug)
+    versions = queries.versions_visible_to(request.user, document)
+    new = next((v for v in versions if v.number == number), None)
+    if new is None:
+        raise Http404
+    earlier = [v for v in versions if v.number != number]
+    wanted = int_param(request, "from")
+    default = max((v.number for v in earlier if v.number < number), default=None)
+    old_number = wanted if wanted in {v.number for v in earlier} else default
+    old = next((v for v in earlier if v.number == old_number), None)
+    changes = (
+        diffing.compare(queries.paragraphs_of(old), queries.paragraphs_of(new))
+        if old is not None
+        else []
+    )
+    return render(
+        request,
+        "consultations/diff.html",
+        {
+            "document": document,
+            "version": new,
+            "old": old,
+            "others": earlier,
+            "changes": changes,
+            "summary": diffing.summarise(changes),
+            "show_all": request.GET.get("all") == "1",
+        },
+    )
+
+
+EXPORT_FORMATS = ("docx", "pdf", "html")
+
+
+@require_safe
+def export(request: HttpRequest, slug: str, number: int, fmt: str) -> HttpResponse:
+    if fmt not in EXPORT_FORMATS:
+        raise Http404
+    document = queries.get_document(request.user, slug)
+    version = queries.get_version(request.user, document, number)
+    paragraphs = exports.export_paragraphs(queries.paragraphs_of(version))
+    language = document.language
+    name = f"{document.slug}-v{version.number}.{fmt}"
+    if fmt == "docx":
+        content: bytes | str = exports.version_docx(version, paragraphs, language=language)
+    elif fmt == "pdf":
+        content = exports.version_pdf(version, paragraphs, language=language)
+    else:
+        content = exports.version_html(version, paragraphs, language=language)
+    return download(content, kind=fmt, filename=name)
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@permission_required("consultations.create_document")
+def document_create(request: HttpRequest) -> HttpResponse:
+    user = user_of(request)
+    bodies = services.bodies_for_editor(user)
+    forum_allowed = bool(is_secretariat(user))
+    form = DocumentForm(
+        request.POST or None,
+        request.FILES or None,
+        bodies=bodies,
+        forum_allowed=forum_allowed,
+        initial={"language": get_language() or "en"},
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        text, source = data["text"], ""
+        try:
+            if data["file"]:
+                text, source = import_file(data["file"])
+            document = services.create_document(
+                by=user,
+                title=data["title"],
+                kind=data["kind"],
+                language=data["language"],
+                body=data["body"],
+                summary=data["summary"],
+                text=text,
+                source_name=source,
+            )
+        except ImportRefusedError as error:
+            form.add_error("file", str(error.message))
+        except services.ConsultationError as error:
+            refuse(form, error)
+        else:
+            messages.success(
+                request,
+                _("The document is saved as a draft. Check its paragraphs, then publish it."),
+            )
+            return redirect("consultations:version_edit", slug=document.slug, number=1)
+    return render(
+        request,
+        "consultations/document_form.html",
+        {"form": form},
+        status=400 if form.errors else 200,
+    )
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@signed_in_view
+def version_create(request: HttpRequest, slug: str) -> HttpResponse:
+    document = queries.get_document(request.user, slug)
+    require(request, "consultations.edit_document", document)
+    form = NewVersionForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            text, source = (None, "")
+            if form.cleaned_data["file"]:
+                text, source = import_file(form.cleaned_data["file"])
+            version = services.start_new_version(
+                by=user_of(request), document=document, text=text, source_name=source
+            )
+        except ImportRefusedError as error:
+            form.add_error("file", str(error.message))
+        except services.ConsultationError as error:
+            refuse(form, error)
+        else:
+            messages.success(
+                request,
+                _(
+                    "Version %(number)s is started as a draft. Check how its paragraphs match "
+                    "the previous version."
+                )
+                % {"number": version.number},
+            )
+            return redirect("consultations:matching", slug=document.slug, number=version.number)
+    return render(
+        request,
+        "consultations/version_new.html",
+        {"form": form, "document": document},
+        status=400 if form.errors else 200,
+    )

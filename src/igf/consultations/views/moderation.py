@@ -1,0 +1,78 @@
+"""The moderators' pages: the queue of comments awaiting moderation or flagged, and the
+decision on one comment (logged with its reason; the author is told)."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_safe
+
+from igf.consultations import queries, services
+from igf.consultations.enums import CommentStatus, ModerationAction
+from igf.consultations.forms import ModerationForm
+from igf.consultations.models import ModerationDecision
+from igf.consultations.views.common import refuse, user_of
+from igf.core.permissions import permission_required
+
+ACTIONS = {
+    CommentStatus.PENDING: [ModerationAction.APPROVE, ModerationAction.HIDE],
+    CommentStatus.PUBLISHED: [ModerationAction.DISMISS, ModerationAction.HIDE],
+    CommentStatus.HIDDEN: [ModerationAction.RESTORE],
+}
+RECENT_DECISIONS = 30
+
+
+@require_safe
+@permission_required("consultations.moderate")
+def queue(request: HttpRequest) -> HttpResponse:
+    found = queries.moderation_queue()
+    for group in found.values():
+        queries.attribute(group, request.user)
+    decisions = ModerationDecision.objects.select_related(
+        "comment__author", "decided_by__person"
+    ).order_by("-decided_at", "-pk")[:RECENT_DECISIONS]
+    return render(
+        request,
+        "consultations/moderation_queue.html",
+        {**found, "decisions": list(decisions)},
+    )
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@permission_required("consultations.moderate")
+def moderate(request: HttpRequest, pk: int) -> HttpResponse:
+    comment = queries.get_comment(request.user, pk)
+    actions = ACTIONS.get(CommentStatus(comment.status), [])
+    form = ModerationForm(request.POST or None, actions=[str(a) for a in actions])
+    status = 200
+    if request.method == "POST":
+        status = 400
+        if form.is_valid():
+            try:
+                services.moderate_comment(
+                    by=user_of(request),
+                    comment=comment,
+                    action=form.cleaned_data["action"],
+                    reason=form.cleaned_data["reason"],
+                )
+            except services.ConsultationError as error:
+                refuse(form, error)
+            else:
+                messages.success(
+                    request, _("The decision is recorded and the author is told by e-mail.")
+                )
+                return redirect("consultations:moderation")
+    queries.attribute([comment], request.user)
+    return render(
+        request,
+        "consultations/moderate_form.html",
+        {
+            "form": form,
+            "comment": comment,
+            "flags": list(comment.flags.select_related("flagged_by").order_by("created")),
+            "decisions": list(comment.moderation_decisions.select_related("decided_by__person")),
+        },
+        status=status,
+    )
