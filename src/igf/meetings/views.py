@@ -347,6 +347,9 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "show_agenda": show_agenda,
         "review": queries.actions_for_review(meeting) if show_agenda else [],
         "minutes": minutes if show_minutes else None,
+        "minute_items": (
+            [i for i in queries.agenda(meeting) if i.minutes.strip()] if show_minutes else []
+        ),
         "decisions": queries.decisions_of(meeting) if can["view_record"] else [],
         "actions": queries.actions_of(meeting) if can["view_record"] else [],
         "attendance": queries.attendance_of(meeting) if can["view_record"] else [],
