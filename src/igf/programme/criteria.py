@@ -57,18 +57,22 @@ class CriteriaRules:
         unknown = sorted(set(data) - known)
         if unknown:
             raise ValueError(f"Unknown criteria: {', '.join(unknown)}")
-        for name in ("speaker_gender_diversity", "exclude_evaluating_body"):
-            if name in data and not isinstance(data[name], bool):
-                raise ValueError(f"{name} must be true or false.")
-        for name in known - {"speaker_gender_diversity", "exclude_evaluating_body"}:
-            value = data.get(name)
-            if isinstance(value, bool):
-                raise ValueError(f"{name} must be a whole number.")
+        for name, value in data.items():
+            if (name in BOOLEAN_RULES) != isinstance(value, bool):
+                raise ValueError(
+                    f"{name} must be true or false"
+                    if name in BOOLEAN_RULES
+                    else f"{name} must be a whole number."
+                )
         return cls(**data)
 
     def to_data(self) -> dict[str, Any]:
         return asdict(self)
 
+
+BOOLEAN_RULES = frozenset(
+    {"speaker_gender_diversity", "exclude_evaluating_body", "previous_report_required"}
+)
 
 # Defaults per kind of session, from the IGF's own calls (workshops ask the most).
 WORKSHOP_RULES = CriteriaRules()

@@ -321,7 +321,10 @@ def _proposal_form(
         formsets = people_formsets(template, rows)
         if proposal is not None:
             report = queries.criteria_report(proposal, rows)
-    confirmations = {r.pk: r for r in rows}
+    by_pk = {r.pk: r for r in rows}
+    for formset in formsets.values():
+        for person_form in formset.forms:
+            person_form.existing = by_pk.get(person_form.initial.get("row"))  # type: ignore[attr-defined]
     groups = [
         (prefix, formsets[prefix], roles)
         for prefix, roles, _part in PEOPLE_GROUPS
@@ -336,7 +339,6 @@ def _proposal_form(
             "proposal": proposal,
             "form": form,
             "groups": groups,
-            "confirmations": confirmations,
             "report": report,
             "missing": missing,
             "needs_draft_confirmation": needs_draft_confirmation,
