@@ -1,3 +1,4 @@
+# ruff: noqa: E501 - the matrix reads best one row per line
 """Every role against every page of the opinions app: allowed or refused.
 
 Roles: the public, a participant (signed in, within the limit), a statement's author, the
