@@ -10,8 +10,8 @@ from igf.meetings.clock import night_report, overlaps_night, world_clock, zone
 from igf.meetings.forms import local_to_utc
 
 
-def utc(*args: int) -> datetime:
-    return datetime(*args, tzinfo=UTC)  # type: ignore[misc]
+def utc(year: int, month: int, day: int, hour: int = 0, minute: int = 0) -> datetime:
+    return datetime(year, month, day, hour, minute, tzinfo=UTC)
 
 
 def test_kathmandu_is_five_hours_forty_five_ahead() -> None:

@@ -28,7 +28,7 @@ from tests.meetings.factories import (
 
 
 def html(response) -> str:  # type: ignore[no-untyped-def]
-    return response.content.decode()
+    return str(response.content.decode())
 
 
 # --- Scheduling and time ----------------------------------------------------------------------
@@ -363,8 +363,11 @@ def test_moving_a_meeting_emails_participants_and_rearms_the_reminder(world: Wor
     services.update_meeting(
         by=world.chair,
         meeting=world.meeting,
-        changes={"start": world.meeting.start + timedelta(hours=1), "end": world.meeting.end + timedelta(hours=1)},
-    )  # fmt: skip
+        changes={
+            "start": world.meeting.start + timedelta(hours=1),
+            "end": world.meeting.end + timedelta(hours=1),
+        },
+    )
     assert len(mail.outbox) == 4
     assert mail.outbox[0].subject == "Changed: Cybersecurity monthly call"
     world.meeting.refresh_from_db()
@@ -403,8 +406,12 @@ def test_written_inputs_are_accepted_until_the_consultation_starts(db: None, log
     client = login(author)
     response = client.post(
         f"/meetings/{consultation.pk}/inputs/new/",
-        {"title": "Youth participation", "text": "Please add **youth** slots.", "on_behalf_of": "Youth IGF"},
-    )  # fmt: skip
+        {
+            "title": "Youth participation",
+            "text": "Please add **youth** slots.",
+            "on_behalf_of": "Youth IGF",
+        },
+    )
     assert response.status_code == 302
     page = html(Client().get(consultation.get_absolute_url()))
     assert "Youth participation" in page
@@ -439,7 +446,8 @@ def test_uploaded_webvtt_reads_as_text_with_links_into_the_recording(world: Worl
     world.meeting.save()
     upload = SimpleUploadedFile(
         "call.vtt",
-        b"WEBVTT\n\n00:01:05.000 --> 00:01:08.000\n<v Mei Member>We need more data on encryption.\n",
+        b"WEBVTT\n\n00:01:05.000 --> 00:01:08.000\n"
+        b"<v Mei Member>We need more data on encryption.\n",
         content_type="text/vtt",
     )
     response = login(world.rapporteur).post(
