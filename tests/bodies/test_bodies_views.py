@@ -435,3 +435,44 @@ def test_erased_people_show_as_former_participants_on_bodies(
     page = client.get(f"/bodies/{body.slug}/members/history/").content.decode()
     assert "former participant" in page
     assert "Amina Participant" not in page
+
+
+def test_home_page_lists_open_calls(client: Client) -> None:
+    body = BodyFactory.create(type=body_type("mag"))
+    now = timezone.now()
+    CallFactory.create(
+        body=body,
+        title="MAG renewal 2027",
+        status=CallStatus.OPEN,
+        opens=now - timedelta(days=1),
+        closes=now + timedelta(days=9),
+    )
+    assert "MAG renewal 2027" in client.get("/").content.decode()
+
+
+def test_data_export_and_erasure_cover_bodies(participant: User, login) -> None:  # type: ignore[no-untyped-def]
+    from igf.people.services import erase_account  # noqa: PLC0415
+
+    body = BodyFactory.create(type=body_type("mag"))
+    member(body, participant.person)
+    now = timezone.now()
+    call = CallFactory.create(
+        body=body,
+        status=CallStatus.OPEN,
+        opens=now - timedelta(days=1),
+        closes=now + timedelta(days=1),
+    )
+    Nomination.objects.create(
+        call=call,
+        nominee=participant.person,
+        stakeholder_group="government",
+        country_id="FR",
+        expertise="PRIVATE-EXPERTISE",
+        motivation="m",
+    )
+    data = login(participant).get("/me/data.json").json()
+    assert data["bodies"]["memberships"][0]["body"] == body.name
+    assert data["bodies"]["nominations"][0]["expertise"] == "PRIVATE-EXPERTISE"
+    erase_account(by=participant, person=Person.objects.get(user=participant))
+    assert not Nomination.objects.filter(expertise="PRIVATE-EXPERTISE").exists()
+    assert Membership.objects.filter(body=body).count() == 1

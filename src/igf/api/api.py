@@ -4,9 +4,13 @@ Everything here is public. Lookups go through the same query functions as the pa
 the API can never show more than a page would to an anonymous visitor.
 """
 
+from importlib import import_module
+from importlib.util import find_spec
+from types import ModuleType
 from typing import Any
 from uuid import UUID
 
+from django.apps import apps
 from django.contrib.auth.models import AnonymousUser
 from django.http import Http404, HttpRequest
 from django.utils.translation import gettext_lazy as _
@@ -157,3 +161,18 @@ def get_person(request: HttpRequest, public_id: UUID) -> Any:
 api.add_router("/countries", countries)
 api.add_router("/organizations", organizations)
 api.add_router("/people", people)
+
+
+def app_api_modules() -> list[ModuleType]:
+    """Each app may publish its own endpoints in `igf/<app>/api.py` (a `router`, mounted at
+    `/api/v1/<PREFIX>/`, and translated `SUMMARIES` for the docs page)."""
+    modules = []
+    for config in apps.get_app_configs():
+        name = f"{config.name}.api"
+        if config.name.startswith("igf.") and config.label != "api" and find_spec(name):
+            modules.append(import_module(name))
+    return modules
+
+
+for _module in app_api_modules():
+    api.add_router(f"/{_module.PREFIX}", _module.router)

@@ -10,7 +10,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
-from igf.api.api import api
+from igf.api.api import api, app_api_modules
 
 # The docs page speaks the reader's language; the OpenAPI document itself stays in English.
 SUMMARIES: dict[tuple[str, str], Promise] = {
@@ -33,6 +33,13 @@ SUMMARIES: dict[tuple[str, str], Promise] = {
 WHERE = {"path": _("in the address"), "query": _("query parameter")}
 
 
+def all_summaries() -> dict[tuple[str, str], Promise]:
+    summaries = dict(SUMMARIES)
+    for module in app_api_modules():
+        summaries.update(getattr(module, "SUMMARIES", {}))
+    return summaries
+
+
 def operations(schema: dict[str, Any]) -> list[dict[str, Any]]:
     rows = []
     for route, methods in schema.get("paths", {}).items():
@@ -41,7 +48,9 @@ def operations(schema: dict[str, Any]) -> list[dict[str, Any]]:
                 {
                     "method": method.upper(),
                     "path": route,
-                    "summary": SUMMARIES.get((method.upper(), route), operation.get("summary", "")),
+                    "summary": all_summaries().get(
+                        (method.upper(), route), operation.get("summary", "")
+                    ),
                     "parameters": [
                         {
                             "name": p["name"],
