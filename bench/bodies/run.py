@@ -45,10 +45,16 @@ def people(n: int, offset: int) -> list[Person]:
         [User(email=f"bench{offset}-{i}@example.org", password="!") for i in range(n)]
     )
     Person.objects.bulk_create(
-        [Person(user=u, display_name=f"Member {offset + i}",
-                stakeholder_group=StakeholderGroup.values[i % 5], country_id=("KE", "FR", "BR", "IN", "RU")[i % 5])
-         for i, u in enumerate(users)]
-    )  # fmt: skip
+        [
+            Person(
+                user=u,
+                display_name=f"Member {offset + i}",
+                stakeholder_group=StakeholderGroup.values[i % 5],
+                country_id=("KE", "FR", "BR", "IN", "RU")[i % 5],
+            )
+            for i, u in enumerate(users)
+        ]
+    )
     return list(Person.objects.filter(user__in=users))
 
 
@@ -62,17 +68,31 @@ def build(bodies: int, members: int, years: int, offset: int) -> Body:
         ]
     )
     pool = people(10 * bodies + members * years, offset)
-    rows = [Membership(body=b, person=pool[(i * 10 + j) % len(pool)], start=date(2020, 1, 1),
-                       stakeholder_group="civil_society")
-            for i, b in enumerate(created) for j in range(10)]  # fmt: skip
+    rows = [
+        Membership(
+            body=b,
+            person=pool[(i * 10 + j) % len(pool)],
+            start=date(2020, 1, 1),
+            stakeholder_group="civil_society",
+        )
+        for i, b in enumerate(created)
+        for j in range(10)
+    ]
     mag = Body.objects.create(
         type=BodyType.objects.get(slug="mag"), name=f"MAG {offset}", slug=f"mag-{offset}"
     )
     for year in range(2026 - years + 1, 2027):
         for seat in range(members):
             person = pool[10 * bodies + ((year - 2017) * members + seat) % (members * years)]
-            rows.append(Membership(body=mag, person=person, start=date(year, 1, 1), end=date(year, 12, 31),
-                                   stakeholder_group=person.stakeholder_group))  # fmt: skip
+            rows.append(
+                Membership(
+                    body=mag,
+                    person=person,
+                    start=date(year, 1, 1),
+                    end=date(year, 12, 31),
+                    stakeholder_group=person.stakeholder_group,
+                )
+            )
     Membership.objects.bulk_create(rows)
     return mag
 
@@ -98,13 +118,13 @@ def main() -> None:
     request_started.disconnect(reset_queries)
     call_command("migrate", verbosity=0)
     client = Client()
-    print(f"# bodies benchmark · {platform.machine()} · Python {platform.python_version()} · "
-          f"Django {django.get_version()} · SQLite {connection.Database.sqlite_version}")  # fmt: skip
+    print(
+        f"# bodies benchmark · {platform.machine()} · Python {platform.python_version()} · "
+        f"Django {django.get_version()} · SQLite {connection.Database.sqlite_version}"
+    )
     print(f"{'page':<44} {'bodies':>7} {'memberships':>12} {'queries':>8} {'median ms':>10}")
-    offset = 0
-    for bodies in (50, 300):
+    for offset, bodies in enumerate((50, 300)):
         mag = build(bodies, members=50, years=10, offset=offset)
-        offset += 1
         total_bodies = Body.objects.count()
         total_members = Membership.objects.count()
         for label, url in (
