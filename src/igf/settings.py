@@ -329,5 +329,7 @@ LOGGING = {
 
 # --- The forum ------------------------------------------------------------------------------
 IGF_SITE_NAME = os.environ.get("IGF_SITE_NAME", "IGF Platform")
+# The public address of the site, for links in e-mails and calendar feeds.
+IGF_SITE_URL = os.environ.get("IGF_SITE_URL", "http://127.0.0.1:8000")
 # Groups that carry platform-wide roles; bodies add their own roles through memberships.
 IGF_SECRETARIAT_GROUP = "Secretariat"
