@@ -133,7 +133,8 @@ def speed_table(sizes: list[tuple[int, int, int]], use_rd: bool) -> None:
             blobs.append(
                 f"{label:>12}: {ours['state_mb']:.0f} MB, "
                 f"to_bytes {ours['to_bytes_s'] * 1000:.0f} ms, "
-                f"from_bytes {ours['from_bytes_s'] * 1000:.0f} ms"
+                f"from_bytes {ours['from_bytes_s'] * 1000:.0f} ms; peak RSS including the "
+                f"interleaved build {ours['peak_with_interleaved_mb']:.0f} MB"
             )
             if use_rd and n * m <= RD_MAX_CELLS:
                 rd = worker(
@@ -152,10 +153,11 @@ def speed_table(sizes: list[tuple[int, int, int]], use_rd: bool) -> None:
             print(line, flush=True)
     print(
         "\nours build = vote events -> sparse matrix (latest vote wins), events grouped by "
-        "participant / interleaved;\nfull = full recompute from that matrix; update = "
-        "incremental update after 1,000 new votes, median (slowest) of 5;\nspeed-up = "
-        "red-dwarf full / (ours build of grouped events + full).\npeak MB = peak RSS of the "
-        "worker process (includes Python, numpy and the loaded votes)."
+        "participant / interleaved;\nfull = full recompute from that matrix (build and full: "
+        "fastest of 3, the machine is shared);\nupdate = incremental update after 1,000 new "
+        "votes, median (slowest) of a chain of 10;\nspeed-up = red-dwarf full / (ours build "
+        "of grouped events + full).\npeak MB = peak RSS of the worker process through build, "
+        "full, updates and state blob (includes Python, numpy and the loaded votes)."
     )
     print("\nengine state blob (EngineState.to_bytes):")
     for line in blobs:

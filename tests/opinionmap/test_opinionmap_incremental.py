@@ -55,7 +55,7 @@ def _assert_exact_on_basis(before: EngineState, after: EngineState, k: int) -> N
     assert np.allclose(after.base_centres, full.centres, rtol=0, atol=1e-9 * spread)
 
 
-@pytest.mark.parametrize("seed", [0, 1, 2])
+@pytest.mark.parametrize("seed", [0, 1])
 def test_update_keeps_counts_positions_and_base_clusters_exact(seed: int) -> None:
     planted = planted_conversation(
         n_participants=6000, n_statements=120, votes_per_participant=30, n_groups=3, seed=seed
@@ -77,7 +77,7 @@ def test_chain_of_updates_stays_exact_and_survives_serialisation() -> None:
     )
     state = analyze(planted.events).state
     k = 0
-    for step in range(20):
+    for step in range(12):
         later = _later_votes(planted.events, 80, 100 + step, 5000 + 4 * step)
         later = VoteEvents(
             later.participant, later.statement, later.vote, later.time + 100.0 * step
@@ -86,10 +86,10 @@ def test_chain_of_updates_stays_exact_and_survives_serialisation() -> None:
         analysis = update(state, later)
         k = analysis.result.k
         state = analysis.state
-        if step == 9:
+        if step == 5:
             state = EngineState.from_bytes(state.to_bytes())
         _assert_exact_on_basis(previous, state, k)
-    assert state.updates_since_full == 20
+    assert state.updates_since_full == 12
 
 
 def test_update_is_close_to_a_full_recompute() -> None:

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from opinionmap import VoteEvents, VoteMatrix, build_matrix
 from opinionmap.matrix import merge_votes, stable_argsort
 
-SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 def _events(draw: st.DrawFn, *, id_span: int) -> VoteEvents:
