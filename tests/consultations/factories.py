@@ -158,3 +158,72 @@ def questionnaire(
     if publish:
         services.publish_questionnaire(by=by, questionnaire=created)
     return created
+
+
+FOOTNOTES_XML = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+    '<w:footnotes xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+    '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>'
+    '<w:footnote w:id="1"><w:p><w:r><w:t>General Assembly Resolution 65/141, paragraph 17.'
+    "</w:t></w:r></w:p></w:footnote></w:footnotes>"
+)
+
+
+def docx_bytes(*, footnote: bool = True) -> bytes:
+    """A Word draft with a heading, formatting, a typed paragraph number, a list, a table
+    and a footnote, as drafters send them."""
+    import io  # noqa: PLC0415
+    import zipfile  # noqa: PLC0415
+
+    import docx  # noqa: PLC0415
+    from docx.oxml import parse_xml  # noqa: PLC0415
+
+    document = docx.Document()
+    document.add_heading("Introduction", level=1)
+    paragraph = document.add_paragraph("1. The forum is ")
+    paragraph.add_run("open").bold = True
+    paragraph.add_run(" and ")
+    paragraph.add_run("inclusive").italic = True
+    paragraph.add_run(".")
+    if footnote:
+        paragraph._p.append(
+            parse_xml(
+                '<w:r xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+                '<w:rPr><w:vertAlign w:val="superscript"/></w:rPr>'
+                '<w:footnoteReference w:id="1"/></w:r>'
+            )
+        )
+    document.add_paragraph("Remote participation", style="List Bullet")
+    document.add_paragraph("Capacity building", style="List Bullet")
+    table = document.add_table(rows=2, cols=2)
+    for (row, col), text in {(0, 0): "Group", (0, 1): "Share", (1, 0): "Civil society",
+                             (1, 1): "32%"}.items():  # fmt: skip
+        table.cell(row, col).text = text
+    document.add_paragraph("The secretariat supports the forum.")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    if not footnote:
+        return buffer.getvalue()
+    source = zipfile.ZipFile(io.BytesIO(buffer.getvalue()))
+    target = io.BytesIO()
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
+        for item in source.infolist():
+            archive.writestr(item, source.read(item.filename))
+        archive.writestr("word/footnotes.xml", FOOTNOTES_XML)
+    return target.getvalue()
+
+
+def docx_upload(name: str = "draft.docx", **kwargs: Any) -> Any:
+    from django.core.files.uploadedfile import SimpleUploadedFile  # noqa: PLC0415
+
+    return SimpleUploadedFile(
+        name,
+        docx_bytes(**kwargs),
+        content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    )
+
+
+def pdf_upload(name: str = "comments.pdf") -> Any:
+    from django.core.files.uploadedfile import SimpleUploadedFile  # noqa: PLC0415
+
+    return SimpleUploadedFile(name, b"%PDF-1.4\n% comments\n", content_type="application/pdf")
