@@ -7,9 +7,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from opinionmap import Moderation, Params, VoteEvents, analyze, build_matrix, replay, update
+from opinionmap import Moderation, Params, VoteEvents, analyze, build_matrix, replay
 from opinionmap.engine import EngineState
 from opinionmap.matrix import merge_votes
+from opinionmap.pca import effective_votes
 from opinionmap.stats import (
     _best_agree,
     best_agree_sequential,
@@ -154,33 +155,6 @@ def test_state_round_trips_through_bytes() -> None:
     assert np.array_equal(copy.matrix.values, state.matrix.values)
 
 
-def test_update_matches_full_recompute() -> None:
-    planted = planted_conversation(
-        n_participants=2000, n_statements=100, votes_per_participant=30, n_groups=3, seed=5
-    )
-    events = planted.events
-    cut = len(events) - 1000
-    head = VoteEvents(
-        events.participant[:cut], events.statement[:cut], events.vote[:cut], events.time[:cut]
-    )
-    tail = VoteEvents(
-        events.participant[cut:], events.statement[cut:], events.vote[cut:], events.time[cut:]
-    )
-    before = analyze(head)
-
-    incremental = update(before.state, tail).result
-    full = analyze(events, previous=before.state).result
-
-    assert incremental.n_votes == full.n_votes
-    assert np.array_equal(incremental.statements.n_agree, full.statements.n_agree)
-    assert np.array_equal(incremental.participants.ids, full.participants.ids)
-    spread = np.std(full.participants.x)
-    assert np.max(np.abs(incremental.participants.x - full.participants.x)) < 0.1 * spread
-    assert np.max(np.abs(incremental.participants.y - full.participants.y)) < 0.1 * spread
-    assert incremental.k == full.k
-    assert adjusted_rand_index(incremental.participants.group, full.participants.group) >= 0.95
-
-
 @settings(max_examples=200, deadline=None)
 @given(
     st.lists(
@@ -250,3 +224,31 @@ def test_replay_warm_starts_each_window_from_the_last() -> None:
     ids = replayed.result.participants.ids[clustered]
     group = replayed.result.participants.group[clustered]
     assert adjusted_rand_index(planted.truth[ids], group) >= 0.8
+
+
+def test_zeroed_statements_count_as_seen_by_everyone_in_the_projection_scale() -> None:
+    # Pol.is zeroes every cell of a moderated column (zero-out-columns), then counts every
+    # non-nil cell when scaling a projection: the column counts for everyone, voted or not.
+    events = VoteEvents.from_lists(
+        [1, 2, 2, 3, 3, 3], [10, 10, 30, 10, 20, 30], [1, -1, 1, 1, 1, 1]
+    )
+    matrix = build_matrix(events)
+    zeroed = np.isin(matrix.statement_ids, [30])
+
+    assert effective_votes(matrix, zeroed).tolist() == [2, 2, 3]
+    assert effective_votes(matrix, np.zeros(3, dtype=bool)).tolist() == [1, 2, 3]
+
+
+def test_meta_statements_are_zeroed_like_moderated_ones() -> None:
+    planted = planted_conversation(
+        n_participants=300, n_statements=30, votes_per_participant=20, n_groups=2, seed=2
+    )
+    sid = int(planted.events.statement[0])
+
+    as_meta = analyze(planted.events, moderation=Moderation(meta=frozenset({sid}))).result
+    as_out = analyze(planted.events, moderation=Moderation(excluded=frozenset({sid}))).result
+
+    assert np.array_equal(as_meta.participants.x, as_out.participants.x)
+    column = int(np.flatnonzero(as_meta.statements.ids == sid)[0])
+    assert as_meta.statements.priority[column] == 49.0
+    assert not as_meta.statements.moderated_out[column]
