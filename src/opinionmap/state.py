@@ -33,7 +33,7 @@ class Params:
     consensus_top: int = 5
     divisive_top: int = 5
     divisive_min_seen: int = 3
-    group_restarts: int = 10
+    group_restarts: int = 1
     seed: int = 0
 
 
