@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
+from babel.messages.pofile import PoFileError, read_po
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
@@ -19,8 +19,11 @@ class Command(BaseCommand):
         if not catalogues:
             raise CommandError("No catalogues found under src/igf.")
         for po_path in catalogues:
-            with po_path.open("rb") as po_file:
-                catalogue = read_po(po_file, abort_invalid=True)
+            try:
+                with po_path.open("rb") as po_file:
+                    catalogue = read_po(po_file, abort_invalid=True)
+            except PoFileError as error:
+                raise CommandError(f"{po_path}: {error}") from error
             mo_path = po_path.with_suffix(".mo")
             if mo_path.exists() and mo_path.stat().st_mtime >= po_path.stat().st_mtime:
                 continue
