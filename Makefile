@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 MANAGE := $(BIN)/python manage.py
 PYTEST_ARGS ?=
 
-.PHONY: run test test-browser test-postgres lint fmt messages bench bench-bodies bench-opinions check check-deploy install catalogues clean demo
+.PHONY: run test test-browser test-postgres lint fmt messages bench bench-pages bench-bodies bench-opinions check check-deploy install catalogues clean demo
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -57,7 +57,10 @@ messages: install
 check-deploy: catalogues
 	DEBUG=0 IGF_HTTPS=1 ALLOWED_HOSTS=forum.example.org $(MANAGE) check --deploy --fail-level WARNING
 
-bench: bench-bodies bench-opinions
+bench: bench-pages bench-bodies bench-opinions
+
+bench-pages: install
+	$(BIN)/python bench/pages/run.py
 
 bench-bodies: install
 	$(BIN)/python bench/bodies/run.py
