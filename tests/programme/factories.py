@@ -91,7 +91,9 @@ class TemplateFactory(factory.django.DjangoModelFactory[CallSessionType]):
         model = CallSessionType
 
     call = factory.SubFactory(CallFactory)
-    session_type = factory.LazyAttribute(lambda o: SessionTypeFactory.create(meeting=o.call.meeting))
+    session_type = factory.LazyAttribute(
+        lambda o: SessionTypeFactory.create(meeting=o.call.meeting)
+    )
 
 
 class CriterionFactory(factory.django.DjangoModelFactory[ReviewCriterion]):
@@ -109,9 +111,11 @@ class ProposalFactory(factory.django.DjangoModelFactory[Proposal]):
     call = factory.SubFactory(CallFactory)
     number = factory.Sequence(lambda n: n + 1)
     session_type = factory.LazyAttribute(
-        lambda o: o.call.templates.first().session_type
-        if o.call.templates.exists()
-        else SessionTypeFactory.create(meeting=o.call.meeting)
+        lambda o: (
+            o.call.templates.first().session_type
+            if o.call.templates.exists()
+            else SessionTypeFactory.create(meeting=o.call.meeting)
+        )
     )
     proposer = factory.LazyFunction(lambda: UserFactory.create().person)
     title = factory.Sequence(lambda n: f"Session proposal {n}")

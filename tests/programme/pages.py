@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from igf.people.models import User
 from igf.programme import services
 from igf.programme.models import Assignment, Call
@@ -86,32 +88,47 @@ def _decide(user: User) -> str:
     return f"/programme/proposals/{proposal.pk}/decision/"
 
 
+def _staff(page: str) -> Callable[[User], str]:
+    return lambda u: f"/programme/calls/{_closed_call(u).pk}/{page}/"
+
+
+def _index(user: User) -> str:
+    _call(user)
+    return "/programme/"
+
+
+def _mine(user: User) -> str:
+    _own_proposal(user)
+    return "/programme/proposals/mine/"
+
+
+def _choose(user: User) -> str:
+    return f"/programme/calls/{_call(user).pk}/propose/"
+
+
+def _new(user: User) -> str:
+    call = _call(user)
+    return f"/programme/calls/{call.pk}/propose/?type={call.templates.get().session_type_id}"
+
+
 PAGES = [
-    Page("programme", lambda u: (_call(u), "/programme/")[1]),
+    Page("programme", _index),
     Page("annual meeting", lambda u: _call(u).meeting.get_absolute_url()),
     Page("call for proposals", lambda u: _call(u).get_absolute_url()),
-    Page("call statistics", lambda u: f"/programme/calls/{_closed_call(u).pk}/statistics/"),
-    Page("accepted proposal", _own_proposal, signed_in=True),
-    Page("my proposals", lambda u: (_own_proposal(u), "/programme/proposals/mine/")[1], signed_in=True),
-    Page("choose session type", lambda u: f"/programme/calls/{_call(u).pk}/propose/", signed_in=True),
-    Page(
-        "new proposal",
-        lambda u: (
-            lambda c: f"/programme/calls/{c.pk}/propose/?type={c.templates.get().session_type_id}"
-        )(_call(u)),
-        signed_in=True,
-    ),
+    Page("call statistics", _staff("statistics")),
+    Page("proposal", _own_proposal, signed_in=True),
+    Page("my proposals", _mine, signed_in=True),
+    Page("choose session type", _choose, signed_in=True),
+    Page("new proposal", _new, signed_in=True),
     Page("edit proposal", _edit, signed_in=True),
     Page("withdraw proposal", _withdraw, signed_in=True),
     Page("confirm participation", _confirm),
     Page("my reviews", _reviews, signed_in=True),
     Page("review", _review, signed_in=True),
     Page("conflict of interest", _conflict, signed_in=True),
-    Page("manage call", lambda u: f"/programme/calls/{_closed_call(u).pk}/manage/", signed_in=True),
-    Page(
-        "assignments", lambda u: f"/programme/calls/{_closed_call(u).pk}/assignments/", signed_in=True
-    ),
-    Page("ranking", lambda u: f"/programme/calls/{_closed_call(u).pk}/ranking/", signed_in=True),
+    Page("manage call", _staff("manage"), signed_in=True),
+    Page("assignments", _staff("assignments"), signed_in=True),
+    Page("ranking", _staff("ranking"), signed_in=True),
     Page("decision", _decide, signed_in=True),
-    Page("publish results", lambda u: f"/programme/calls/{_closed_call(u).pk}/publish/", signed_in=True),
+    Page("publish results", _staff("publish"), signed_in=True),
 ]

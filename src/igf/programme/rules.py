@@ -108,7 +108,8 @@ def is_active_assignment(user: object, assignment: Assignment | None) -> bool:
 
 
 can_propose = is_signed_in & call_is_open
-can_view_proposal = is_secretariat | is_proposer | is_named_in_proposal | is_published_outcome
+can_view_proposal_details = is_secretariat | is_proposer | is_named_in_proposal
+can_view_proposal = can_view_proposal_details | is_published_outcome
 can_change_proposal = is_signed_in & (is_proposer | is_co_organiser) & is_editable & call_is_open
 can_withdraw_proposal = is_signed_in & is_proposer & is_editable & results_not_published
 can_review = is_signed_in & is_own_assignment & is_active_assignment & call_is_under_review
@@ -123,6 +124,7 @@ can_decide = is_secretariat & results_not_published
 
 rules.add_perm("programme.propose", can_propose)
 rules.add_perm("programme.view_proposal", can_view_proposal)
+rules.add_perm("programme.view_proposal_details", can_view_proposal_details)
 rules.add_perm("programme.change_own_proposal", can_change_proposal)
 rules.add_perm("programme.withdraw_proposal", can_withdraw_proposal)
 rules.add_perm("programme.view_own_proposals", is_signed_in)

@@ -176,12 +176,9 @@ def proposal_detail(request: HttpRequest, pk: int) -> HttpResponse:
     proposal = queries.get_proposal(request.user, pk)
     rows = queries.proposal_people(proposal)
     user = request.user
-    insider = bool(
-        is_secretariat(user)
-        or user.has_perm("programme.change_own_proposal", proposal)
-        or user.has_perm("programme.withdraw_proposal", proposal)
-        or any(r.person_id == getattr(getattr(user, "person", None), "pk", None) for r in rows)
-    )
+    # The proposers, the people named and the secretariat see confirmations, the checklist,
+    # and, once published, the reasons and reviewers' comments.
+    insider = user.has_perm("programme.view_proposal_details", proposal)
     published = proposal.call.results_published is not None
     return render(
         request,
@@ -518,7 +515,7 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
 @permission_required("programme.declare_conflict", fn=_assignment_object)
 def declare_conflict(request: HttpRequest, pk: int) -> HttpResponse:
     assignment = _exists(_assignment_object(request))
-    form = ConflictForm(request.POST or None)
+    form = ConflictForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             services.declare_conflict(
@@ -691,7 +688,11 @@ def decide(request: HttpRequest, pk: int) -> HttpResponse:
         "reason": proposal.decision_reason,
         "merge_with": proposal.merge_with_id,
     }
-    form = DecisionForm(request.POST or None, initial=initial, candidates=candidates)
+    form = DecisionForm(
+        request.POST if request.method == "POST" else None,
+        initial=initial,
+        candidates=candidates,
+    )
     if request.method == "POST" and form.is_valid():
         try:
             services.record_decision(
@@ -728,7 +729,7 @@ def decide(request: HttpRequest, pk: int) -> HttpResponse:
 @second_factor_for_staff
 def publish_results(request: HttpRequest, pk: int) -> HttpResponse:
     call = queries.get_call(request.user, pk)
-    form = PublishForm(request.POST or None)
+    form = PublishForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             count = services.publish_results(

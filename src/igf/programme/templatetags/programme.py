@@ -33,13 +33,13 @@ def signed(value: float | None) -> str:
     """A normalised score with its sign (a true minus sign for negative scores)."""
     if value is None:
         return ""
-    text = number_format(abs(value), decimal_pos=2)
+    text = number_format(round(abs(value), 2), decimal_pos=2)
     return f"+{text}" if value >= 0 else f"\u2212{text}"
 
 
 @register.filter
 def one_decimal(value: float | None) -> str:
-    return "" if value is None else number_format(value, decimal_pos=1)
+    return "" if value is None else number_format(round(value, 1), decimal_pos=1)
 
 
 @register.filter
