@@ -54,7 +54,7 @@ def test_import_of_a_real_polis_export_keeps_its_votes(login, db: None) -> None:
 
 def test_export_then_import_round_trips(db: None) -> None:
     source = ConversationFactory.create()
-    _users, statements = two_camps(source, people=10, statements=6)
+    two_camps(source, people=10, statements=6)
     StatementFactory.create(
         conversation=source, text="=HYPERLINK(evil)", status=StatementStatus.REJECTED
     )
@@ -156,8 +156,9 @@ def test_erasure_keeps_votes_counted_but_unlinked(participant: User, db: None) -
     assert exported["opinions"]["conversations"][0]["statements"][0]["text"] == "My idea"
     people_services.erase_account(by=participant, person=participant.person)
     assert Vote.objects.get().participant.person is None
-    assert Statement.objects.get(pk=written.pk).author is not None
-    assert Statement.objects.get(pk=written.pk).author.person is None
+    author = Statement.objects.get(pk=written.pk).author
+    assert author is not None
+    assert author.person is None
     assert people_services.export_personal_data(participant.person)["opinions"] == {
         "conversations": []
     }

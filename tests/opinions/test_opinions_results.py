@@ -4,6 +4,7 @@ and recomputation in the task queue (debounced, pages never wait)."""
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import cast
 
 import pytest
 from django.db import connection
@@ -103,11 +104,14 @@ def test_recomputation_is_debounced_and_pages_do_not_wait(
     participant: User, login, django_capture_on_commit_callbacks
 ) -> None:  # type: ignore[no-untyped-def]
     from django_tasks import default_task_backend  # noqa: PLC0415
+    from django_tasks.backends.dummy import DummyBackend  # noqa: PLC0415
+
+    backend = cast(DummyBackend, default_task_backend)
 
     conversation = ConversationFactory.create()
     statements = StatementFactory.create_batch(3, conversation=conversation)
     ConversationMap.objects.filter(pk=conversation.pk).update(computed=timezone.now())
-    default_task_backend.clear()
+    backend.clear()
     client = login(participant)
     for statement in statements:
         with django_capture_on_commit_callbacks(execute=True):
@@ -115,10 +119,11 @@ def test_recomputation_is_debounced_and_pages_do_not_wait(
                 f"/opinions/{conversation.slug}/vote/",
                 {"statement": statement.pk, "vote": "agree"},
             )
-    results = default_task_backend.results
+    results = backend.results
     assert len(results) == 1
     stored = ConversationMap.objects.get(pk=conversation.pk)
     assert stored.pending
+    assert stored.computed is not None
     assert results[0].task.run_after == stored.computed + services.DEBOUNCE
     page = client.get(f"/opinions/{conversation.slug}/results/").content.decode()
     assert (
@@ -134,7 +139,7 @@ def test_recomputation_is_debounced_and_pages_do_not_wait(
             f"/opinions/{conversation.slug}/vote/",
             {"statement": statements[0].pk, "vote": "pass"},
         )
-    assert len(default_task_backend.results) == 2
+    assert len(backend.results) == 2
 
 
 def test_a_stale_request_is_made_again(db: None) -> None:
@@ -239,3 +244,25 @@ def test_results_render_in_arabic_and_chinese(client: Client, db: None, language
     client.cookies["django_language"] = language
     page = client.get(f"/opinions/{conversation.slug}/results/").content.decode()
     assert f'lang="{language}"' in page
+
+
+XSS = '<script>alert("x")</script><img src=x onerror=alert(1)>'
+
+
+def test_hostile_titles_and_statements_are_escaped_everywhere(login, secretariat: User) -> None:  # type: ignore[no-untyped-def]
+    conversation = ConversationFactory.create(
+        title=XSS, description=XSS, attribution=XSS, status="closed"
+    )
+    conversation.moderators.add(secretariat.person)
+    two_camps(conversation, people=10, statements=4)
+    StatementFactory.create(conversation=conversation, text=XSS)
+    mapping.recompute_map(conversation.pk)
+    client = login(secretariat)
+    for path in ("", "results/", "report/", "moderate/", "my-votes/", "settings/"):
+        html = client.get(f"/opinions/{conversation.slug}/{path}").content.decode()
+        assert "<script>alert" not in html, path
+        assert "<img src=x" not in html, path
+    assert "<script>alert" not in client.get("/opinions/").content.decode()
+    csv = client.get(f"/opinions/{conversation.slug}/export/comments.csv").content.decode()
+    # Data stays data in the export (quoted as CSV); it is never rendered as HTML.
+    assert '"<script>alert(""x"")</script>' in csv
