@@ -202,7 +202,7 @@ def test_secretariat_creates_and_configures_a_conversation(
 ) -> None:  # type: ignore[no-untyped-def]
     client = login(secretariat)
     bad = client.post("/opinions/new/", {"title": "", "participation": "body_members"})
-    assert bad.status_code == 200
+    assert bad.status_code == 400
     assert "Give the conversation a title." in bad.content.decode()
     response = client.post(
         "/opinions/new/",

@@ -114,7 +114,12 @@ def create_conversation(request: HttpRequest) -> HttpResponse:
                 "statement_policy": "before",
             }
         )
-    return render(request, "opinions/conversation_form.html", {"form": form, "creating": True})
+    return render(
+        request,
+        "opinions/conversation_form.html",
+        {"form": form, "creating": True},
+        status=400 if form.errors else 200,
+    )
 
 
 def _voting_context(
