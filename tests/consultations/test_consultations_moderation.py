@@ -1,0 +1,165 @@
+"""Moderation under the Code of Conduct: flags, the queue, decisions logged with a reason,
+the author told, and hidden comments gone from every page, feed and export."""
+
+from __future__ import annotations
+
+import pytest
+from django.core import mail
+
+from igf.consultations import queries, services
+from igf.consultations.enums import CommentStatus
+from igf.consultations.models import Comment, Flag, ModerationDecision
+from igf.people.models import User
+from tests.consultations import factories as f
+
+
+@pytest.fixture
+def published(secretariat: User, participant: User) -> Comment:
+    f.old_account(participant)
+    doc = f.document(by=secretariat)
+    period = f.open_period(by=secretariat, doc=doc)
+    return f.comment(by=participant, period=period, text="A rude and off-topic remark.")
+
+
+def test_anyone_signed_in_may_flag_a_comment(
+    published: Comment, other_participant: User, login
+) -> None:  # type: ignore[no-untyped-def]
+    response = login(other_participant).post(
+        f"/consultations/comments/{published.pk}/flag/", {"reason": "abuse", "note": "Insulting."}
+    )
+    assert response.status_code == 302
+    flag = Flag.objects.get()
+    assert (flag.reason, flag.note, flag.resolved_at) == ("abuse", "Insulting.", None)
+
+
+def test_author_cannot_flag_their_own_comment(published: Comment, participant: User, login) -> None:  # type: ignore[no-untyped-def]
+    assert (
+        login(participant).get(f"/consultations/comments/{published.pk}/flag/").status_code == 403
+    )
+
+
+def test_flag_with_unknown_reason_is_refused(
+    published: Comment, other_participant: User, login
+) -> None:  # type: ignore[no-untyped-def]
+    response = login(other_participant).post(
+        f"/consultations/comments/{published.pk}/flag/", {"reason": "<script>"}
+    )
+    assert response.status_code == 400
+    assert Flag.objects.count() == 0
+
+
+def test_queue_shows_flagged_and_pending_comments(
+    published: Comment, secretariat: User, other_participant: User, login
+) -> None:  # type: ignore[no-untyped-def]
+    services.flag_comment(by=other_participant, comment=published, reason="spam")
+    pending = f.comment(by=other_participant, period=published.period, text="Newcomer's words.")
+    assert pending.status == CommentStatus.PENDING
+    page = login(secretariat).get("/consultations/moderation/").content.decode()
+    assert "1 comment awaits moderation" in page
+    assert "1 flagged comment" in page
+    assert "Newcomer&#x27;s words." in page
+    assert "Spam or advertising" in page
+
+
+def test_hiding_logs_the_reason_tells_the_author_and_resolves_flags(
+    published: Comment, secretariat: User, other_participant: User, login
+) -> None:  # type: ignore[no-untyped-def]
+    services.flag_comment(by=other_participant, comment=published, reason="abuse")
+    mail.outbox = []
+    response = login(secretariat).post(
+        f"/consultations/comments/{published.pk}/moderate/",
+        {"action": "hide", "reason": "Breaks section 2 of the Code of Conduct (insults)."},
+    )
+    assert response.status_code == 302
+    published.refresh_from_db()
+    assert published.status == CommentStatus.HIDDEN
+    decision = ModerationDecision.objects.get()
+    assert (decision.action, decision.decided_by) == ("hide", secretariat)
+    assert decision.reason == "Breaks section 2 of the Code of Conduct (insults)."
+    assert Flag.objects.get().resolved_at is not None
+    assert len(mail.outbox) == 1
+    message = mail.outbox[0]
+    assert message.to == [published.author.user.email]
+    assert "hidden your comment" in message.body
+    assert "Breaks section 2 of the Code of Conduct (insults)." in message.body
+
+
+def test_decision_needs_a_reason(published: Comment, secretariat: User, login) -> None:  # type: ignore[no-untyped-def]
+    response = login(secretariat).post(
+        f"/consultations/comments/{published.pk}/moderate/", {"action": "hide", "reason": " "}
+    )
+    assert response.status_code == 400
+    published.refresh_from_db()
+    assert published.status == CommentStatus.PUBLISHED
+
+
+def test_hidden_comment_disappears_from_every_page_feed_and_export(
+    published: Comment, secretariat: User, other_participant: User, login
+) -> None:  # type: ignore[no-untyped-def]
+    period = published.period
+    version = period.version
+    doc = version.document
+    services.record_disposition(
+        by=secretariat, comment=published, outcome="not_accepted", reason="Off topic."
+    )
+    services.moderate_comment(by=secretariat, comment=published, action="hide", reason="Abuse.")
+    paragraph = published.paragraph
+    assert paragraph is not None
+    urls = [
+        doc.get_absolute_url(),
+        f"/consultations/d/{doc.slug}/v1/comments/",
+        f"/consultations/d/{doc.slug}/v1/p/{paragraph.key}/",
+        f"/consultations/periods/{period.pk}/",
+        f"/consultations/periods/{period.pk}/feed/",
+        f"/consultations/periods/{period.pk}/resolution.csv",
+        f"/consultations/periods/{period.pk}/statistics/",
+    ]
+    for viewer in (None, other_participant, published.author.user, secretariat):
+        for url in urls:
+            response = login(viewer).get(url)
+            assert response.status_code == 200, url
+            assert b"rude and off-topic" not in response.content, (viewer, url)
+        assert login(viewer).get(f"/consultations/comments/{published.pk}/").status_code == 404
+    assert list(queries.public_comments()) == []
+    page = login(None).get(doc.get_absolute_url()).content.decode()
+    assert "Paragraph 1: 0 comments" in page or "(0 comments so far)" in page
+    moderator_view = login(secretariat).get(f"/consultations/comments/{published.pk}/moderate/")
+    assert b"rude and off-topic" in moderator_view.content
+
+
+def test_hidden_comment_needs_no_disposition(published: Comment, secretariat: User) -> None:
+    services.moderate_comment(by=secretariat, comment=published, action="hide", reason="Spam.")
+    f.close(published.period)
+    draft = services.start_new_version(by=secretariat, document=published.period.version.document)
+    services.publish_version(by=secretariat, version=draft)
+
+
+def test_restoring_brings_the_comment_back(published: Comment, secretariat: User) -> None:
+    services.moderate_comment(by=secretariat, comment=published, action="hide", reason="Spam.")
+    services.moderate_comment(
+        by=secretariat, comment=published, action="restore", reason="Flagged by mistake."
+    )
+    published.refresh_from_db()
+    assert published.status == CommentStatus.PUBLISHED
+    assert list(ModerationDecision.objects.values_list("action", flat=True)) == [
+        "restore",
+        "hide",
+    ]
+
+
+def test_decision_that_does_not_apply_is_refused(published: Comment, secretariat: User) -> None:
+    with pytest.raises(services.ConsultationError, match="does not apply"):
+        services.moderate_comment(
+            by=secretariat, comment=published, action="restore", reason="Nothing to restore."
+        )
+
+
+def test_moderators_group_may_moderate(published: Comment, login) -> None:  # type: ignore[no-untyped-def]
+    moderator = f.moderator()
+    assert login(moderator).get("/consultations/moderation/").status_code == 200
+    response = login(moderator).post(
+        f"/consultations/comments/{published.pk}/moderate/",
+        {"action": "dismiss", "reason": "Within the Code of Conduct."},
+    )
+    assert response.status_code == 302
+    assert ModerationDecision.objects.get().decided_by == moderator
