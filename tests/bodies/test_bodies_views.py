@@ -31,7 +31,7 @@ def test_body_page_shows_members_balance_and_requirements(client: Client) -> Non
     assert "Dynamic Coalition on Libraries" in page
     assert "Co-facilitator" in page
     assert '<svg class="balance-bar"' in page
-    assert "Not met:</span> Members from at least three stakeholder groups" in page
+    assert "Not met:</span> Members from at least 3 stakeholder groups" in page
     assert "Met:</span> Open membership" in page
 
 
@@ -110,7 +110,7 @@ def test_appointing_shows_the_rules_before_saving(secretariat: User, login) -> N
     }
     page = client.post(f"/bodies/{body.slug}/members/appoint/", form).content.decode()
     assert "This breaks enforced rules" in page
-    assert "Government would hold 100%" in page
+    assert "Stakeholder group, Government: 100% of the seats, above the maximum of 40%." in page
     assert not Membership.objects.filter(person=newcomer).exists()
     page = client.post(
         f"/bodies/{body.slug}/members/appoint/", {**form, "confirmed": "on"}
@@ -420,7 +420,8 @@ def test_rotation_planner_for_leads_and_secretariat(
         .get(f"/bodies/{body.slug}/rotation/", {"on": "2027-01-01"})
         .content.decode()
     )
-    assert "0 members stay, 1 seats to fill." in page or "1 seats to fill" in page
+    assert "members stay." in page
+    assert "1 seat to fill." in page
     assert login(participant).get(f"/bodies/{body.slug}/rotation/").status_code == 403
 
 

@@ -8,6 +8,7 @@ from typing import Any
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from igf.bodies.enums import Capacity, Role
 from igf.bodies.models import Body, Milestone
@@ -32,8 +33,12 @@ class AppointForm(forms.Form):
         choices=[("", _("As in the person's profile")), *StakeholderGroup.choices],
         required=False,
     )
-    start = forms.DateField(label=_("Start"), widget=DATE_INPUT)
-    end = forms.DateField(label=_("End"), widget=DATE_INPUT, required=False)
+    start = forms.DateField(
+        label=pgettext_lazy("first day of a membership", "Start"), widget=DATE_INPUT
+    )
+    end = forms.DateField(
+        label=pgettext_lazy("last day of a membership", "End"), widget=DATE_INPUT, required=False
+    )
     capacity = forms.ChoiceField(
         label=_("Capacity"),
         choices=Capacity.choices,
@@ -197,7 +202,9 @@ class ListMessageForm(forms.Form):
 class BodyFilterForm(forms.Form):
     """The registry's filters; anything invalid counts as not given."""
 
-    q = forms.CharField(label=_("Name"), max_length=100, required=False)
+    q = forms.CharField(
+        label=pgettext_lazy("name of a body", "Name"), max_length=100, required=False
+    )
     type = forms.ChoiceField(label=_("Type"), required=False)
     country = forms.CharField(label=_("Country"), max_length=2, required=False)
     region = forms.ChoiceField(

@@ -139,6 +139,7 @@ class Body(models.Model):
         decimal_places=2,
         null=True,
         blank=True,
+        help_text=_("A share between 0 and 1: 0.33 means one third."),
     )
     one_representative_per_organization = models.BooleanField(
         _("organisations delegate one representative"), default=False
@@ -178,10 +179,20 @@ class CompositionTarget(models.Model):
         help_text=_("A stakeholder group, regional group or gender code, or yes/no."),
     )
     minimum = models.DecimalField(
-        _("at least (share)"), max_digits=3, decimal_places=2, null=True, blank=True
+        _("at least (share)"),
+        max_digits=3,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text=_("A share between 0 and 1: 0.40 means 40 per cent."),
     )
     maximum = models.DecimalField(
-        _("at most (share)"), max_digits=3, decimal_places=2, null=True, blank=True
+        _("at most (share)"),
+        max_digits=3,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text=_("A share between 0 and 1: 0.40 means 40 per cent."),
     )
     hard = models.BooleanField(_("enforced"), default=False)
 
@@ -438,7 +449,7 @@ class Milestone(models.Model):
 
     class Meta:
         verbose_name = _("milestone")
-        verbose_name_plural = _("workplan")
+        verbose_name_plural = _("milestones")
         ordering: ClassVar[list[str]] = ["body", "due", "pk"]
 
     def __str__(self) -> str:

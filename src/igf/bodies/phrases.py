@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from igf.bodies.composition import Finding, RuleFinding
 
@@ -47,34 +48,70 @@ def finding_message(finding: RuleFinding) -> str:
     if "category" in values:
         values["category"] = category_label(str(values["category"]), str(values["dimension"]))
         values["dimension"] = dimension_label(str(values["dimension"]))
-    messages = {
-        Finding.TOO_MANY_TERMS: _(
-            "This would be term %(terms)s in a row; the body allows at most %(maximum)s "
-            "consecutive terms."
-        ),
-        Finding.SHARE_ABOVE_MAXIMUM: _(
-            "%(category)s would hold %(share)s of the seats, above the maximum of %(limit)s "
-            "(%(people)s too many)."
-        ),
-        Finding.SHARE_BELOW_MINIMUM: _(
-            "%(category)s would hold %(share)s of the seats, below the target of %(limit)s "
-            "(%(people)s short)."
-        ),
-        Finding.TOO_FEW_STAKEHOLDER_GROUPS: _(
-            "Members would come from %(count)s stakeholder groups; the body needs at least "
-            "%(required)s."
-        ),
-        Finding.ABOVE_TARGET_SIZE: _(
-            "The body would have %(size)s members, above its target size of %(limit)s."
-        ),
-        Finding.BELOW_TARGET_SIZE: _(
-            "The body would have %(size)s members, below its target size of %(limit)s."
-        ),
-        Finding.SECOND_REPRESENTATIVE: _(
-            "This organisation already has a representative; organisations delegate one."
-        ),
-    }
-    return str(messages[finding.finding]) % values
+    count = int(values.get("people", 0) or 0)  # type: ignore[call-overload]
+    kind = finding.finding
+    if kind == Finding.SHARE_ABOVE_MAXIMUM:
+        message = (
+            _(
+                "%(dimension)s, %(category)s: %(share)s of the seats, above the maximum of "
+                "%(limit)s."
+            )
+            % values
+            + " "
+            + ngettext("One seat too many.", "%(n)s seats too many.", count) % {"n": count}
+        )
+    elif kind == Finding.SHARE_BELOW_MINIMUM:
+        message = (
+            _("%(dimension)s, %(category)s: %(share)s of the seats, below the target of %(limit)s.")
+            % values
+            + " "
+            + ngettext("One seat short.", "%(n)s seats short.", count) % {"n": count}
+        )
+    elif kind == Finding.TOO_MANY_TERMS:
+        maximum = int(values["maximum"])  # type: ignore[call-overload]
+        message = (
+            ngettext(
+                "This would be consecutive term number %(terms)s; the body allows %(maximum)s "
+                "consecutive term at most.",
+                "This would be consecutive term number %(terms)s; the body allows %(maximum)s "
+                "consecutive terms at most.",
+                maximum,
+            )
+            % values
+        )
+    elif kind == Finding.TOO_FEW_STAKEHOLDER_GROUPS:
+        required = int(values["required"])  # type: ignore[call-overload]
+        message = (
+            ngettext(
+                "Members would come from %(count)s stakeholder groups; the body needs "
+                "%(required)s at least.",
+                "Members would come from %(count)s stakeholder groups; the body needs "
+                "%(required)s at least.",
+                required,
+            )
+            % values
+        )
+    elif kind in (Finding.ABOVE_TARGET_SIZE, Finding.BELOW_TARGET_SIZE):
+        size = int(values["size"])  # type: ignore[call-overload]
+        above = kind == Finding.ABOVE_TARGET_SIZE
+        message = (
+            ngettext(
+                "The body would have %(size)s member, more than its target size of %(limit)s.",
+                "The body would have %(size)s members, more than its target size of %(limit)s.",
+                size,
+            )
+            if above
+            else ngettext(
+                "The body would have %(size)s member, fewer than its target size of %(limit)s.",
+                "The body would have %(size)s members, fewer than its target size of %(limit)s.",
+                size,
+            )
+        ) % values
+    else:
+        message = str(
+            _("This organisation already has a representative; organisations delegate one.")
+        )
+    return message
 
 
 ACTIVITY: dict[str, tuple[Promise, Promise]] = {
@@ -82,6 +119,7 @@ ACTIVITY: dict[str, tuple[Promise, Promise]] = {
         _("%(actor)s recorded a membership: %(object)s."),
         _("A membership was recorded: %(object)s."),
     ),
+    "membership.joined": (_("%(actor)s joined %(object)s."), _("Someone joined %(object)s.")),
     "membership.ended": (
         _("%(actor)s ended a membership: %(object)s."),
         _("A membership ended: %(object)s."),

@@ -11,6 +11,7 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 
 from igf.bodies.composition import CompositionCheck, check_composition
 from igf.bodies.enums import SEAT_ROLES, BodyStatus, CallStatus, NominationStatus
@@ -122,7 +123,7 @@ def composition(body: Body, on: date | None = None) -> CompositionCheck:
 
 @dataclass(frozen=True)
 class Requirement:
-    label: Promise
+    label: Promise | str
     met: bool
 
 
@@ -164,11 +165,20 @@ def requirements(body: Body, seats: CompositionCheck | None = None) -> list[Requ
         checks.append(Requirement(_("Open mailing list"), body_type.has_open_membership))
         checks.append(Requirement(_("Open archives"), body.has_open_archives))
     if body_type.min_stakeholder_groups:
+        required = body_type.min_stakeholder_groups
         label = (
-            _("Organising committee from at least three stakeholder groups")
+            ngettext_lazy(
+                "Organising committee from at least %(count)s stakeholder group",
+                "Organising committee from at least %(count)s stakeholder groups",
+                required,
+            )
             if body_type.is_initiative
-            else _("Members from at least three stakeholder groups")
-        )
+            else ngettext_lazy(
+                "Members from at least %(count)s stakeholder group",
+                "Members from at least %(count)s stakeholder groups",
+                required,
+            )
+        ) % {"count": required}
         checks.append(Requirement(label, groups >= body_type.min_stakeholder_groups))
     if body_type.is_initiative:
         checks.append(

@@ -177,13 +177,18 @@ def preview_appointment(body: Body, appointment: Appointment) -> CompositionChec
 
 @transaction.atomic
 def appoint_member(
-    *, by: User, body: Body, appointment: Appointment, override_reason: str = ""
+    *,
+    by: User,
+    body: Body,
+    appointment: Appointment,
+    override_reason: str = "",
+    joining: bool = False,
 ) -> Membership:
     """Give a person a role in a body for a term, checking the body's composition rules.
 
     A hard rule broken without `override_reason` raises CompositionRuleError (nothing saved).
-    Side effects: an activity entry (public for bodies whose membership history is public),
-    with the overridden rules and the reason when staff override.
+    Side effects: a public activity entry ("joined" the body when `joining` an open body),
+    with the overridden rules and the reason when staff override; a list subscription.
     """
     check = preview_appointment(body, appointment)
     if check.refusals and not override_reason.strip():
@@ -204,7 +209,12 @@ def appoint_member(
     if check.refusals:
         data["overridden"] = [f.finding.value for f in check.refusals]
         data["reason"] = override_reason.strip()
-    record_activity(by=by, verb="membership.appointed", target=membership, public=True, data=data)
+    if joining:
+        record_activity(by=by, verb="membership.joined", target=body, public=True, data=data)
+    else:
+        record_activity(
+            by=by, verb="membership.appointed", target=membership, public=True, data=data
+        )
     if body.type.has_mailing_list:
         Subscription.objects.update_or_create(
             body=body, person=appointment.person, defaults={"active": True}
@@ -239,7 +249,10 @@ def join_body(*, by: User, body: Body) -> Membership:
     if existing is not None:
         return existing
     return appoint_member(
-        by=by, body=body, appointment=Appointment(person=by.person, role=Role.MEMBER, start=today)
+        by=by,
+        body=body,
+        appointment=Appointment(person=by.person, role=Role.MEMBER, start=today),
+        joining=True,
     )
 
 
@@ -551,11 +564,14 @@ def _decide(nomination: Nomination, status: str, reason: str) -> None:
         else _("The outcome of the call: %(call)s")
     ) % {"call": nomination.call.title}
     body = (
-        _("Thank you for your candidacy in “%(call)s”. You were selected. Reason: %(reason)s")
+        _(
+            "Thank you for your candidacy in “%(call)s”. You were selected.\n\n"
+            "The reason given:\n%(reason)s"
+        )
         if status == NominationStatus.SELECTED
         else _(
-            "Thank you for your candidacy in “%(call)s”. You were not selected this time. "
-            "Reason: %(reason)s. Your personal details are not published."
+            "Thank you for your candidacy in “%(call)s”. You were not selected this time. Your "
+            "personal details are not published.\n\nThe reason given:\n%(reason)s"
         )
     )
     _notify(nomination.nominee, subject, body, {"call": nomination.call.title, "reason": reason})
