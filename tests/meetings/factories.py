@@ -16,11 +16,19 @@ from igf.people.models import Person, User
 from tests.factories import UserFactory
 
 
+def body_type(slug: str = "bpf") -> BodyType:
+    """A seeded body type; recreated when a live-server test has flushed the seeded rows."""
+    found, _created = BodyType.objects.get_or_create(
+        slug=slug, defaults={"name": slug.upper(), "name_plural": slug.upper()}
+    )
+    return found
+
+
 class BodyFactory(factory.django.DjangoModelFactory[Body]):
     class Meta:
         model = Body
 
-    type = factory.LazyFunction(lambda: BodyType.objects.get(slug="bpf"))
+    type = factory.LazyFunction(body_type)
     name = factory.Sequence(lambda n: f"Best Practice Forum on Topic {n}")
     slug = factory.Sequence(lambda n: f"bpf-topic-{n}")
 

@@ -5,12 +5,11 @@ from __future__ import annotations
 from django.utils import timezone
 
 from igf.bodies.enums import Role
-from igf.bodies.models import BodyType
 from igf.core.demo import DemoContext
 from igf.meetings import demo
 from igf.meetings.enums import ActionStatus, ConsensusLevel
 from igf.meetings.models import ActionItem, Attendance, Decision, Meeting
-from tests.meetings.factories import BodyFactory, member
+from tests.meetings.factories import BodyFactory, body_type, member
 
 
 def counts() -> tuple[int, int, int, int]:
@@ -28,7 +27,7 @@ def test_demo_does_nothing_without_the_mag(db: None) -> None:
 
 
 def test_demo_builds_a_year_of_meetings_and_is_idempotent(db: None) -> None:
-    mag = BodyFactory.create(type=BodyType.objects.get(slug="mag"), name="MAG", slug="mag")
+    mag = BodyFactory.create(type=body_type("mag"), name="MAG", slug="mag")
     bpf = BodyFactory.create(name="BPF Cybersecurity", slug="bpf-cybersecurity")
     for body in (mag, bpf):
         member(body, Role.CHAIR)
