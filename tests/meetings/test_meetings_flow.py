@@ -511,3 +511,12 @@ def test_member_of_another_role_is_not_a_lead(world: World) -> None:
     assert takes_part_in(observer_member, world.meeting)
     assert not is_member_of(observer_member, world.meeting)
     assert not is_lead_of(observer_member, world.meeting)
+
+
+def test_chair_approves_draft_minutes_from_the_meeting_page(world: World, login) -> None:  # type: ignore[no-untyped-def]
+    past = MeetingFactory.create(body=world.body, start=in_hours(-48))
+    services.save_minutes(by=world.rapporteur, meeting=past, summary="Draft text.", items={})
+    page = html(login(world.chair).get(past.get_absolute_url()))
+    assert f'action="/meetings/{past.pk}/minutes/approve/"' in page
+    login(world.chair).post(f"/meetings/{past.pk}/minutes/approve/", {"at_meeting": ""})
+    assert "Approved by Chidi Chair" in html(Client().get(past.get_absolute_url()))

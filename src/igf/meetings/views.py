@@ -367,6 +367,15 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "registration_form": RegistrationForm(),
         "apologies_form": ApologiesForm(),
         "input_form": WrittenInputForm() if can["submit_input"] else None,
+        "approve_minutes_form": (
+            ApproveMinutesForm(meeting=meeting)
+            if show_minutes
+            and minutes is not None
+            and not minutes.is_approved
+            and can["approve_minutes"]
+            and meeting.has_started()
+            else None
+        ),
         "is_member": bool(takes_part_in(user, meeting)),
         "is_lead": bool(is_lead_of(user, meeting)),
         "now": timezone.now(),
