@@ -159,7 +159,7 @@ def test_statistics_hide_groups_of_fewer_than_five(period: CommentPeriod, login)
         f.comment(by=commenter(f"Civil {n}"), period=period, stakeholder_group="civil_society")
     f.comment(by=commenter("Gov", "government"), period=period, stakeholder_group="government")
     page = login(None).get(f"/consultations/periods/{period.pk}/statistics/").content.decode()
-    assert "7 published comments by 7 commenters." in page
+    assert "Published comments: 7. Commenters: 7." in page
     civil = page.split(">Civil society<", 1)[1].split("</tr>", 1)[0]
     assert '<td class="num">6</td>' in civil
     government = page.split(">Government<", 1)[1].split("</tr>", 1)[0]
