@@ -17,7 +17,7 @@ from igf.consultations.models import Comment
 from igf.core.models import ActivityEntry
 from igf.people.models import User
 from tests.consultations import factories as f
-from tests.factories import AffiliationFactory, OrganizationFactory, person_of
+from tests.factories import AffiliationFactory, OrganizationFactory, UserFactory, person_of
 
 
 @pytest.fixture
@@ -272,3 +272,22 @@ def test_no_mail_is_sent_when_posting(setting, participant: User) -> None:  # ty
     mail.outbox = []
     f.comment(by=participant, period=setting["period"])
     assert mail.outbox == []
+
+
+def test_commented_view_is_paged_by_paragraphs(setting, login, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from igf.consultations.views import documents  # noqa: PLC0415
+
+    monkeypatch.setattr(documents, "COMMENTS_PER_PAGE", 2)
+    period = setting["period"]
+    for number in (1, 1, 2, 3):
+        author = f.old_account(UserFactory.create())
+        f.comment(by=author, period=period, text=f"On {number}.", paragraph_number=number)
+    url = f"/consultations/d/{setting['doc'].slug}/v1/comments/"
+    first = login(None).get(url).content.decode()
+    assert "On 1." in first
+    assert "On 2." not in first
+    assert '<a href="?page=2">¶ 2 to ¶ 4</a>' in first
+    second = login(None).get(url, {"page": 2}).content.decode()
+    assert "On 2." in second
+    assert "On 1." not in second
+    assert login(None).get(url, {"page": "999"}).status_code == 200

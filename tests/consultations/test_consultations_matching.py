@@ -156,3 +156,13 @@ def test_word_diff_marks_whole_words() -> None:
         (INSERT, "must"),
         (EQUAL, " change"),
     ]
+
+
+def test_commented_view_pages_never_split_a_paragraph() -> None:
+    from igf.consultations.queries import commented_pages  # noqa: PLC0415
+
+    pages = commented_pages([0, 40, 70, 500, 10, 10, 0], per_page=100)
+    assert [(p.number, p.first, p.last) for p in pages] == [(1, 0, 1), (2, 2, 2), (3, 3, 3),
+                                                            (4, 4, 6)]  # fmt: skip
+    assert commented_pages([], per_page=100) == []
+    assert [(p.first, p.last) for p in commented_pages([0] * 5, per_page=100)] == [(0, 4)]

@@ -37,6 +37,7 @@ from igf.consultations.models import (
     Version,
 )
 from igf.consultations.rules import edited_body_ids, is_editor, is_moderator
+from igf.core.enums import StakeholderGroup
 from igf.core.rules import is_secretariat
 
 
@@ -150,7 +151,12 @@ def open_documents(user: Any) -> list[Document]:
 
 def _comment_queryset() -> QuerySet[Comment]:
     return Comment.objects.select_related(
-        "author", "on_behalf_of", "country", "paragraph", "disposition", "disposition__addressed_in"
+        "author",
+        "on_behalf_of",
+        "country",
+        "paragraph",
+        "disposition",
+        "disposition__addressed_in__version",
     )
 
 
@@ -205,10 +211,18 @@ def threads(comments: list[Comment]) -> dict[int | None, list[Thread]]:
     return grouped
 
 
-def version_comments(user: Any, version: Version) -> list[Comment]:
-    comments = list(
-        comments_visible_to(user).filter(period__version=version).order_by("created", "pk")
-    )
+def version_comments(
+    user: Any, version: Version, paragraph_ids: list[int] | None = None, *, whole: bool = True
+) -> list[Comment]:
+    """The comments the viewer may see on a version (on some paragraphs only, if given, and
+    on the whole document if `whole`), with their bylines."""
+    comments_qs = comments_visible_to(user).filter(period__version=version)
+    if paragraph_ids is not None:
+        where = Q(paragraph_id__in=paragraph_ids)
+        if whole:
+            where |= Q(paragraph__isnull=True)
+        comments_qs = comments_qs.filter(where)
+    comments = list(comments_qs.order_by("created", "pk"))
     attribute(comments, user)
     return comments
 
@@ -223,6 +237,33 @@ def comment_counts(user: Any, version: Version) -> dict[int | None, int]:
         .order_by()
     )
     return {row["paragraph_id"]: row["n"] for row in rows}
+
+
+@dataclass(frozen=True)
+class CommentedPage:
+    """One page of the commented view: paragraphs `first` to `last` (positions in the list)."""
+
+    number: int
+    first: int
+    last: int
+
+
+def commented_pages(counts: list[int], per_page: int) -> list[CommentedPage]:
+    """Cut the paragraphs into pages of about `per_page` comments, never splitting one.
+
+    `counts` is the number of comments on each paragraph, in reading order. A paragraph
+    with more comments than `per_page` gets a page to itself.
+    """
+    pages: list[CommentedPage] = []
+    start, running = 0, 0
+    for index, count in enumerate(counts):
+        if running and running + count > per_page:
+            pages.append(CommentedPage(len(pages) + 1, start, index - 1))
+            start, running = index, 0
+        running += count
+    if counts:
+        pages.append(CommentedPage(len(pages) + 1, start, len(counts) - 1))
+    return pages
 
 
 def commented_view(user: Any, version: Version) -> list[CommentedParagraph]:
@@ -241,11 +282,15 @@ def attribute(comments: list[Comment], user: Any) -> None:
     """
     secretariat = bool(is_secretariat(user))
     person_id = _person_id(user)
+    # Translated once per list, not once per comment (5,000-comment exports stay fast).
+    anonymous = _("Anonymous to the public, known to the secretariat")
+    groups = {value: str(label) for value, label in StakeholderGroup.choices}
+    countries: dict[str, str] = {}
     for comment in comments:
         mine = person_id is not None and comment.author_id == person_id
         comment.is_mine = mine  # type: ignore[attr-defined]
         if comment.anonymous and not (secretariat or mine):
-            comment.byline = _("Anonymous to the public, known to the secretariat")  # type: ignore[attr-defined]
+            comment.byline = anonymous  # type: ignore[attr-defined]
             comment.byline_details = []  # type: ignore[attr-defined]
             continue
         details = []
@@ -254,9 +299,11 @@ def attribute(comments: list[Comment], user: Any) -> None:
                 _("on behalf of %(organisation)s") % {"organisation": comment.on_behalf_of.name}
             )
         if comment.stakeholder_group:
-            details.append(str(comment.get_stakeholder_group_display()))
+            details.append(groups.get(comment.stakeholder_group, comment.stakeholder_group))
         if comment.country_id is not None and comment.country is not None:
-            details.append(comment.country.name)
+            if comment.country_id not in countries:
+                countries[comment.country_id] = comment.country.name
+            details.append(countries[comment.country_id])
         name = comment.author.public_name
         if comment.anonymous:
             name = _("%(name)s (anonymous to the public)") % {"name": name}
@@ -284,13 +331,12 @@ class ResolutionFilters:
     outcome: str = ""
 
 
-def resolution_rows(
+def resolution_queryset(
     user: Any, period: CommentPeriod, filters: ResolutionFilters | None = None
-) -> list[Comment]:
-    """The comment-resolution table: published top-level comments with their disposition.
+) -> QuerySet[Comment]:
+    """The rows of the comment-resolution table: published top-level comments, filtered.
 
-    Drafted dispositions are shown only to the document's editors; the public sees a
-    disposition once it is published. `outcome="none"` lists comments still without one.
+    `outcome="none"` lists comments without a disposition the viewer can see.
     """
     filters = filters or ResolutionFilters()
     editor = bool(is_editor(user, period.version.document))
@@ -304,13 +350,29 @@ def resolution_rows(
         comments = comments.exclude(shown)
     elif filters.outcome in DispositionOutcome.values:
         comments = comments.filter(shown, disposition__outcome=filters.outcome)
-    rows = list(comments.order_by("paragraph__position", "created", "pk"))
+    return comments.order_by("paragraph__position", "created", "pk")
+
+
+def with_dispositions(user: Any, period: CommentPeriod, rows: list[Comment]) -> list[Comment]:
+    """Give each row the disposition this viewer may see (`shown_disposition`) and a byline.
+
+    Drafted dispositions are shown only to the document's editors; the public sees a
+    disposition once it is published.
+    """
+    editor = bool(is_editor(user, period.version.document))
     for row in rows:
-        disposition = getattr(row, "disposition", None) if hasattr(row, "disposition") else None
+        disposition = getattr(row, "disposition", None)
         visible = disposition is not None and (editor or disposition.published_at is not None)
         row.shown_disposition = disposition if visible else None  # type: ignore[attr-defined]
     attribute(rows, user)
     return rows
+
+
+def resolution_rows(
+    user: Any, period: CommentPeriod, filters: ResolutionFilters | None = None
+) -> list[Comment]:
+    """The whole comment-resolution table (for downloads and the editors' worklist)."""
+    return with_dispositions(user, period, list(resolution_queryset(user, period, filters)))
 
 
 def disposition_progress(period: CommentPeriod) -> dict[str, int]:

@@ -4,6 +4,7 @@ statistics, and the editors' worklist of dispositions."""
 from __future__ import annotations
 
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -24,6 +25,9 @@ from igf.consultations.views.common import (
     user_of,
 )
 from igf.core.enums import StakeholderGroup
+
+# Rows per page of the comment-resolution table and of the editors' worklist.
+ROWS = 100
 
 
 def _filters(request: HttpRequest) -> queries.ResolutionFilters:
@@ -51,10 +55,14 @@ def _period_context(request: HttpRequest, period: CommentPeriod) -> dict[str, ob
 def period_detail(request: HttpRequest, pk: int) -> HttpResponse:
     period = queries.get_period(request.user, pk)
     filters = _filters(request)
+    page = Paginator(queries.resolution_queryset(request.user, period, filters), ROWS).get_page(
+        request.GET.get("page")
+    )
     context = _period_context(request, period)
     context.update(
         {
-            "rows": queries.resolution_rows(request.user, period, filters),
+            "page": page,
+            "rows": queries.with_dispositions(request.user, period, list(page.object_list)),
             "filters": filters,
             "stakeholder_groups": StakeholderGroup.choices,
             "outcomes": DispositionOutcome.choices,
@@ -109,10 +117,19 @@ def statistics_view(request: HttpRequest, pk: int) -> HttpResponse:
 def worklist(request: HttpRequest, pk: int) -> HttpResponse:
     period = queries.get_period(request.user, pk)
     require(request, "consultations.dispose", period)
-    show = request.GET.get("show", "todo")
+    show = "all" if request.GET.get("show") == "all" else "todo"
     filters = queries.ResolutionFilters(outcome="none" if show == "todo" else "")
+    page = Paginator(queries.resolution_queryset(request.user, period, filters), ROWS).get_page(
+        request.GET.get("page")
+    )
     context = _period_context(request, period)
-    context.update({"rows": queries.resolution_rows(request.user, period, filters), "show": show})
+    context.update(
+        {
+            "page": page,
+            "rows": queries.with_dispositions(request.user, period, list(page.object_list)),
+            "show": show,
+        }
+    )
     return render(request, "consultations/dispositions.html", context)
 
 
@@ -152,11 +169,15 @@ def disposition_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 refuse(form, error)
             else:
                 messages.success(request, _("The disposition is saved."))
-                following = queries.resolution_rows(
-                    request.user, period, queries.ResolutionFilters(outcome="none")
+                following = (
+                    queries.resolution_queryset(
+                        request.user, period, queries.ResolutionFilters(outcome="none")
+                    )
+                    .values_list("pk", flat=True)
+                    .first()
                 )
-                if following:
-                    return redirect("consultations:disposition", pk=following[0].pk)
+                if following is not None:
+                    return redirect("consultations:disposition", pk=following)
                 return redirect("consultations:dispositions", pk=period.pk)
     queries.attribute([comment], request.user)
     return render(

@@ -110,18 +110,34 @@ def version_detail(request: HttpRequest, slug: str, number: int) -> HttpResponse
 
 @require_safe
 def version_comments(request: HttpRequest, slug: str, number: int) -> HttpResponse:
-    """The commented view: every paragraph with its comments, in a constant number of queries."""
+    """The commented view: paragraphs with their comments, about 150 comments a page, in a
+    constant number of queries."""
     document = queries.get_document(request.user, slug)
     version = queries.get_version(request.user, document, number)
-    comments = queries.version_comments(request.user, version)
-    grouped = queries.threads(comments)
+    counts = queries.comment_counts(request.user, version)
     paragraphs = queries.paragraphs_of(version)
+    pages = queries.commented_pages([counts.get(p.pk, 0) for p in paragraphs], COMMENTS_PER_PAGE)
+    wanted = int_param(request, "page") or 1
+    page = pages[min(wanted, len(pages)) - 1] if pages else None
+    shown = paragraphs[page.first : page.last + 1] if page is not None else []
+    first_page = page is None or page.number == 1
+    comments = queries.version_comments(
+        request.user, version, [p.pk for p in shown], whole=first_page
+    )
+    grouped = queries.threads(comments)
     context = _version_context(request, document, version)
     context.update(
         {
-            "commented": [queries.CommentedParagraph(p, grouped.get(p.pk, [])) for p in paragraphs],
+            "commented": [queries.CommentedParagraph(p, grouped.get(p.pk, [])) for p in shown],
             "document_threads": grouped.get(None, []),
-            "total_comments": len(comments),
+            "first_page": first_page,
+            "total_comments": sum(counts.values()),
+            "page": page,
+            "pages": [
+                (item, paragraphs[item.first].label, paragraphs[item.last].label) for item in pages
+            ]
+            if len(pages) > 1
+            else [],
         }
     )
     return render(request, "consultations/version_comments.html", context)
@@ -160,6 +176,8 @@ def diff(request: HttpRequest, slug: str, number: int) -> HttpResponse:
 
 
 EXPORT_FORMATS = ("docx", "pdf", "html")
+# The commented view shows about this many comments a page, never splitting a paragraph.
+COMMENTS_PER_PAGE = 150
 
 
 @require_safe
