@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from igf.meetings.transcripts import (
     Cue,
@@ -126,3 +128,25 @@ def test_consecutive_cues_of_a_speaker_read_as_one_paragraph() -> None:
         (1000, "Anna", "One. Two."),
         (3000, "Ben", "Three."),
     ]
+
+
+TIMING_LINES = st.sampled_from(
+    ["WEBVTT", "00:00:01.000 --> 00:00:02.000", "1", "", "NOTE x", "<v A>hi</v>", "-->",
+     "99:99:99.999 --> 00:00:00.000", "00:01,5 --> 00:02,5", "[00:00:03] Name: text", "\ufeff"]
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    lines=st.lists(st.one_of(TIMING_LINES, st.text(max_size=40)), max_size=30),
+    source_format=st.sampled_from(["webvtt", "srt", "text"]),
+)
+def test_any_text_gives_cues_or_a_transcript_error(lines: list[str], source_format: str) -> None:
+    try:
+        cues = parse("\n".join(lines), source_format)
+    except TranscriptError:
+        cues = []
+    for cue in cues:
+        assert cue.text.strip()
+        assert cue.start_ms is None or cue.start_ms >= 0
+        assert cue.end_ms is None or cue.start_ms is None or cue.end_ms >= cue.start_ms
