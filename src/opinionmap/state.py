@@ -33,7 +33,7 @@ class Params:
     consensus_top: int = 5
     divisive_top: int = 5
     divisive_min_seen: int = 3
-    group_restarts: int = 1
+    group_restarts: int = 10
     seed: int = 0
 
 

@@ -252,3 +252,22 @@ def test_meta_statements_are_zeroed_like_moderated_ones() -> None:
     column = int(np.flatnonzero(as_meta.statements.ids == sid)[0])
     assert as_meta.statements.priority[column] == 49.0
     assert not as_meta.statements.moderated_out[column]
+
+
+def test_cold_group_start_escapes_a_poor_first_distinct_optimum() -> None:
+    # Three planted groups on which Pol.is's single first-distinct start lands in a poor
+    # 3-means optimum, so k = 4 wins the silhouette. The restarts keep the lowest-inertia
+    # start and find the planted three.
+    planted = planted_conversation(
+        n_participants=3000, n_statements=150, votes_per_participant=40, n_groups=3, seed=5
+    )
+
+    single = analyze(planted.events, params=Params(group_restarts=1)).result
+    result = analyze(planted.events).result
+
+    assert single.k == 4
+
+    clustered = result.participants.group >= 0
+    ids = result.participants.ids[clustered]
+    assert result.k == 3
+    assert adjusted_rand_index(planted.truth[ids], result.participants.group[clustered]) >= 0.95
