@@ -520,3 +520,21 @@ def test_chair_approves_draft_minutes_from_the_meeting_page(world: World, login)
     assert f'action="/meetings/{past.pk}/minutes/approve/"' in page
     login(world.chair).post(f"/meetings/{past.pk}/minutes/approve/", {"at_meeting": ""})
     assert "Approved by Chidi Chair" in html(Client().get(past.get_absolute_url()))
+
+
+def test_body_section_for_the_bodies_page_has_next_meeting_and_overdue_actions(
+    world: World, rf
+) -> None:  # type: ignore[no-untyped-def]
+    from django.template.loader import render_to_string  # noqa: PLC0415
+
+    from igf.meetings.home import body_section  # noqa: PLC0415
+
+    ActionItemFactory.create(
+        meeting=world.meeting, title="Late", due=timezone.localdate() - timedelta(days=3)
+    )
+    section = body_section(rf.get("/"), world.body)
+    assert section is not None
+    assert section["next"] == world.meeting
+    html_text = render_to_string("meetings/body_section.html", {"section": section})
+    assert "Cybersecurity monthly call" in html_text
+    assert "1 overdue action item" in html_text
