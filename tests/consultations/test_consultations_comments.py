@@ -4,7 +4,7 @@ enforced on the server to the second; first comments of new accounts held; anti-
 from __future__ import annotations
 
 import zoneinfo
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 import pytest
 import time_machine
@@ -220,12 +220,18 @@ def test_honeypot_refuses_bots_and_keeps_the_text(setting, participant: User, lo
     assert Comment.objects.count() == 0
 
 
+def start_of_next_minute() -> datetime:
+    """A moment early in a minute: the limiter counts in fixed one-minute windows."""
+    return (timezone.now() + timedelta(minutes=1)).replace(second=1, microsecond=0)
+
+
 def test_rate_limit_per_account(setting, participant: User, login) -> None:  # type: ignore[no-untyped-def]
     client = login(participant)
     url = setting["paragraph"].get_absolute_url()
-    statuses = [client.post(url, form(text=f"Comment {n}")).status_code for n in range(7)]
+    with time_machine.travel(start_of_next_minute(), tick=False):
+        statuses = [client.post(url, form(text=f"Comment {n}")).status_code for n in range(7)]
+        response = client.post(url, form(text="The seventh, kept."))
     assert statuses == [302] * 6 + [429]
-    response = client.post(url, form(text="The seventh, kept."))
     assert "Wait a few minutes" in response.content.decode()
     assert "The seventh, kept." in response.content.decode()
     assert Comment.objects.count() == 6
@@ -236,10 +242,11 @@ def test_rate_limit_per_address_across_accounts(setting, login) -> None:  # type
     from tests.factories import UserFactory  # noqa: PLC0415
 
     url = setting["paragraph"].get_absolute_url()
+    users = [f.old_account(UserFactory.create()) for _ in range(22)]
     statuses = []
-    for n in range(22):
-        user = f.old_account(UserFactory.create())
-        statuses.append(login(user).post(url, form(text=f"From account {n}")).status_code)
+    with time_machine.travel(start_of_next_minute(), tick=False):
+        for n, user in enumerate(users):
+            statuses.append(login(user).post(url, form(text=f"From account {n}")).status_code)
     ip_limit = ratelimit.rates_for("comment")["ip"][0].count
     assert statuses[:ip_limit] == [302] * ip_limit
     assert statuses[ip_limit:] == [429] * (22 - ip_limit)
