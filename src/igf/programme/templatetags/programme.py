@@ -31,7 +31,7 @@ def minutes(value: int | None) -> str:
 @register.filter
 def signed(value: float | None) -> str:
     """A normalised score with its sign (a true minus sign for negative scores)."""
-    if value is None:
+    if not isinstance(value, int | float):
         return ""
     text = number_format(round(abs(value), 2), decimal_pos=2)
     return f"+{text}" if value >= 0 else f"\u2212{text}"
@@ -39,7 +39,9 @@ def signed(value: float | None) -> str:
 
 @register.filter
 def one_decimal(value: float | None) -> str:
-    return "" if value is None else number_format(round(value, 1), decimal_pos=1)
+    if not isinstance(value, int | float):
+        return ""
+    return number_format(round(value, 1), decimal_pos=1)
 
 
 @register.filter
