@@ -19,9 +19,9 @@ def test_demo_seeds_a_believable_programme_once(db: None) -> None:
     people_demo.seed(context)
     demo.seed(context)  # without the bodies demo: no MAG, reviewers drawn from participants
     meeting = AnnualMeeting.objects.get(slug="igf-2026")
-    assert set(meeting.session_types.values_list("kind", flat=True)) == set(
-        SessionKind.values
-    ) - {SessionKind.OTHER}
+    assert set(meeting.session_types.values_list("kind", flat=True)) == set(SessionKind.values) - {
+        SessionKind.OTHER
+    }
     assert all(theme.questions.count() == 3 for theme in meeting.themes.all())
     phases = {call.phase() for call in Call.objects.filter(meeting=meeting)}
     assert phases == {CallPhase.OPEN, CallPhase.REVIEW}

@@ -61,7 +61,8 @@ def actors(roles) -> dict[str, Any]:  # type: ignore[no-untyped-def]
 def scene(actors: dict[str, Any]) -> Scene:
     current = open_call()
     draft = complete_proposal(current, person_of(actors["proposer"]))
-    PersonRowFactory.create(proposal=draft, role="organiser", person=person_of(actors["co_organiser"]))
+    co_organiser = person_of(actors["co_organiser"])
+    PersonRowFactory.create(proposal=draft, role="organiser", person=co_organiser)
     speaker_row = PersonRowFactory.create(proposal=draft, person=person_of(actors["speaker"]))
     past = open_call()
     reviewed = complete_proposal(past, person_of(actors["proposer"]))
@@ -136,7 +137,11 @@ ROWS = [
     Row("my proposals", lambda s: "/programme/proposals/mine/", signed_in(200)),
     Row("proposal", lambda s: s.draft.get_absolute_url(), PROPOSAL_INSIDERS),
     Row("proposal under review", lambda s: s.reviewed.get_absolute_url(), PROPOSAL_INSIDERS),
-    Row("edit", lambda s: f"/programme/proposals/{s.draft.pk}/edit/", only("proposer", "co_organiser")),
+    Row(
+        "edit",
+        lambda s: f"/programme/proposals/{s.draft.pk}/edit/",
+        only("proposer", "co_organiser"),
+    ),
     Row(
         "edit after the deadline",
         lambda s: f"/programme/proposals/{s.reviewed.pk}/edit/",
@@ -209,9 +214,7 @@ def test_programme_permission_matrix(
         assert response.status_code == expected, (row.name, role, response.status_code)
 
 
-def test_secretariat_without_a_second_factor_is_sent_to_set_one_up(
-    scene: Scene, login
-) -> None:  # type: ignore[no-untyped-def]
+def test_secretariat_without_a_second_factor_is_sent_to_set_one_up(scene: Scene, login) -> None:  # type: ignore[no-untyped-def]
     from tests.factories import SecretariatFactory  # noqa: PLC0415
 
     staff = SecretariatFactory.create()
