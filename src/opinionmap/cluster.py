@@ -59,11 +59,19 @@ def _squared_distances(points: FloatArray, centres: FloatArray) -> FloatArray:
 
 
 def first_distinct(points: FloatArray, k: int) -> FloatArray:
-    """The first k distinct points, in order: Pol.is's deterministic initialisation."""
+    """The first k distinct points, in order: Pol.is's deterministic initialisation.
+
+    Looks at a growing prefix of the points, so large inputs are not sorted in full.
+    """
     if len(points) == 0:
         return np.zeros((0, 2))
-    _, first = np.unique(points, axis=0, return_index=True)
-    return points[np.sort(first)[:k]].copy()
+    size = min(len(points), 4 * k)
+    while True:
+        head = points[:size]
+        _, first = np.unique(head, axis=0, return_index=True)
+        if len(first) >= k or size == len(points):
+            return head[np.sort(first)[:k]].copy()
+        size = min(len(points), 4 * size)
 
 
 def _centres_of(
@@ -91,7 +99,7 @@ def kmeans(
     max_iters: int = 100,
     tol: float = 0.01,
     start: tuple[IntArray, FloatArray, FloatArray] | None = None,
-    tight_bounds: bool = False,
+    exact_upper: bool = False,
 ) -> Clustering:
     """Lloyd iterations from the given centres, dropping clusters that lose every member.
 
@@ -100,8 +108,8 @@ def kmeans(
     own centre from above, to any other centre from below) skip the points that cannot
     have changed cluster, so late iterations touch few points. ``start`` gives labels and
     bounds already valid for ``centres`` (from an earlier run), sparing the first full
-    assignment pass; ``tight_bounds`` ends with exact bounds (one more nearest-two pass) so
-    that a later run starting from them skips as many points as possible.
+    assignment pass; ``exact_upper`` ends with each point's exact distance to its centre
+    (one cheap pass) so that a later run starting from the bounds skips more points.
     """
     current = centres.copy()
     n = len(points)
@@ -129,14 +137,9 @@ def kmeans(
         if np.all(moved < tol) or len(current) == 1:
             break
         _reassign(points, current, labels, upper, lower)
-    if tight_bounds and len(current) > 1:
-        nearest_now, first, second = two_nearest(points, current)
-        # Lloyd stopped on the centres' moves, so a few points may now be nearer another
-        # centre: they keep their label, bounded by the distance to that other centre.
-        same = nearest_now == labels
+    if exact_upper:
         diff = points - current[labels]
-        upper = np.where(same, first, np.sqrt(np.sum(diff * diff, axis=1)))
-        lower = np.where(same, second, first)
+        upper = np.sqrt(np.sum(diff * diff, axis=1))
     return Clustering(
         centres=current,
         labels=labels,
@@ -172,14 +175,24 @@ def _reassign(
     upper: FloatArray,
     lower: FloatArray,
 ) -> None:
-    """Hamerly step in place: exact nearest centre for every point whose bounds overlap."""
+    """Hamerly step in place: exact nearest centre for every point whose bounds overlap.
+
+    A point within half the distance from its centre to the nearest other centre cannot
+    be nearer another (triangle inequality), whatever its lower bound says.
+    """
     slack = _BOUND_SLACK * (1.0 + np.abs(upper))
-    suspect = np.flatnonzero(upper + slack > lower)
+    if len(centres) > 1:
+        gaps = distance_matrix(centres)
+        np.fill_diagonal(gaps, np.inf)
+        guard = np.maximum(lower, 0.5 * gaps.min(axis=1)[labels])
+    else:
+        guard = lower
+    suspect = np.flatnonzero(upper + slack > guard)
     if len(suspect) == 0:
         return
     diff = points[suspect] - centres[labels[suspect]]
     upper[suspect] = np.sqrt(np.sum(diff * diff, axis=1))
-    suspect = suspect[upper[suspect] + slack[suspect] > lower[suspect]]
+    suspect = suspect[upper[suspect] + slack[suspect] > guard[suspect]]
     if len(suspect):
         lab, up, low = two_nearest(points[suspect], centres)
         labels[suspect], upper[suspect], lower[suspect] = lab, up, low

@@ -34,6 +34,7 @@ from opinionmap.matrix import (
 )
 from opinionmap.pca import (
     Components,
+    centred_data,
     column_means,
     principal_components,
     project_participants,
@@ -112,9 +113,12 @@ def analyze(
     start = None
     if previous is not None:
         start = _align_columns(previous.components.comps, previous.matrix, matrix)
-    center = column_means(matrix, zeroed)
-    components = principal_components(matrix, center, zeroed, start=start)
-    projection = project_participants(matrix, components, zeroed)
+    agree, disagree, seen = matrix.column_counts()
+    center = column_means(matrix, zeroed, (agree, disagree, seen))
+    centred = centred_data(matrix, center, zeroed)
+    components = principal_components(matrix, center, zeroed, start=start, centred=centred)
+    projection = project_participants(matrix, components, zeroed, centred=centred)
+    del centred
 
     prev_in: NDArray[np.bool_] | None = None
     prev_labels: IntArray | None = None
@@ -140,10 +144,9 @@ def analyze(
         else:
             init = first_distinct(points, params.base_k)
             init_prev = np.full(len(init), -1, dtype=np.int64)
-        base = kmeans(points, init, max_iters=params.base_iters, tight_bounds=True)
+        base = kmeans(points, init, max_iters=params.base_iters, exact_upper=True)
         base_prev = init_prev[base.origin]
     grouping = _groups(base, base_prev, previous, params)
-    agree, disagree, seen = matrix.column_counts()
     group = _group_of_rows(matrix.n_participants, rows_in, base, grouping)
     counts = group_counts(matrix, group, grouping.k)
     return _finish(

@@ -7,6 +7,7 @@ cell means "not seen", which is not the same as a pass, so passes are stored exp
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import scipy.sparse as sp
@@ -97,12 +98,16 @@ class VoteMatrix:
         return np.repeat(np.arange(self.n_participants, dtype=np.int64), self.row_counts())
 
     def column_counts(self) -> tuple[IntArray, IntArray, IntArray]:
-        """Agrees, disagrees and seen (any vote, passes included) per statement."""
+        """Agrees, disagrees and seen (any vote, passes included) per statement (one pass)."""
         m = self.n_statements
-        seen = np.bincount(self.indices, minlength=m).astype(np.int64)
-        agree = np.bincount(self.indices[self.values == AGREE], minlength=m).astype(np.int64)
-        disagree = np.bincount(self.indices[self.values == DISAGREE], minlength=m).astype(np.int64)
-        return agree, disagree, seen
+        key: NDArray[np.signedinteger[Any]]
+        if 3 * m < 2**31:
+            key = self.indices.astype(np.int32) * 3 + (self.values.astype(np.int32) + 1)
+        else:
+            key = self.indices.astype(np.int64) * 3 + (self.values.astype(np.int64) + 1)
+        by_vote = np.bincount(key, minlength=3 * m).reshape(m, 3).astype(np.int64)
+        disagree, passes, agree = by_vote[:, 0], by_vote[:, 1], by_vote[:, 2]
+        return agree.copy(), disagree.copy(), agree + disagree + passes
 
     def with_participants(self, extra_ids: IntArray) -> VoteMatrix:
         """The same matrix with empty rows appended for new participants."""

@@ -31,12 +31,18 @@ class Components:
     comps: FloatArray
 
 
-def column_means(matrix: VoteMatrix, excluded: NDArray[np.bool_]) -> FloatArray:
-    """Mean of the observed votes of each statement; 0 for unseen or excluded ones."""
-    m = matrix.n_statements
-    seen = np.bincount(matrix.indices, minlength=m)
-    total = np.bincount(matrix.indices, weights=matrix.values, minlength=m)
-    mean = np.divide(total, seen, out=np.zeros(m), where=seen > 0)
+def column_means(
+    matrix: VoteMatrix,
+    excluded: NDArray[np.bool_],
+    counts: tuple[IntArray, IntArray, IntArray] | None = None,
+) -> FloatArray:
+    """Mean of the observed votes of each statement; 0 for unseen or excluded ones.
+
+    ``counts`` (agree, disagree, seen per statement) spares a pass over the votes.
+    """
+    agree, disagree, seen = matrix.column_counts() if counts is None else counts
+    total = (agree - disagree).astype(np.float64)
+    mean = np.divide(total, seen, out=np.zeros(len(seen)), where=seen > 0)
     mean[excluded] = 0.0
     return mean
 
@@ -64,6 +70,7 @@ def principal_components(
     *,
     start: FloatArray | None = None,
     n_comps: int = 2,
+    centred: NDArray[np.float32] | None = None,
 ) -> Components:
     """Top principal directions of the centred, imputed matrix, computed without densifying.
 
@@ -76,7 +83,7 @@ def principal_components(
     comps = np.zeros((n_comps, m))
     if m == 0 or matrix.n_votes == 0:
         return Components(center=center, comps=comps)
-    data = centred_data(matrix, center, excluded)
+    data = centred_data(matrix, center, excluded) if centred is None else centred
     c = matrix.csr(data)
     k = min(n_comps, m, matrix.n_participants)
     if m <= 2 * n_comps + 1 or (m <= _DENSE_EIGH_MAX and _gram_cost(matrix) <= _GRAM_BUDGET):
@@ -94,7 +101,9 @@ def principal_components(
         v0 = np.ones(m) if start is None else start.sum(axis=0) + 1e-3
         if not np.any(v0):
             v0 = np.ones(m)
-        vals, vecs = eigsh(op, k=k, which="LA", v0=v0, tol=1e-8, ncv=min(m, 20))
+        # A small Krylov space: ARPACK restarts until tol is met, and the top two
+        # eigenvectors of vote matrices usually converge in one cycle (13 products).
+        vals, vecs = eigsh(op, k=k, which="LA", v0=v0, tol=1e-8, ncv=min(m, 12))
         top = vecs[:, np.argsort(vals)[::-1]].T
     comps[:k] = top
     return Components(center=center, comps=_orient(comps, start))
@@ -131,10 +140,13 @@ def effective_votes(matrix: VoteMatrix, zeroed: NDArray[np.bool_]) -> IntArray:
 
 
 def project_participants(
-    matrix: VoteMatrix, pca: Components, zeroed: NDArray[np.bool_]
+    matrix: VoteMatrix,
+    pca: Components,
+    zeroed: NDArray[np.bool_],
+    centred: NDArray[np.float32] | None = None,
 ) -> FloatArray:
     """Sparsity-aware projection: scale by sqrt(statements / votes) to undo shrinkage."""
-    data = centred_data(matrix, pca.center, zeroed)
+    data = centred_data(matrix, pca.center, zeroed) if centred is None else centred
     c = matrix.csr(data)
     comps32 = pca.comps.astype(np.float32)
     raw = np.column_stack([np.asarray(c @ comps32[i], dtype=np.float64) for i in range(2)])

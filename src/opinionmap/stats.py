@@ -26,23 +26,22 @@ class GroupCounts:
 def group_counts(matrix: VoteMatrix, group_of_row: IntArray, k: int) -> GroupCounts:
     """Count votes per (group, statement); rows with group -1 are left out.
 
-    Three sparse products with the k-column group indicator: sum of votes, sum of their
-    absolute values and count of votes give agrees and disagrees without expanding rows.
+    One pass: each vote's (group, statement, vote) cell is counted by a single bincount,
+    with rows outside the groups sent to a spare group that is dropped.
     """
     m = matrix.n_statements
     if k == 0 or matrix.n_participants == 0:
         zeros = np.zeros((k, m), dtype=np.int64)
         return GroupCounts(agree=zeros, disagree=zeros.copy(), seen=zeros.copy())
-    onehot = np.zeros((matrix.n_participants, k), dtype=np.float32)
-    inside = np.flatnonzero(group_of_row >= 0)
-    onehot[inside, group_of_row[inside]] = 1.0
-    values = matrix.values.astype(np.float32)
-    total = np.asarray(matrix.csr(values).T @ onehot).T
-    absolute = np.asarray(matrix.csr(np.abs(values)).T @ onehot).T
-    seen = np.asarray(matrix.csr(np.ones(matrix.n_votes, dtype=np.float32)).T @ onehot).T
-    agree = np.rint((absolute + total) / 2.0).astype(np.int64)
-    disagree = np.rint((absolute - total) / 2.0).astype(np.int64)
-    return GroupCounts(agree=agree, disagree=disagree, seen=np.rint(seen).astype(np.int64))
+    slot = np.where(group_of_row >= 0, group_of_row, k)
+    cell_dtype = np.int32 if 3 * (k + 1) * m < 2**31 else np.int64
+    row_slot = np.repeat(slot.astype(cell_dtype), matrix.row_counts())
+    key = (row_slot * m + matrix.indices) * 3 + (matrix.values + 1)
+    by_vote = np.bincount(key, minlength=3 * (k + 1) * m).reshape(k + 1, m, 3)[:k]
+    disagree = by_vote[:, :, 0].astype(np.int64)
+    agree = by_vote[:, :, 2].astype(np.int64)
+    seen = by_vote.sum(axis=2).astype(np.int64)
+    return GroupCounts(agree=agree, disagree=disagree, seen=seen)
 
 
 def _flat_add(target: IntArray, flat: IntArray, weights: IntArray) -> None:
