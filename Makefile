@@ -5,6 +5,8 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 MANAGE := $(BIN)/python manage.py
 PYTEST_ARGS ?=
+# Parallel test processes (pytest-xdist); one per core.
+TEST_WORKERS ?= auto
 
 .PHONY: run test test-browser test-postgres lint fmt messages bench bench-pages bench-bodies bench-opinions check check-deploy install catalogues clean demo
 
@@ -31,7 +33,7 @@ demo: catalogues
 
 # The whole suite except the browser tests; DATABASE_URL selects PostgreSQL.
 test: catalogues
-	IGF_URL_COVERAGE=1 $(BIN)/pytest -m "not browser" $(PYTEST_ARGS)
+	IGF_URL_COVERAGE=1 $(BIN)/pytest -m "not browser" -n $(TEST_WORKERS) $(PYTEST_ARGS)
 
 test-postgres:
 	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/igf} $(MAKE) test

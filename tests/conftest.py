@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import contextlib
 import os
+import tempfile
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -116,15 +118,39 @@ def own_routes() -> set[str]:
     return found - SHADOWED
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    """Under pytest-xdist, workers report the routes they requested through files in one
+    folder that the controller creates (workers inherit its environment)."""
+    if not hasattr(config, "workerinput") and "IGF_ROUTES_DIR" not in os.environ:
+        os.environ["IGF_ROUTES_DIR"] = tempfile.mkdtemp(prefix="igf-routes-")
+
+
+def _requested_by_all_processes() -> set[str]:
+    routes = set(REQUESTED_ROUTES)
+    folder = Path(os.environ.get("IGF_ROUTES_DIR", ""))
+    if folder.is_dir():
+        for report in folder.glob("*.txt"):
+            routes.update(report.read_text(encoding="utf-8").split())
+    return routes
+
+
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     """With IGF_URL_COVERAGE=1 (set by `make test`), fail when a URL pattern went unrequested."""
+    workerinput = getattr(session.config, "workerinput", None)
+    if workerinput is not None:
+        folder = Path(os.environ.get("IGF_ROUTES_DIR", ""))
+        if folder.is_dir():
+            (folder / f"{workerinput['workerid']}.txt").write_text(
+                "\n".join(sorted(REQUESTED_ROUTES)), encoding="utf-8"
+            )
+        return
     if os.environ.get("IGF_URL_COVERAGE") != "1" or exitstatus != 0:
         return
     if session.config.getoption("markexpr", "") not in ("not browser", ""):
         return
     if session.config.args and any("::" in a or a.endswith(".py") for a in session.config.args):
         return
-    missing = sorted(own_routes() - REQUESTED_ROUTES)
+    missing = sorted(own_routes() - _requested_by_all_processes())
     if missing:
         session.exitstatus = pytest.ExitCode.TESTS_FAILED
         reporter = session.config.pluginmanager.get_plugin("terminalreporter")
