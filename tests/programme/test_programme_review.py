@@ -243,7 +243,7 @@ def test_manage_page_enlists_and_assigns(call: Call, secretariat: User, login) -
     assert "Reviewers are assigned once the call has closed." in page
     closed(call)
     page = client.post(url, {"action": "assign"}, follow=True).content.decode()
-    assert "3 assignments made; 0 places could not be filled." in page
+    assert "3 assignments made; empty places left: 0." in page
     assert "Choose an action." in client.post(url, {"action": "x"}, follow=True).content.decode()
 
 

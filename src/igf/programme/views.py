@@ -16,6 +16,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_safe
 
 from igf.core.middleware import user_needs_second_factor
@@ -545,13 +546,23 @@ def manage_call(request: HttpRequest, pk: int) -> HttpResponse:
             if action == "enlist":
                 added = services.enlist_reviewers(by=_user(request), call=call)
                 messages.success(
-                    request, _("%(n)d reviewers added from the evaluating body.") % {"n": added}
+                    request,
+                    ngettext(
+                        "%(n)d reviewer added from the evaluating body.",
+                        "%(n)d reviewers added from the evaluating body.",
+                        added,
+                    )
+                    % {"n": added},
                 )
             elif action == "assign":
                 plan = services.assign_reviewers(by=_user(request), call=call)
                 messages.success(
                     request,
-                    _("%(n)d assignments made; %(short)d places could not be filled.")
+                    ngettext(
+                        "%(n)d assignment made; empty places left: %(short)d.",
+                        "%(n)d assignments made; empty places left: %(short)d.",
+                        len(plan.assignments),
+                    )
                     % {"n": len(plan.assignments), "short": sum(plan.short.values())},
                 )
             else:
@@ -643,7 +654,13 @@ def ranking(request: HttpRequest, pk: int) -> HttpResponse:
             _error(request, error)
         else:
             messages.success(
-                request, _("Selection saved: %(n)d decisions changed.") % {"n": changed}
+                request,
+                ngettext(
+                    "Selection saved: %(n)d decision changed.",
+                    "Selection saved: %(n)d decisions changed.",
+                    changed,
+                )
+                % {"n": changed},
             )
         query = urlencode({k: v for k, v in (("theme", theme), ("type", session_type)) if v})
         return redirect(
@@ -743,7 +760,12 @@ def publish_results(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(
                 request,
-                _("The results are published and %(n)d proposers are told.") % {"n": count},
+                ngettext(
+                    "The results are published and %(n)d proposer is told.",
+                    "The results are published and %(n)d proposers are told.",
+                    count,
+                )
+                % {"n": count},
             )
             return redirect(call)
     decisions = dict(
