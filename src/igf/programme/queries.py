@@ -367,7 +367,10 @@ def criteria_reports(call: Call, proposals: Sequence[Proposal]) -> dict[int, Cri
     ):
         rows[row.proposal_id].append(row)
     reports = {}
+    rules: dict[int, Any] = {}
     for proposal in proposals:
+        if proposal.session_type_id not in rules:
+            rules[proposal.session_type_id] = proposal.session_type.rules
         facts = build_facts(
             context=context,
             proposal_id=proposal.pk,
@@ -375,7 +378,7 @@ def criteria_reports(call: Call, proposals: Sequence[Proposal]) -> dict[int, Cri
             participants=[participant_of(r) for r in rows[proposal.pk]],
             previous_report_given=bool(proposal.previous_report.strip()),
         )
-        reports[proposal.pk] = check_proposal(facts, proposal.session_type.rules)
+        reports[proposal.pk] = check_proposal(facts, rules[proposal.session_type_id])
     return reports
 
 
