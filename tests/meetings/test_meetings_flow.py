@@ -538,3 +538,16 @@ def test_body_section_for_the_bodies_page_has_next_meeting_and_overdue_actions(
     html_text = render_to_string("meetings/body_section.html", {"section": section})
     assert "Cybersecurity monthly call" in html_text
     assert "1 overdue action item" in html_text
+
+
+def test_history_names_the_changed_fields_in_the_readers_language(world: World, client) -> None:  # type: ignore[no-untyped-def]
+    services.update_meeting(
+        by=world.chair,
+        meeting=world.meeting,
+        changes={"venue": "Palais des Nations", "title": "Renamed call"},
+    )
+    client.cookies["django_language"] = "fr"
+    page = html(client.get(f"/meetings/{world.meeting.pk}/history/"))
+    assert "titre" in page
+    assert "lieu (si la réunion est en présentiel)" in page
+    assert "Chidi Chair" in page

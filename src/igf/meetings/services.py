@@ -73,6 +73,12 @@ def _person(user: User) -> Person:
     return Person.objects.get(user=user)
 
 
+def _changed_by(instance: Any, by: User | None) -> Any:
+    """Name the user in the history record of the next save (requests name them anyway)."""
+    instance._history_user = by  # django-simple-history's documented hook
+    return instance
+
+
 def _is_public(meeting: Meeting) -> bool:
     return meeting.is_consultation or meeting.open_to_observers
 
@@ -154,7 +160,7 @@ def update_meeting(*, by: User, meeting: Meeting, changes: Mapping[str, Any]) ->
     if moved:
         meeting.reminder_sent_at = None
         fields.append("reminder_sent_at")
-    meeting.save(update_fields=fields)
+    _changed_by(meeting, by).save(update_fields=fields)
     record_activity(
         by=by,
         verb="meeting.moved" if moved else "meeting.updated",
@@ -174,7 +180,7 @@ def cancel_meeting(*, by: User, meeting: Meeting) -> Meeting:
         return meeting
     meeting.status = MeetingStatus.CANCELLED
     meeting.sequence += 1
-    meeting.save(update_fields=["status", "sequence", "updated"])
+    _changed_by(meeting, by).save(update_fields=["status", "sequence", "updated"])
     record_activity(by=by, verb="meeting.cancelled", target=meeting, public=_is_public(meeting))
     notify_about(meeting=meeting, kind="cancelled")
     return meeting
@@ -267,7 +273,9 @@ def circulate_agenda(*, by: User, meeting: Meeting) -> Meeting:
     if meeting.agenda_status == AgendaStatus.DRAFT:
         meeting.agenda_status = AgendaStatus.CIRCULATED
     meeting.agenda_circulated_at = timezone.now()
-    meeting.save(update_fields=["agenda_status", "agenda_circulated_at", "updated"])
+    _changed_by(meeting, by).save(
+        update_fields=["agenda_status", "agenda_circulated_at", "updated"]
+    )
     record_activity(by=by, verb="agenda.circulated", target=meeting)
     notify_about(meeting=meeting, kind="agenda")
     return meeting
@@ -286,7 +294,7 @@ def approve_agenda(*, by: User, meeting: Meeting) -> Meeting:
     meeting.agenda_status = AgendaStatus.APPROVED
     meeting.agenda_approved_at = timezone.now()
     meeting.agenda_approved_by = _person(by)
-    meeting.save(
+    _changed_by(meeting, by).save(
         update_fields=["agenda_status", "agenda_approved_at", "agenda_approved_by", "updated"]
     )
     record_activity(by=by, verb="agenda.approved", target=meeting, public=_is_public(meeting))
@@ -410,7 +418,7 @@ def save_minutes(*, by: User, meeting: Meeting, summary: str, items: Mapping[int
         raise MeetingError(_("Approved minutes cannot be changed."))
     minutes.summary = summary
     minutes.drafted_by = _person(by)
-    minutes.save(update_fields=["summary", "drafted_by", "updated"])
+    _changed_by(minutes, by).save(update_fields=["summary", "drafted_by", "updated"])
     for item in meeting.agenda_items.all():
         text = items.get(item.pk)
         if text is not None and text != item.minutes:
@@ -439,7 +447,7 @@ def approve_minutes(*, by: User, meeting: Meeting, at_meeting: Meeting | None = 
     minutes.approved_at = timezone.now()
     minutes.approved_by = _person(by)
     minutes.approved_at_meeting = at_meeting
-    minutes.save(
+    _changed_by(minutes, by).save(
         update_fields=["status", "approved_at", "approved_by", "approved_at_meeting", "updated"]
     )
     record_activity(by=by, verb="minutes.approved", target=meeting, public=_is_public(meeting))
@@ -541,7 +549,7 @@ def update_action_item(
         action.reminded_on = None
         changed += ["due", "reminded_on"]
     if changed:
-        action.save(update_fields=changed)
+        _changed_by(action, by).save(update_fields=changed)
         record_activity(
             by=by,
             verb="action.updated",

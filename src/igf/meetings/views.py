@@ -7,7 +7,7 @@ from datetime import timedelta
 from typing import Any, cast
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import FieldDoesNotExist, PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -406,7 +406,9 @@ def meeting_history(request: HttpRequest, pk: int) -> HttpResponse:
     previous = None
     for record in records:
         fields: list[str] = (
-            [c.field for c in record.diff_against(previous).changes] if previous else []
+            [_field_label(c.field) for c in record.diff_against(previous).changes]
+            if previous
+            else []
         )
         changes.append({"record": record, "fields": fields})
         previous = record
@@ -415,6 +417,15 @@ def meeting_history(request: HttpRequest, pk: int) -> HttpResponse:
         "meetings/meeting_history.html",
         {"meeting": meeting, "changes": list(reversed(changes))},
     )
+
+
+def _field_label(name: str) -> str:
+    """A meeting field's translated name, for the history page."""
+    try:
+        field = Meeting._meta.get_field(name)
+    except FieldDoesNotExist:
+        return name
+    return str(getattr(field, "verbose_name", name))
 
 
 # --- Observers and apologies ------------------------------------------------------------------
