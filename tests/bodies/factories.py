@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from importlib import import_module
 
 import factory
 
@@ -13,6 +14,11 @@ from tests.factories import UserFactory
 
 
 def body_type(slug: str) -> BodyType:
+    """A seeded body type; re-seeded when a transactional test (the browser suite) flushed it."""
+    if not BodyType.objects.filter(slug=slug).exists():
+        seed = import_module("igf.bodies.migrations.0002_seed_body_types")
+        for values in seed.TYPES:
+            BodyType.objects.update_or_create(slug=values["slug"], defaults=values)
     return BodyType.objects.get(slug=slug)
 
 

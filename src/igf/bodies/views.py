@@ -35,6 +35,7 @@ from igf.bodies.forms import (
 )
 from igf.bodies.models import Body, BodyType, Membership, Subscription
 from igf.bodies.phrases import body_type_name, finding_message
+from igf.bodies.sections import sections_for
 from igf.core.enums import StakeholderGroup
 from igf.core.links import absolute_url
 from igf.core.permissions import permission_required
@@ -135,6 +136,7 @@ def body_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "calls": list(queries.calls_visible_to(request.user, body)[:5]),
         "reports": list(body.annual_reports.order_by("-year")[:5]),
         "children": list(body.children.select_related("type")),
+        "sections": sections_for(request, body),
         "is_member": any(m.person.user_id == request.user.pk for m in members),
         "today": timezone.localdate(),
         "turnover": services.turnover(body, timezone.localdate().year)

@@ -8,6 +8,7 @@ class MeetingsConfig(AppConfig):
     verbose_name = _("Meetings")
 
     def ready(self) -> None:
+        from igf.bodies.sections import BodySection, register_body_section  # noqa: PLC0415
         from igf.core.home import HomeSection, register_home_section  # noqa: PLC0415
         from igf.core.navigation import NavItem, register_nav_item  # noqa: PLC0415
         from igf.core.phrases import ACTIVITY  # noqa: PLC0415
@@ -24,6 +25,9 @@ class MeetingsConfig(AppConfig):
                 context=home.upcoming_meetings,
                 order=300,
             )
+        )
+        register_body_section(
+            BodySection("meetings", "meetings/body_section.html", home.body_section, order=200)
         )
         register_export_section("meetings", receivers.export_section)
         person_erased.connect(receivers.scrub_person, dispatch_uid="meetings.scrub_person")

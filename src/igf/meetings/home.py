@@ -21,11 +21,8 @@ def upcoming_meetings(request: HttpRequest) -> dict[str, Any] | None:
 
 
 def body_section(request: HttpRequest, body: Body) -> dict[str, Any] | None:
-    """The meetings part of a body's page: next meeting, overdue actions, attendance.
-
-    Ready for the bodies app's page hook (proposed in the meetings report); until it exists
-    the same facts are on /meetings/bodies/<slug>/.
-    """
+    """The meetings part of a body's page (bodies.sections): next meeting, overdue actions,
+    attendance by stakeholder group; more on /meetings/bodies/<slug>/."""
     upcoming = meeting_list(body=body).first()
     overdue = list(body_actions(body, status="overdue")[:10])
     by_group = attendance_by_group(body)
