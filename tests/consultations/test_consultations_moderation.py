@@ -11,6 +11,7 @@ from igf.consultations.enums import CommentStatus
 from igf.consultations.models import Comment, Flag, ModerationDecision
 from igf.people.models import User
 from tests.consultations import factories as f
+from tests.factories import UserFactory
 
 
 @pytest.fixture
@@ -163,3 +164,18 @@ def test_moderators_group_may_moderate(published: Comment, login) -> None:  # ty
     )
     assert response.status_code == 302
     assert ModerationDecision.objects.get().decided_by == moderator
+
+
+def test_moderators_outside_the_secretariat_do_not_learn_who_is_anonymous(
+    secretariat: User, login
+) -> None:  # type: ignore[no-untyped-def]
+    newcomer = UserFactory.create(display_name="Nadia Newcomer")
+    doc = f.document(by=secretariat)
+    period = f.open_period(by=secretariat, doc=doc)
+    comment = f.comment(by=newcomer, period=period, text="Hidden name.", anonymous=True)
+    moderator = f.moderator()
+    for url in ("/consultations/moderation/", f"/consultations/comments/{comment.pk}/moderate/"):
+        page = login(moderator).get(url).content.decode()
+        assert "Anonymous to the public, known to the secretariat" in page
+        assert "Nadia Newcomer" not in page
+        assert "Nadia Newcomer" in login(secretariat).get(url).content.decode()
