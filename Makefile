@@ -8,7 +8,7 @@ PYTEST_ARGS ?=
 # Parallel test processes (pytest-xdist); one per core.
 TEST_WORKERS ?= auto
 
-.PHONY: run test test-browser test-postgres lint fmt messages bench bench-pages bench-bodies bench-opinions check check-deploy install catalogues clean demo
+.PHONY: run test test-browser test-postgres lint fmt messages bench bench-pages bench-bodies bench-programme bench-opinions check check-deploy install catalogues clean demo
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -59,7 +59,10 @@ messages: install
 check-deploy: catalogues
 	DEBUG=0 IGF_HTTPS=1 ALLOWED_HOSTS=forum.example.org $(MANAGE) check --deploy --fail-level WARNING
 
-bench: bench-pages bench-bodies bench-opinions
+bench: bench-pages bench-bodies bench-programme bench-opinions
+
+bench-programme: install
+	$(BIN)/python bench/programme/run.py
 
 bench-pages: install
 	$(BIN)/python bench/pages/run.py

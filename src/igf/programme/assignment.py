@@ -21,7 +21,7 @@ from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 
-from ortools.graph.python import min_cost_flow  # type: ignore[import-untyped]
+from ortools.graph.python import min_cost_flow
 
 BALANCE_COST = 10_000
 GROUP_COST = 100

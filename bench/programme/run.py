@@ -1,8 +1,8 @@
-# ruff: noqa: T201, S311, E402 - a benchmark prints, draws test data, and sets Django up first
+# ruff: noqa: E402 - a benchmark prints, draws test data, and sets Django up first
 """Benchmark of the call's review at the IGF's real scale: 1,200 proposals, 50 reviewers,
 6,000 reviews. Prints figures; run it on its own (it builds its own SQLite database):
 
-    .venv/bin/python tests/programme/bench_programme.py [--proposals 1200] [--reviewers 50]
+    .venv/bin/python bench/programme/run.py [--proposals 1200] [--reviewers 50]
 
 Figures: time to assign (target < 5 s), time to rank with normalisation (target < 1 s), and
 the SQL queries of the reviewer's list and the staff ranking page at two sizes (constant).
