@@ -24,7 +24,8 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT))
 DB = Path(tempfile.mkdtemp()) / "bench-consultations.sqlite3"
-os.environ["DATABASE_URL"] = f"sqlite:///{DB}"
+# BENCH_DATABASE_URL runs it on PostgreSQL (an empty database it may migrate).
+os.environ["DATABASE_URL"] = os.environ.get("BENCH_DATABASE_URL", f"sqlite:///{DB}")
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tests.settings")
 
 import django  # noqa: E402
