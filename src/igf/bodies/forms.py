@@ -14,8 +14,8 @@ from igf.bodies.enums import Capacity, Role
 from igf.bodies.models import Body, Milestone
 from igf.core.enums import RegionGroup, StakeholderGroup
 from igf.core.models import Country
-from igf.people.forms import country_choices
-from igf.people.models import Organization, Person
+from igf.people.forms import PersonByEmailField, country_choices
+from igf.people.models import Organization
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"})
 
@@ -23,7 +23,7 @@ DATE_INPUT = forms.DateInput(attrs={"type": "date"})
 class AppointForm(forms.Form):
     """Appoint someone; the composition rules are shown before the save is final."""
 
-    email = forms.EmailField(
+    email = PersonByEmailField(
         label=_("E-mail address of the person"),
         help_text=_("The person must have an account on the platform."),
     )
@@ -58,13 +58,6 @@ class AppointForm(forms.Form):
         help_text=_("Needed only when the appointment breaks an enforced rule; it is logged."),
     )
     confirmed = forms.BooleanField(widget=forms.HiddenInput, required=False)
-
-    def clean_email(self) -> Person:
-        email = str(self.cleaned_data["email"]).strip().lower()
-        person = Person.objects.filter(user__email__iexact=email, erased__isnull=True).first()
-        if person is None:
-            raise forms.ValidationError(_("Nobody on the platform has this e-mail address."))
-        return person
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
@@ -101,7 +94,7 @@ class AdoptTermsForm(forms.Form):
 
 
 class NominationForm(forms.Form):
-    nominee_email = forms.EmailField(
+    nominee_email = PersonByEmailField(
         label=_("E-mail address of the person you nominate"),
         required=False,
         help_text=_("Leave empty to nominate yourself. The person must have an account."),
@@ -126,15 +119,6 @@ class NominationForm(forms.Form):
         if country is None:
             raise forms.ValidationError(_("Choose a country."))
         return country
-
-    def clean_nominee_email(self) -> Person | None:
-        email = str(self.cleaned_data.get("nominee_email") or "").strip()
-        if not email:
-            return None
-        person = Person.objects.filter(user__email__iexact=email, erased__isnull=True).first()
-        if person is None:
-            raise forms.ValidationError(_("Nobody on the platform has this e-mail address."))
-        return person
 
 
 class NominationAnswerForm(forms.Form):
@@ -174,21 +158,12 @@ class ReportForm(forms.Form):
 
 
 class MilestoneForm(forms.ModelForm[Milestone]):
-    owner_email = forms.EmailField(label=_("Owner's e-mail address"), required=False)
+    owner_email = PersonByEmailField(label=_("Owner's e-mail address"), required=False)
 
     class Meta:
         model = Milestone
         fields = ("title", "description", "due", "status")
         widgets = {"due": DATE_INPUT, "description": forms.Textarea(attrs={"rows": 3})}
-
-    def clean_owner_email(self) -> Person | None:
-        email = str(self.cleaned_data.get("owner_email") or "").strip()
-        if not email:
-            return None
-        person = Person.objects.filter(user__email__iexact=email, erased__isnull=True).first()
-        if person is None:
-            raise forms.ValidationError(_("Nobody on the platform has this e-mail address."))
-        return person
 
 
 class ListMessageForm(forms.Form):

@@ -217,6 +217,23 @@ class ProfileForm(forms.Form):
 CONFIRM_WORD = _("DELETE")
 
 
+class PersonByEmailField(forms.EmailField):
+    """An e-mail address that must belong to a participant; cleans to the Person."""
+
+    default_error_messages = {
+        "unknown": _("Nobody on the platform has this e-mail address."),
+    }
+
+    def clean(self, value: Any) -> Person | None:  # type: ignore[override]
+        email = super().clean(value)
+        if not email:
+            return None
+        person = Person.objects.filter(user__email__iexact=email, erased__isnull=True).first()
+        if person is None:
+            raise forms.ValidationError(self.error_messages["unknown"], code="unknown")
+        return person
+
+
 class DirectoryFilterForm(forms.Form):
     """The organisation directory's filters; anything invalid is dropped, never passed on."""
 
