@@ -315,7 +315,7 @@ def _members(body: Body, people: list[Person], today: date, *, leads: int) -> No
 def _nris(rng: random.Random, groups: dict[str, list[Person]], today: date) -> None:
     everyone = [p for members in groups.values() for p in members]
     countries = list(Country.objects.filter(status="member").order_by("iso2"))
-    rng.shuffle(countries)
+    random.Random(len(countries)).shuffle(countries)
     chosen = countries[:48]
     nri_type = _type("nri")
     for name, region in REGIONAL_NRIS:
@@ -400,8 +400,10 @@ def seed(context: DemoContext) -> list[DemoAccount]:
         groups = _people_by_group(rng)
         if not groups:
             return []
-        mag = _mag(rng, groups, today)
-        _open_bodies(rng, groups, today)
-        _nris(rng, groups, today)
-        _renewal_call(rng, groups, mag, today)
+        # Each part draws from its own generator, so a second run (which creates nothing and
+        # so draws less) still makes the same choices and finds every row.
+        mag = _mag(random.Random(context.seed + 31), groups, today)
+        _open_bodies(random.Random(context.seed + 32), groups, today)
+        _nris(random.Random(context.seed + 33), groups, today)
+        _renewal_call(random.Random(context.seed + 34), groups, mag, today)
     return []
