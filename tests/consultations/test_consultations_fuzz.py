@@ -133,3 +133,19 @@ def test_contribution_and_compilation_forms_never_fail(
         .status_code,
     ]
     assert all(status < 500 for status in statuses), statuses
+
+
+@pytest.mark.parametrize("moment", ["9999-12-31T23:59", "0001-01-01T00:00", "1999-12-31T23:59"])
+def test_dates_out_of_the_forums_range_are_refused(secretariat: User, login, moment) -> None:  # type: ignore[no-untyped-def]
+    doc = f.document(by=secretariat)
+    client = login(secretariat)
+    response = client.post(
+        f"/consultations/d/{doc.slug}/v1/periods/new/", {"opens": moment, "closes": ""}
+    )
+    assert response.status_code == 400
+    assert "Choose a date between the years 2000 and 2200." in response.content.decode()
+    response = client.post(
+        "/consultations/q/new/",
+        {"title": "Q", "language": "en", "deadline": moment, "questions": "Why?"},
+    )
+    assert response.status_code == 400

@@ -36,8 +36,17 @@ class DateTimeLocalInput(forms.DateTimeInput):
         super().__init__(attrs=attrs, format=DATETIME_FORMAT)
 
 
+class ForumDateTimeField(forms.DateTimeField):
+    """A date and time the forum can plan with: refuses year 1 and year 9999 alike."""
+
+    def validate(self, value: Any) -> None:
+        super().validate(value)
+        if value is not None and not 2000 <= value.year <= 2200:
+            raise forms.ValidationError(_("Choose a date between the years 2000 and 2200."))
+
+
 def datetime_field(label: Any, **kwargs: Any) -> forms.DateTimeField:
-    return forms.DateTimeField(
+    return ForumDateTimeField(
         label=label,
         widget=DateTimeLocalInput(),
         input_formats=[DATETIME_FORMAT, "%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S"],

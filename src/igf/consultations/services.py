@@ -538,7 +538,12 @@ def open_comment_period(
     )
     if latest != version.number:
         raise ConsultationError(_("Only the latest published version can go out for comment."))
-    closes = closes or opens + DEFAULT_PERIOD
+    try:
+        closes = closes or opens + DEFAULT_PERIOD
+    except OverflowError as error:
+        raise ConsultationError(
+            _("The period must end after it starts."), field="closes"
+        ) from error
     if closes <= opens:
         raise ConsultationError(_("The period must end after it starts."), field="closes")
     if CommentPeriod.objects.filter(version=version, opens__lt=closes, closes__gt=opens).exists():
