@@ -126,7 +126,7 @@ PAGES = [
     Page("moderation queue", _page(lambda w: "/consultations/moderation/"), signed_in=True),
     Page(
         "moderate",
-        _page(lambda w: f"/consultations/comments/{w['comment'].pk}/moderate/"),
+        _page(lambda w: f"/consultations/moderation/{w['comment'].pk}/"),
         signed_in=True,
     ),
     Page(

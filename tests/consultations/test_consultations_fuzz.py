@@ -86,7 +86,7 @@ def test_period_disposition_moderation_forms_never_fail(
             {"outcome": values[3], "reason": values[4], "addressed_in": values[5]},
         ).status_code,
         client.post(
-            f"/consultations/comments/{comment.pk}/moderate/",
+            f"/consultations/moderation/{comment.pk}/",
             {"action": values[0], "reason": values[1]},
         ).status_code,
         client.get(

@@ -68,7 +68,7 @@ def test_hiding_logs_the_reason_tells_the_author_and_resolves_flags(
     services.flag_comment(by=other_participant, comment=published, reason="abuse")
     mail.outbox = []
     response = login(secretariat).post(
-        f"/consultations/comments/{published.pk}/moderate/",
+        f"/consultations/moderation/{published.pk}/",
         {"action": "hide", "reason": "Breaks section 2 of the Code of Conduct (insults)."},
     )
     assert response.status_code == 302
@@ -87,7 +87,7 @@ def test_hiding_logs_the_reason_tells_the_author_and_resolves_flags(
 
 def test_decision_needs_a_reason(published: Comment, secretariat: User, login) -> None:  # type: ignore[no-untyped-def]
     response = login(secretariat).post(
-        f"/consultations/comments/{published.pk}/moderate/", {"action": "hide", "reason": " "}
+        f"/consultations/moderation/{published.pk}/", {"action": "hide", "reason": " "}
     )
     assert response.status_code == 400
     published.refresh_from_db()
@@ -124,7 +124,7 @@ def test_hidden_comment_disappears_from_every_page_feed_and_export(
     assert list(queries.public_comments()) == []
     page = login(None).get(doc.get_absolute_url()).content.decode()
     assert "Paragraph 1: 0 comments" in page or "(0 comments so far)" in page
-    moderator_view = login(secretariat).get(f"/consultations/comments/{published.pk}/moderate/")
+    moderator_view = login(secretariat).get(f"/consultations/moderation/{published.pk}/")
     assert b"rude and off-topic" in moderator_view.content
 
 
@@ -159,7 +159,7 @@ def test_moderators_group_may_moderate(published: Comment, login) -> None:  # ty
     moderator = f.moderator()
     assert login(moderator).get("/consultations/moderation/").status_code == 200
     response = login(moderator).post(
-        f"/consultations/comments/{published.pk}/moderate/",
+        f"/consultations/moderation/{published.pk}/",
         {"action": "dismiss", "reason": "Within the Code of Conduct."},
     )
     assert response.status_code == 302
@@ -174,7 +174,7 @@ def test_moderators_outside_the_secretariat_do_not_learn_who_is_anonymous(
     period = f.open_period(by=secretariat, doc=doc)
     comment = f.comment(by=newcomer, period=period, text="Hidden name.", anonymous=True)
     moderator = f.moderator()
-    for url in ("/consultations/moderation/", f"/consultations/comments/{comment.pk}/moderate/"):
+    for url in ("/consultations/moderation/", f"/consultations/moderation/{comment.pk}/"):
         page = login(moderator).get(url).content.decode()
         assert "Anonymous to the public, known to the secretariat" in page
         assert "Nadia Newcomer" not in page

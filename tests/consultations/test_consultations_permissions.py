@@ -142,7 +142,11 @@ ROWS = [
     Row("add translation", lambda w: d(w, "v1/translations/new/"), only(*EDITORS)),
     Row("edit translation", lambda w: d(w, "v1/fr/edit/"), only(*EDITORS)),
     Row("moderation queue", lambda w: "/consultations/moderation/", only(*MODERATORS)),
-    Row("moderate", lambda w: c(w, "moderate/"), only(*MODERATORS)),
+    Row(
+        "moderate",
+        lambda w: f"/consultations/moderation/{w['comment'].pk}/",
+        only(*MODERATORS),
+    ),
     Row("dispositions", lambda w: p(w, "dispositions/"), only(*EDITORS)),
     Row("disposition", lambda w: c(w, "disposition/"), only(*EDITORS)),
     Row(

@@ -42,7 +42,7 @@ def test_document_pages_render_for_secretariat_and_public(
         "/consultations/moderation/",
         f"/consultations/periods/{period.pk}/dispositions/",
         f"/consultations/comments/{comment.pk}/disposition/",
-        f"/consultations/comments/{comment.pk}/moderate/",
+        f"/consultations/moderation/{comment.pk}/",
         f"/consultations/d/{doc.slug}/v1/periods/new/",
         f"/consultations/d/{doc.slug}/v1/translations/new/",
         f"/consultations/d/{doc.slug}/versions/new/",

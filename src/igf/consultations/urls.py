@@ -39,7 +39,7 @@ urlpatterns = [
     path("comments/<int:pk>/reply/", comments.reply, name="reply"),
     path("comments/<int:pk>/flag/", comments.flag, name="flag"),
     path("comments/<int:pk>/file/", comments.comment_file, name="comment_file"),
-    path("comments/<int:pk>/moderate/", moderation.moderate, name="moderate"),
+    path("moderation/<int:pk>/", moderation.moderate, name="moderate"),
     path("comments/<int:pk>/disposition/", dispositions.disposition_edit, name="disposition"),
     path("periods/<int:pk>/", dispositions.period_detail, name="period"),
     path(
