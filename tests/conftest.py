@@ -166,3 +166,14 @@ def _fresh_cache() -> None:
     from django.core.cache import cache  # noqa: PLC0415
 
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _english_outside_requests() -> Iterator[None]:
+    """Each test starts in English: a language activated by an earlier test (a page rendered
+    in Arabic, a task run in a person's language) must not leak into the next one."""
+    from django.utils import translation  # noqa: PLC0415
+
+    translation.activate("en")
+    yield
+    translation.deactivate()
