@@ -7,6 +7,8 @@ The schedule (rooms, slots) builds on `Session`, which a proposal becomes once a
 
 from __future__ import annotations
 
+import secrets
+import uuid
 import zoneinfo
 from datetime import datetime
 from typing import Any, ClassVar
@@ -34,14 +36,17 @@ from igf.programme.enums import (
     Confirmation,
     Decision,
     Focus,
+    LinkKind,
     ParticipantRole,
     ProposalStatus,
     SessionFormat,
     SessionKind,
+    SolverStatus,
     TemplateField,
 )
 
 DEFAULT_REVIEWERS_PER_PROPOSAL = 5
+CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ0123456789"
 
 
 class AnnualMeeting(models.Model):
@@ -81,6 +86,14 @@ class AnnualMeeting(models.Model):
         help_text=_("The Multistakeholder Advisory Group, as a rule."),
     )
     published = models.BooleanField(_("published"), default=True)
+    join_links_public = models.BooleanField(
+        _("links to join online are public"),
+        default=True,
+        help_text=_(
+            "Shown to everyone and kept in the static copy of the schedule. Otherwise only "
+            "registered participants see them, on the pages and in their calendar feed."
+        ),
+    )
     created = models.DateTimeField(auto_now_add=True)
     history = HistoricalRecords(excluded_fields=["created"])
 
@@ -354,20 +367,81 @@ class ReviewCriterion(models.Model):
         return self.name
 
 
+def _session_code() -> str:
+    """Six capitals and digits, the short code conference apps show (pretalx's format)."""
+    return "".join(secrets.choice(CODE_ALPHABET) for _ in range(6))
+
+
 class Session(models.Model):
     """A session of the annual meeting's programme. Accepted proposals become sessions when
-    the results are published (merged proposals share one); the schedule places them."""
+    the results are published (merged proposals share one); the MAG adds main sessions.
+
+    What the schedule needs to place it (attendance, hybrid room, interpretation booths) is
+    set by the secretariat; `programme.schedule.services` places it in a `Slot`.
+    """
 
     meeting = models.ForeignKey(AnnualMeeting, on_delete=models.CASCADE, related_name="sessions")
-    session_type = models.ForeignKey(SessionType, on_delete=models.PROTECT, related_name="+")
+    session_type = models.ForeignKey(
+        SessionType, verbose_name=_("session type"), on_delete=models.PROTECT, related_name="+"
+    )
     theme = models.ForeignKey(
-        Theme, null=True, blank=True, on_delete=models.SET_NULL, related_name="sessions"
+        Theme,
+        verbose_name=_("theme"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="sessions",
+    )
+    track = models.ForeignKey(
+        "Track",
+        verbose_name=_("track"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="sessions",
     )
     title = models.CharField(_("title"), max_length=250)
     description = models.TextField(_("description (Markdown)"), blank=True)
+    policy_questions = models.ManyToManyField(
+        PolicyQuestion, verbose_name=_("policy questions"), blank=True, related_name="sessions"
+    )
     duration = models.PositiveSmallIntegerField(_("duration (minutes)"), default=60)
+    code = models.CharField(_("code"), max_length=6, unique=True, default=_session_code)
+    guid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    feeds = models.ForeignKey(
+        "self",
+        verbose_name=_("feeds into"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="feeders",
+        help_text=_("The main session this session prepares; it is scheduled before it."),
+    )
+    expected_attendance = models.PositiveIntegerField(
+        _("expected attendance onsite"),
+        default=0,
+        help_text=_("The room must seat at least this many people."),
+    )
+    hybrid = models.BooleanField(
+        _("needs a hybrid room"),
+        default=True,
+        help_text=_("Streamed, with remote speakers taking the floor."),
+    )
+    languages: models.JSONField[list[str], list[str]] = models.JSONField(
+        _("languages of the session"), default=list, blank=True
+    )
+    interpretation: models.JSONField[list[str], list[str]] = models.JSONField(
+        _("interpretation into"), default=list, blank=True
+    )
+    captioning = models.BooleanField(_("live captions"), default=True)
+    join_url = models.URLField(_("link to join online"), max_length=500, blank=True)
+    recording_url = models.URLField(_("recording"), max_length=500, blank=True)
+    short_reminder_sent = models.DateTimeField(null=True, blank=True, editable=False)
+    full_reminder_sent = models.DateTimeField(null=True, blank=True, editable=False)
     created = models.DateTimeField(auto_now_add=True)
-    history = HistoricalRecords(excluded_fields=["created"])
+    history = HistoricalRecords(
+        excluded_fields=["created", "short_reminder_sent", "full_reminder_sent"]
+    )
 
     class Meta:
         verbose_name = _("session")
@@ -376,6 +450,13 @@ class Session(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("programme:session", kwargs={"pk": self.pk})
+
+    @property
+    def booths_needed(self) -> int:
+        return len(self.interpretation or [])
 
 
 class Proposal(models.Model):
@@ -679,3 +760,395 @@ class Score(models.Model):
 
     def __str__(self) -> str:
         return f"{self.criterion}: {self.value}"
+
+
+# --- The schedule ----------------------------------------------------------------------------
+
+
+class Track(models.Model):
+    """A thread of sessions through the meeting (the parliamentary track, the youth track),
+    kept in one room where possible."""
+
+    meeting = models.ForeignKey(AnnualMeeting, on_delete=models.CASCADE, related_name="tracks")
+    name = models.CharField(_("name"), max_length=120)
+    description = models.TextField(_("description (Markdown)"), blank=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=100)
+
+    class Meta:
+        verbose_name = _("track")
+        verbose_name_plural = _("tracks")
+        ordering: ClassVar[list[str]] = ["meeting", "order", "pk"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Room(models.Model):
+    """A room of the venue: how many it seats and what it is equipped for.
+
+    A hybrid room streams and lets remote speakers take the floor; each interpretation booth
+    carries one language. Configured by the secretariat on the schedule pages.
+    """
+
+    meeting = models.ForeignKey(AnnualMeeting, on_delete=models.CASCADE, related_name="rooms")
+    name = models.CharField(_("name"), max_length=120)
+    capacity = models.PositiveIntegerField(_("seats"))
+    hybrid = models.BooleanField(
+        _("hybrid"), default=True, help_text=_("Streams, and remote speakers can take the floor.")
+    )
+    interpretation_booths = models.PositiveSmallIntegerField(_("interpretation booths"), default=0)
+    captioning = models.BooleanField(_("live captions"), default=True)
+    guid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    order = models.PositiveSmallIntegerField(_("order"), default=100)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("room")
+        verbose_name_plural = _("rooms")
+        ordering: ClassVar[list[str]] = ["meeting", "order", "name", "pk"]
+        constraints: ClassVar[list[models.BaseConstraint]] = [
+            models.UniqueConstraint(fields=["meeting", "name"], name="one_room_per_name")
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class SlotGrid(models.Model):
+    """The times at which sessions of some types may take place, each `duration` long
+    (workshops in 60- or 90-minute slots, lightning talks in 20-minute ones)."""
+
+    meeting = models.ForeignKey(AnnualMeeting, on_delete=models.CASCADE, related_name="grids")
+    name = models.CharField(_("name"), max_length=120)
+    duration = models.PositiveSmallIntegerField(
+        _("duration (minutes)"), validators=[MinValueValidator(10), MaxValueValidator(480)]
+    )
+    session_types: models.ManyToManyField[SessionType, Any] = models.ManyToManyField(
+        SessionType, verbose_name=_("session types"), related_name="grids"
+    )
+
+    class Meta:
+        verbose_name = _("slot grid")
+        verbose_name_plural = _("slot grids")
+        ordering: ClassVar[list[str]] = ["meeting", "duration", "pk"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class GridSlot(models.Model):
+    """One time in a slot grid, in UTC."""
+
+    grid = models.ForeignKey(SlotGrid, on_delete=models.CASCADE, related_name="slots")
+    start = models.DateTimeField(_("start"))
+    end = models.DateTimeField(_("end"))
+
+    class Meta:
+        verbose_name = _("time in a grid")
+        verbose_name_plural = _("times in a grid")
+        ordering: ClassVar[list[str]] = ["grid", "start"]
+        constraints: ClassVar[list[models.BaseConstraint]] = [
+            models.UniqueConstraint(fields=["grid", "start"], name="one_grid_slot_per_start"),
+            models.CheckConstraint(
+                condition=Q(end__gt=models.F("start")), name="grid_slot_ends_after_start"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.grid}: {self.start:%Y-%m-%d %H:%M}"
+
+
+class Slot(models.Model):
+    """Where and when a session takes place in the working schedule (not public until a
+    release). Placed by the solver or by staff through `programme.schedule.services`;
+    a pinned slot stays where staff put it when the solver runs again."""
+
+    session = models.OneToOneField(Session, on_delete=models.CASCADE, related_name="slot")
+    room = models.ForeignKey(
+        Room, verbose_name=_("room"), on_delete=models.PROTECT, related_name="slots"
+    )
+    start = models.DateTimeField(_("start"))
+    end = models.DateTimeField(_("end"))
+    pinned = models.BooleanField(_("pinned"), default=False)
+    updated = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords(excluded_fields=["updated"])
+
+    class Meta:
+        verbose_name = _("slot")
+        verbose_name_plural = _("slots")
+        ordering: ClassVar[list[str]] = ["start", "room__order", "pk"]
+        constraints: ClassVar[list[models.BaseConstraint]] = [
+            models.CheckConstraint(
+                condition=Q(end__gt=models.F("start")), name="slot_ends_after_start"
+            )
+        ]
+        indexes: ClassVar[list[models.Index]] = [models.Index(fields=["room", "start"])]
+
+    def __str__(self) -> str:
+        return f"{self.session}: {self.room}, {self.start:%Y-%m-%d %H:%M}"
+
+
+class SessionPerson(models.Model):
+    """Someone who takes part in a session: organiser, speaker, moderator or rapporteur.
+
+    Copied from the accepted proposals when the results are published (those who declined
+    are left out), then kept by the secretariat. The e-mail address is never shown; it
+    recognises one person across sessions, so nobody is scheduled in two places at once.
+    """
+
+    session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="people")
+    role = models.CharField(_("role"), max_length=30, choices=ParticipantRole.choices)
+    person = models.ForeignKey(
+        Person, null=True, blank=True, on_delete=models.SET_NULL, related_name="session_roles"
+    )
+    name = models.CharField(_("name"), max_length=150, blank=True)
+    email = models.EmailField(_("e-mail address"), blank=True)
+    organization_name = models.CharField(_("organisation"), max_length=200, blank=True)
+    stakeholder_group = models.CharField(
+        _("stakeholder group"), max_length=30, choices=StakeholderGroup.choices, blank=True
+    )
+    country = models.ForeignKey(
+        Country,
+        verbose_name=_("country"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    gender = models.CharField(_("gender"), max_length=30, choices=Gender.choices, blank=True)
+    attendance = models.CharField(
+        _("attendance"), max_length=10, choices=Attendance.choices, default=Attendance.ONSITE
+    )
+    timezone = models.CharField(_("time zone (remote participants)"), max_length=64, blank=True)
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("person in a session")
+        verbose_name_plural = _("people in sessions")
+        ordering: ClassVar[list[str]] = ["session", "order", "pk"]
+        indexes: ClassVar[list[models.Index]] = [models.Index(fields=["email"])]
+
+    def __str__(self) -> str:
+        return self.display_name
+
+    @property
+    def display_name(self) -> str:
+        person = self.person
+        if person is not None and (person.erased is not None or not self.name):
+            return person.public_name
+        return self.name
+
+    @property
+    def onsite(self) -> bool:
+        return self.attendance == Attendance.ONSITE
+
+
+class SessionLink(models.Model):
+    """A document or page linked from a session's page."""
+
+    session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="links")
+    kind = models.CharField(
+        _("kind"), max_length=20, choices=LinkKind.choices, default=LinkKind.DOCUMENT
+    )
+    title = models.CharField(_("title"), max_length=200)
+    url = models.URLField(_("address"), max_length=500)
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("session link")
+        verbose_name_plural = _("session links")
+        ordering: ClassVar[list[str]] = ["session", "order", "pk"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class SolverRun(models.Model):
+    """One run of the schedule solver: its weights, and what it placed, its soft-constraint
+    cost and what it could not satisfy, with the reasons. Started by staff; run by the task
+    worker (`programme.schedule.tasks.solve_schedule`)."""
+
+    meeting = models.ForeignKey(AnnualMeeting, on_delete=models.CASCADE, related_name="solver_runs")
+    status = models.CharField(
+        _("status"), max_length=10, choices=SolverStatus.choices, default=SolverStatus.QUEUED
+    )
+    weights: models.JSONField[dict[str, int], dict[str, int]] = models.JSONField(default=dict)
+    time_limit = models.PositiveSmallIntegerField(_("time limit (seconds)"), default=60)
+    result: models.JSONField[dict[str, Any], dict[str, Any]] = models.JSONField(
+        default=dict, blank=True
+    )
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created = models.DateTimeField(auto_now_add=True)
+    finished = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("solver run")
+        verbose_name_plural = _("solver runs")
+        ordering: ClassVar[list[str]] = ["-created", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.meeting}: {self.created:%Y-%m-%d %H:%M}"
+
+
+class ScheduleRelease(models.Model):
+    """A published version of the schedule: where and when every session is, frozen.
+
+    Published by staff (`programme.schedule.services.publish_schedule`); participants see the
+    latest release and what changed since the one before. Never edited afterwards.
+    """
+
+    meeting = models.ForeignKey(AnnualMeeting, on_delete=models.CASCADE, related_name="releases")
+    version = models.PositiveIntegerField(_("version"))
+    published = models.DateTimeField(_("published"))
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    note = models.TextField(_("note to participants"), blank=True)
+    # Per session id: room id and name, start and end (ISO, UTC), title.
+    entries: models.JSONField[dict[str, dict[str, Any]], dict[str, dict[str, Any]]] = (
+        models.JSONField(default=dict)
+    )
+    # Against the release before: added, removed, moved and renamed sessions.
+    changes: models.JSONField[dict[str, Any], dict[str, Any]] = models.JSONField(default=dict)
+
+    class Meta:
+        verbose_name = _("schedule release")
+        verbose_name_plural = _("schedule releases")
+        ordering: ClassVar[list[str]] = ["meeting", "-version"]
+        constraints: ClassVar[list[models.BaseConstraint]] = [
+            models.UniqueConstraint(fields=["meeting", "version"], name="one_release_per_version")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.meeting} v{self.version}"
+
+
+class Star(models.Model):
+    """A session a person put in their personal agenda."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="starred_sessions")
+    session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="stars")
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("starred session")
+        verbose_name_plural = _("starred sessions")
+        constraints: ClassVar[list[models.BaseConstraint]] = [
+            models.UniqueConstraint(fields=["person", "session"], name="one_star_per_session")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person} ★ {self.session}"
+
+
+# --- During and after the meeting ------------------------------------------------------------
+
+
+class Registration(models.Model):
+    """A participant registered for the annual meeting, onsite or online."""
+
+    meeting = models.ForeignKey(
+        AnnualMeeting, on_delete=models.CASCADE, related_name="registrations"
+    )
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="registrations")
+    attendance = models.CharField(
+        _("attendance"), max_length=10, choices=Attendance.choices, default=Attendance.ONSITE
+    )
+    registered = models.DateTimeField(_("registered"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("registration")
+        verbose_name_plural = _("registrations")
+        ordering: ClassVar[list[str]] = ["meeting", "registered", "pk"]
+        constraints: ClassVar[list[models.BaseConstraint]] = [
+            models.UniqueConstraint(fields=["meeting", "person"], name="one_registration_each")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person}: {self.meeting}"
+
+
+class SessionReport(models.Model):
+    """The report of a session, on the meeting's template: the short report (key takeaways,
+    calls to action) is due within 24 hours, the full report (summary, participation, links)
+    within two weeks. Written by the organisers and rapporteurs through
+    `programme.reports.services`; public once submitted."""
+
+    session = models.OneToOneField(Session, on_delete=models.CASCADE, related_name="report")
+    key_takeaways = models.TextField(_("key takeaways (Markdown)"), blank=True)
+    calls_to_action = models.TextField(_("calls to action (Markdown)"), blank=True)
+    short_submitted = models.DateTimeField(_("short report submitted"), null=True, blank=True)
+    summary = models.TextField(_("summary of the discussion (Markdown)"), blank=True)
+    onsite_participants = models.PositiveIntegerField(_("participants onsite"), default=0)
+    online_participants = models.PositiveIntegerField(_("participants online"), default=0)
+    # Counts per mode (onsite, online), then per dimension (gender, stakeholder group).
+    participation: models.JSONField[dict[str, Any], dict[str, Any]] = models.JSONField(
+        default=dict, blank=True
+    )
+    links = models.TextField(_("links (one address per line)"), blank=True)
+    full_submitted = models.DateTimeField(_("full report submitted"), null=True, blank=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    updated = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords(excluded_fields=["updated"])
+
+    class Meta:
+        verbose_name = _("session report")
+        verbose_name_plural = _("session reports")
+
+    def __str__(self) -> str:
+        return str(self.session)
+
+    @property
+    def link_list(self) -> list[str]:
+        return [line.strip() for line in self.links.splitlines() if line.strip()]
+
+
+class SessionTranscript(models.Model):
+    """The transcript of a session's recording in one language, as timed cues."""
+
+    session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="transcripts")
+    language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES)
+    source_format = models.CharField(_("format"), max_length=10)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    uploaded = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("session transcript")
+        verbose_name_plural = _("session transcripts")
+        ordering: ClassVar[list[str]] = ["session", "language"]
+        constraints: ClassVar[list[models.BaseConstraint]] = [
+            models.UniqueConstraint(
+                fields=["session", "language"], name="one_session_transcript_per_language"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.session} ({self.language})"
+
+    def get_absolute_url(self) -> str:
+        return reverse("programme:transcript", kwargs={"pk": self.pk})
+
+
+class SessionCue(models.Model):
+    """One timed piece of a session transcript."""
+
+    transcript = models.ForeignKey(SessionTranscript, on_delete=models.CASCADE, related_name="cues")
+    position = models.PositiveIntegerField()
+    start_ms = models.PositiveIntegerField(null=True, blank=True)
+    end_ms = models.PositiveIntegerField(null=True, blank=True)
+    speaker = models.CharField(max_length=150, blank=True)
+    text = models.TextField()
+
+    class Meta:
+        verbose_name = _("transcript cue")
+        verbose_name_plural = _("transcript cues")
+        ordering: ClassVar[list[str]] = ["transcript", "position"]
+
+    def __str__(self) -> str:
+        return self.text[:80]
