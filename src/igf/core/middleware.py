@@ -61,7 +61,8 @@ def user_needs_second_factor(user: object) -> bool:
 class StaffSecondFactorMiddleware:
     """Keep staff without a second factor out of the admin and staff pages (ASVS 6.3.2)."""
 
-    PROTECTED_PREFIXES = ("/admin/", "/staff/")
+    # Pages where staff read personal data or moderate; apps keep such pages under these.
+    PROTECTED_PREFIXES = ("/admin/", "/staff/", "/consultations/moderation/")
 
     def __init__(self, get_response: Handler) -> None:
         self.get_response = get_response
