@@ -333,3 +333,6 @@ IGF_SITE_NAME = os.environ.get("IGF_SITE_NAME", "IGF Platform")
 IGF_SITE_URL = os.environ.get("IGF_SITE_URL", "http://127.0.0.1:8000")
 # Groups that carry platform-wide roles; bodies add their own roles through memberships.
 IGF_SECRETARIAT_GROUP = "Secretariat"
+# Moderators of public comment under the code of conduct (they read flagged and anonymous
+# comments, so they too must use a second factor).
+IGF_MODERATORS_GROUP = "Moderators"

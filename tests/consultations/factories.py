@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
+from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.utils import timezone
@@ -57,9 +58,11 @@ def editor_of(target: Body, *, role: str = Role.CHAIR, display_name: str = "Chen
 
 
 def moderator(display_name: str = "Moses Moderator") -> User:
+    """A moderator who has set up a second factor, as moderation pages require."""
     user = UserFactory.create(display_name=display_name)
     group, _ = Group.objects.get_or_create(name=MODERATORS_GROUP)
     user.groups.add(group)
+    TOTP.activate(user, generate_totp_secret())
     return user
 
 

@@ -196,3 +196,13 @@ def test_redirects_never_leave_the_site(client: Client, target: str) -> None:
         location = response.get("Location", "")
         assert location.startswith("/"), (target, location)
         assert not location.startswith(("//", "/\\")), (target, location)
+
+
+@pytest.mark.django_db
+def test_moderators_without_second_factor_are_sent_to_set_one_up(login) -> None:  # type: ignore[no-untyped-def]
+    from django.contrib.auth.models import Group  # noqa: PLC0415
+
+    moderator = UserFactory.create()
+    moderator.groups.add(Group.objects.create(name="Moderators"))
+    response = login(moderator).get("/consultations/moderation/")
+    assert response["Location"] == "/accounts/2fa/totp/activate/"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import zoneinfo
 from collections.abc import Callable
 
+from django.conf import settings
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
@@ -46,14 +47,15 @@ class TimezoneMiddleware:
 
 
 def user_needs_second_factor(user: object) -> bool:
-    """Staff and the secretariat read personal data, so they must have a second factor."""
+    """Staff, the secretariat and moderators read personal data: they need a second factor."""
     from allauth.mfa.models import Authenticator  # noqa: PLC0415 - app registry must be ready
 
     from igf.core.rules import is_secretariat  # noqa: PLC0415
 
     if not getattr(user, "is_authenticated", False):
         return False
-    if not (getattr(user, "is_staff", False) or is_secretariat(user)):
+    moderator = user.groups.filter(name=settings.IGF_MODERATORS_GROUP).exists()  # type: ignore[attr-defined]
+    if not (getattr(user, "is_staff", False) or is_secretariat(user) or moderator):
         return False
     return not Authenticator.objects.filter(user=user).exists()
 
