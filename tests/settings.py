@@ -24,3 +24,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     DATABASES["default"]["TEST"] = {  # noqa: F405
         "NAME": str(Path(tempfile.gettempdir()) / f"igf-test-{os.getpid()}.sqlite3")
     }
+
+# Tests serve static files through the finders; an empty collected folder keeps whitenoise quiet.
+STATIC_ROOT = Path(tempfile.gettempdir()) / "igf-test-static"
+STATIC_ROOT.mkdir(exist_ok=True)
