@@ -13,11 +13,18 @@ from igf.programme.models import (
     CallSessionType,
     PolicyQuestion,
     Proposal,
+    Registration,
     ReviewCriterion,
     Reviewer,
+    Room,
+    ScheduleRelease,
     Session,
+    SessionLink,
+    SessionPerson,
+    SessionReport,
     SessionType,
     Theme,
+    Track,
 )
 
 
@@ -103,8 +110,89 @@ class ProposalAdmin(SimpleHistoryAdmin):  # type: ignore[misc]
         return False
 
 
+class SessionPersonInline(admin.TabularInline[SessionPerson, Session]):
+    model = SessionPerson
+    extra = 0
+    fields = (
+        "role", "person", "name", "email", "organization_name", "stakeholder_group", "country",
+        "gender", "attendance", "timezone", "order",
+    )  # fmt: skip
+    autocomplete_fields = ("person", "country")
+
+
+class SessionLinkInline(admin.TabularInline[SessionLink, Session]):
+    model = SessionLink
+    extra = 0
+
+
 @admin.register(Session)
 class SessionAdmin(SimpleHistoryAdmin):  # type: ignore[misc]
-    list_display = ("title", "meeting", "session_type", "theme", "duration")
-    list_filter = ("meeting", "session_type__kind")
-    search_fields = ("title",)
+    """Sessions come from accepted proposals; main sessions are added here by the secretariat.
+    Placing them in the schedule is done on the schedule pages."""
+
+    list_display = ("title", "code", "meeting", "session_type", "theme", "track", "duration")
+    list_filter = ("meeting", "session_type__kind", "track")
+    search_fields = ("title", "code")
+    readonly_fields = ("code",)
+    filter_horizontal = ("policy_questions",)
+    exclude = ("short_reminder_sent", "full_reminder_sent")
+    inlines = (SessionPersonInline, SessionLinkInline)
+
+
+@admin.register(Track)
+class TrackAdmin(admin.ModelAdmin[Track]):
+    list_display = ("name", "meeting", "order")
+    list_filter = ("meeting",)
+
+
+@admin.register(Room)
+class RoomAdmin(SimpleHistoryAdmin):  # type: ignore[misc]
+    list_display = ("name", "meeting", "capacity", "hybrid", "interpretation_booths", "captioning")
+    list_filter = ("meeting", "hybrid")
+    search_fields = ("name",)
+
+
+@admin.register(ScheduleRelease)
+class ScheduleReleaseAdmin(admin.ModelAdmin[ScheduleRelease]):
+    """Read-only: releases are published from the schedule pages and never change."""
+
+    list_display = ("meeting", "version", "published", "published_by")
+    list_filter = ("meeting",)
+    readonly_fields = (
+        "meeting",
+        "version",
+        "published",
+        "published_by",
+        "note",
+        "entries",
+        "changes",
+    )
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False
+
+
+@admin.register(SessionReport)
+class SessionReportAdmin(SimpleHistoryAdmin):  # type: ignore[misc]
+    list_display = ("session", "short_submitted", "full_submitted")
+    list_filter = ("session__meeting",)
+    search_fields = ("session__title",)
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False
+
+
+@admin.register(Registration)
+class RegistrationAdmin(admin.ModelAdmin[Registration]):
+    list_display = ("person", "meeting", "attendance", "registered")
+    list_filter = ("meeting", "attendance")
+    search_fields = ("person__display_name",)

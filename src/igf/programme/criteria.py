@@ -155,7 +155,8 @@ class ProposalFacts:
     proposer_keys: frozenset[str] = frozenset()
     # Keys of the evaluating body's current members (empty when the call names no body).
     evaluating_body_keys: frozenset[str] = frozenset()
-    # Whether one of the proposers organised a session at last year's meeting.
+    # Whether one of the proposers organised a session at last year's meeting whose full
+    # report is not on the platform (`call_context` leaves out the reported ones).
     had_session_last_year: bool = False
     previous_report_given: bool = False
     # Per speaker key: on how many other live proposals of the call they already speak.
@@ -357,8 +358,8 @@ def failure_reason(check: Check) -> str:
     elif code == "previous_report":
         text = str(
             _(
-                "An organiser had a session last year: add the report on that session before "
-                "submitting."
+                "An organiser's session at last year's meeting has no report yet: file it on "
+                "that session's page, or give the report here, before submitting."
             )
         )
     else:

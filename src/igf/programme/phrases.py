@@ -196,3 +196,85 @@ def rule_rows(rules: CriteriaRules) -> list[tuple[str, str]]:
             )
         )
     return rows
+
+
+ACTIVITY.update(
+    {
+        "schedule.grid_added": (
+            gettext_lazy("%(actor)s added a slot grid to %(object)s."),
+            gettext_lazy("A slot grid was added to %(object)s."),
+        ),
+        "schedule.grid_deleted": (
+            gettext_lazy("%(actor)s deleted a slot grid of %(object)s."),
+            gettext_lazy("A slot grid of %(object)s was deleted."),
+        ),
+        "schedule.solver_requested": (
+            gettext_lazy("%(actor)s ran the schedule solver for %(object)s."),
+            gettext_lazy("The schedule solver was run for %(object)s."),
+        ),
+        "schedule.solved": (
+            gettext_lazy("The solver placed the sessions of %(object)s for %(actor)s."),
+            gettext_lazy("The solver placed the sessions of %(object)s."),
+        ),
+        "schedule.session_moved": (
+            gettext_lazy("%(actor)s moved %(object)s in the schedule."),
+            gettext_lazy("%(object)s was moved in the schedule."),
+        ),
+        "schedule.sessions_swapped": (
+            gettext_lazy("%(actor)s swapped %(object)s with another session."),
+            gettext_lazy("%(object)s was swapped with another session."),
+        ),
+        "schedule.session_unplaced": (
+            gettext_lazy("%(actor)s took %(object)s out of the schedule."),
+            gettext_lazy("%(object)s was taken out of the schedule."),
+        ),
+        "schedule.session_pinned": (
+            gettext_lazy("%(actor)s pinned %(object)s in the schedule."),
+            gettext_lazy("%(object)s was pinned in the schedule."),
+        ),
+        "schedule.session_unpinned": (
+            gettext_lazy("%(actor)s unpinned %(object)s."),
+            gettext_lazy("%(object)s was unpinned."),
+        ),
+        "schedule.published": (
+            gettext_lazy("%(actor)s published the schedule of %(object)s."),
+            gettext_lazy("The schedule of %(object)s was published."),
+        ),
+        "report.saved": (
+            gettext_lazy("%(actor)s saved the report of %(object)s."),
+            gettext_lazy("The report of %(object)s was saved."),
+        ),
+        "report.short_submitted": (
+            gettext_lazy("%(actor)s submitted the short report of %(object)s."),
+            gettext_lazy("The short report of %(object)s was submitted."),
+        ),
+        "report.full_submitted": (
+            gettext_lazy("%(actor)s submitted the full report of %(object)s."),
+            gettext_lazy("The full report of %(object)s was submitted."),
+        ),
+        "session.updated": (
+            gettext_lazy("%(actor)s changed the session %(object)s."),
+            gettext_lazy("The session %(object)s was changed."),
+        ),
+        "session.link_added": (
+            gettext_lazy("%(actor)s linked a document from %(object)s."),
+            gettext_lazy("A document was linked from %(object)s."),
+        ),
+        "session.link_removed": (
+            gettext_lazy("%(actor)s removed a link from %(object)s."),
+            gettext_lazy("A link was removed from %(object)s."),
+        ),
+        "session.transcript_attached": (
+            gettext_lazy("%(actor)s attached a transcript to %(object)s."),
+            gettext_lazy("A transcript was attached to %(object)s."),
+        ),
+        "programme.registered": (
+            gettext_lazy("%(actor)s registered for %(object)s."),
+            gettext_lazy("Someone registered for %(object)s."),
+        ),
+        "programme.registration_cancelled": (
+            gettext_lazy("%(actor)s cancelled their registration for %(object)s."),
+            gettext_lazy("A registration for %(object)s was cancelled."),
+        ),
+    }
+)

@@ -40,6 +40,7 @@ from igf.programme.models import (
     ReviewCriterion,
     Reviewer,
     Score,
+    SessionPerson,
     SessionType,
     Theme,
 )
@@ -292,14 +293,25 @@ def call_context(call: Call) -> CallContext:
             .filter(body_id=meeting.evaluating_body_id)
             .values_list("person_id", flat=True)
         )
+    # Last year's organisers whose session's full report is not on the platform: flagged.
     last_year: set[str] = set()
     previous = Proposal.objects.filter(
         call__meeting__year=meeting.year - 1, status__in=ACCEPTED_STATUSES
-    )
+    ).exclude(session__report__full_submitted__isnull=False)
     last_year.update(f"p:{pid}" for pid in previous.values_list("proposer_id", flat=True))
     for pid, email in ProposalPerson.objects.filter(
         proposal__in=previous, role=ParticipantRole.ORGANISER
     ).values_list("person_id", "email"):
+        key = person_key(pid, email)
+        if key:
+            last_year.add(key)
+    for pid, email in (
+        SessionPerson.objects.filter(
+            session__meeting__year=meeting.year - 1, role=ParticipantRole.ORGANISER
+        )
+        .exclude(session__report__full_submitted__isnull=False)
+        .values_list("person_id", "email")
+    ):
         key = person_key(pid, email)
         if key:
             last_year.add(key)

@@ -45,11 +45,14 @@ from igf.programme.models import (
     PolicyQuestion,
     Proposal,
     ProposalPerson,
+    Registration,
     Review,
     Reviewer,
     Score,
     Session,
+    SessionPerson,
     SessionType,
+    Star,
 )
 from igf.programme.queries import PersonEntry
 
@@ -860,6 +863,57 @@ def _send_outcome(
         )
 
 
+def _fill_sessions(accepted: Sequence[Proposal]) -> None:
+    """Give new sessions the people, policy questions and languages of their proposals:
+    everyone named who has not declined, each person once per session and role."""
+    by_session: dict[int, list[Proposal]] = defaultdict(list)
+    for proposal in accepted:
+        if proposal.session_id is not None:
+            by_session[proposal.session_id].append(proposal)
+    fresh = set(
+        Session.objects.filter(pk__in=by_session, people__isnull=True).values_list("pk", flat=True)
+    )
+    rows: dict[int, list[ProposalPerson]] = defaultdict(list)
+    for row in (
+        ProposalPerson.objects.filter(proposal__session_id__in=fresh)
+        .exclude(confirmation=Confirmation.DECLINED)
+        .order_by("proposal_id", "order", "pk")
+    ):
+        rows[row.proposal_id].append(row)
+    people: list[SessionPerson] = []
+    for session_id in sorted(fresh):
+        seen: set[tuple[str, str]] = set()
+        languages: list[str] = []
+        session = Session.objects.get(pk=session_id)
+        for proposal in by_session[session_id]:
+            session.policy_questions.add(*proposal.policy_questions.all())
+            languages.extend(c for c in proposal.languages or [] if c not in languages)
+            for row in rows[proposal.pk]:
+                key = (row.role, queries.person_key(row.person_id, row.email) or f"r:{row.pk}")
+                if key in seen:
+                    continue
+                seen.add(key)
+                people.append(
+                    SessionPerson(
+                        session_id=session_id,
+                        role=row.role,
+                        person_id=row.person_id,
+                        name=row.name,
+                        email=row.email,
+                        organization_name=row.organization_name,
+                        stakeholder_group=row.stakeholder_group,
+                        country_id=row.country_id,
+                        gender=row.gender,
+                        attendance=row.attendance,
+                        order=len(seen),
+                    )
+                )
+        if languages:
+            session.languages = languages
+            session.save(update_fields=["languages"])
+    SessionPerson.objects.bulk_create(people)
+
+
 def publish_results(
     *, by: User, call: Call, note: str = "", now: datetime | None = None, base_url: str = ""
 ) -> int:
@@ -921,6 +975,7 @@ def publish_results(
                     "updated",
                 ]
             )
+        _fill_sessions([p for p in proposals if p.status in ACCEPTED_STATUSES])
         call.results_published = now
         call.save(update_fields=["results_published"])
         reviews: dict[int, list[Review]] = defaultdict(list)
@@ -978,7 +1033,41 @@ def export_programme_data(person: Person) -> dict[str, Any]:
         .prefetch_related("scores__criterion")
         .order_by("pk")
     )
+    sessions = (
+        SessionPerson.objects.filter(person=person)
+        .select_related("session__meeting")
+        .order_by("pk")
+    )
+    stars = Star.objects.filter(person=person).select_related("session").order_by("pk")
+    registrations = Registration.objects.filter(person=person).select_related("meeting")
     return {
+        "sessions": [
+            {
+                "meeting": str(r.session.meeting),
+                "session": r.session.title,
+                "role": r.role,
+                "name": r.name,
+                "email": r.email,
+                "organisation": r.organization_name,
+                "stakeholder_group": r.stakeholder_group,
+                "country": r.country_id,
+                "gender": r.gender,
+                "attendance": r.attendance,
+                "timezone": r.timezone,
+            }
+            for r in sessions
+        ],
+        "starred_sessions": [
+            {"session": s.session.title, "starred": s.created.isoformat()} for s in stars
+        ],
+        "registrations": [
+            {
+                "meeting": str(r.meeting),
+                "attendance": r.attendance,
+                "registered": r.registered.isoformat(),
+            }
+            for r in registrations
+        ],
         "proposals": [
             {
                 "call": str(p.call),
@@ -1020,9 +1109,15 @@ def export_programme_data(person: Person) -> dict[str, Any]:
 
 
 def scrub_erased_person(*, person: Person, **kwargs: Any) -> None:
-    """On erasure: the details typed about the person in proposals go; the proposals stay,
-    attributed to "former participant" (their Person's public name)."""
+    """On erasure: the details typed about the person in proposals and sessions go; the
+    proposals and sessions stay, attributed to "former participant" (their Person's public
+    name); their agenda and registrations are deleted."""
     ProposalPerson.objects.filter(person=person).update(
         name="", email="", organization_name="", gender=""
     )
     Reviewer.objects.filter(person=person).update(active=False)
+    SessionPerson.objects.filter(person=person).update(
+        name="", email="", organization_name="", gender="", timezone=""
+    )
+    Star.objects.filter(person=person).delete()
+    Registration.objects.filter(person=person).delete()

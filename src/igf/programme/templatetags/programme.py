@@ -6,9 +6,11 @@ from typing import Any
 
 from django import template
 from django.utils.formats import number_format
+from django.utils.translation import get_language_info
 
 from igf.programme import phrases
 from igf.programme.criteria import CriteriaRules
+from igf.programme.enums import ReportState
 
 register = template.Library()
 
@@ -52,3 +54,20 @@ def rule_rows(rules: CriteriaRules) -> list[tuple[str, str]]:
 @register.filter
 def get_item(mapping: dict[Any, Any], key: Any) -> Any:
     return mapping.get(key) if mapping else None
+
+
+@register.filter
+def language_names(codes: list[str] | None) -> str:
+    """Language codes as their names in the viewer's language, joined."""
+    names = []
+    for code in codes or []:
+        try:
+            names.append(str(get_language_info(code)["name_translated"]))
+        except KeyError:
+            names.append(str(code))
+    return ", ".join(names)
+
+
+@register.filter
+def report_state(state: str) -> str:
+    return str(ReportState(state).label) if state in ReportState.values else state

@@ -1,0 +1,503 @@
+"""The rules of a schedule on plain data: which placements break a hard constraint, and what
+the soft constraints cost. No Django: the solver, the staff's grid editor and the tests share
+these definitions, so "no hard violation" means the same thing everywhere.
+
+Hard: nobody (organiser, speaker, moderator) in two places at once; one session per room at a
+time; the room seats the expected attendance and has the equipment (hybrid, interpretation
+booths, captions); a session takes a time of a slot grid of its type and duration; feeder
+sessions end before the main session they feed; pinned sessions stay where they are.
+
+Soft, weighted: sessions of one theme in parallel; remote speakers outside 07:00-22:00 of
+their own day; a theme crowded on some days instead of spread; a track spread over rooms.
+"""
+
+from __future__ import annotations
+
+import math
+import zoneinfo
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from functools import cached_property
+
+# Remote participants should speak between these local hours (end included).
+EARLIEST_HOUR, LATEST_HOUR = 7, 22
+
+DEFAULT_WEIGHTS: dict[str, int] = {
+    "theme_parallel": 10,
+    "remote_hours": 5,
+    "theme_spread": 2,
+    "track_rooms": 3,
+}
+SOFT_CODES = tuple(DEFAULT_WEIGHTS)
+
+
+@dataclass(frozen=True, slots=True)
+class RoomSpec:
+    id: int
+    name: str
+    capacity: int
+    hybrid: bool = True
+    booths: int = 0
+    captioning: bool = True
+    order: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class GridTime:
+    """A time of a slot grid; `types` are the session types it takes, `day` the venue's date."""
+
+    id: int
+    start: datetime
+    end: datetime
+    types: frozenset[int]
+    day: date
+
+    @property
+    def minutes(self) -> int:
+        return int((self.end - self.start).total_seconds() // 60)
+
+
+@dataclass(frozen=True, slots=True)
+class PersonRef:
+    """Someone in a session: `key` recognises them across sessions; `remote_zone` is the time
+    zone of a participant who takes part online (None onsite)."""
+
+    key: str
+    name: str
+    remote_zone: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Placement:
+    session: int
+    room: int
+    start: datetime
+    end: datetime
+
+    def overlaps(self, other: Placement) -> bool:
+        return self.start < other.end and other.start < self.end
+
+
+@dataclass(frozen=True, slots=True)
+class SessionSpec:
+    id: int
+    title: str
+    type_id: int
+    duration: int
+    attendance: int = 0
+    hybrid: bool = False
+    booths: int = 0
+    captioning: bool = False
+    theme: int | None = None
+    track: int | None = None
+    feeds: int | None = None
+    people: tuple[PersonRef, ...] = ()
+    pinned: Placement | None = None
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Everything the schedule is built from, as plain data."""
+
+    rooms: tuple[RoomSpec, ...]
+    times: tuple[GridTime, ...]
+    sessions: tuple[SessionSpec, ...]
+    venue_zone: str = "UTC"
+    theme_names: Mapping[int, str] = field(default_factory=dict)
+    track_names: Mapping[int, str] = field(default_factory=dict)
+
+    @cached_property
+    def room_by_id(self) -> dict[int, RoomSpec]:
+        return {r.id: r for r in self.rooms}
+
+    @cached_property
+    def session_by_id(self) -> dict[int, SessionSpec]:
+        return {s.id: s for s in self.sessions}
+
+    @cached_property
+    def days(self) -> tuple[date, ...]:
+        return tuple(sorted({t.day for t in self.times}))
+
+    def day_of(self, moment: datetime) -> date:
+        return moment.astimezone(zone(self.venue_zone)).date()
+
+
+@dataclass(frozen=True, slots=True)
+class Violation:
+    """A broken hard constraint. `code` names the rule; the other fields say who and what:
+    room_clash, person_clash (`person`), capacity, hybrid, booths, captioning, grid,
+    feeder (the feeder first), pinned."""
+
+    code: str
+    sessions: tuple[int, ...]
+    room: int | None = None
+    person: str = ""
+    needed: int = 0
+    available: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class SoftItem:
+    """One soft-constraint cost: `code`, the sessions concerned, the cost (weight x units)
+    and what it is about (a theme, a track, a person, a day, a moment)."""
+
+    code: str
+    sessions: tuple[int, ...]
+    cost: int
+    units: int
+    theme: int | None = None
+    track: int | None = None
+    person: str = ""
+    day: date | None = None
+    moment: datetime | None = None
+    local_start: str = ""
+    local_end: str = ""
+    rooms: int = 0
+    limit: int = 0
+
+
+@dataclass(frozen=True)
+class SoftReport:
+    items: tuple[SoftItem, ...]
+
+    @property
+    def total(self) -> int:
+        return sum(i.cost for i in self.items)
+
+    def by_code(self) -> dict[str, int]:
+        totals = dict.fromkeys(SOFT_CODES, 0)
+        for item in self.items:
+            totals[item.code] = totals.get(item.code, 0) + item.cost
+        return totals
+
+
+def zone(name: str | None) -> zoneinfo.ZoneInfo:
+    try:
+        return zoneinfo.ZoneInfo(name or "UTC")
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        return zoneinfo.ZoneInfo("UTC")
+
+
+def weights_with_defaults(weights: Mapping[str, int] | None) -> dict[str, int]:
+    merged = dict(DEFAULT_WEIGHTS)
+    for code, value in (weights or {}).items():
+        if code in merged and isinstance(value, int) and not isinstance(value, bool):
+            merged[code] = max(0, min(value, 1000))
+    return merged
+
+
+# --- Where a session may go --------------------------------------------------------------------
+
+
+def room_misfits(session: SessionSpec, room: RoomSpec) -> list[Violation]:
+    """What the room lacks for the session (capacity, hybrid equipment, booths, captions)."""
+    found = []
+    if room.capacity < session.attendance:
+        found.append(
+            Violation(
+                "capacity",
+                (session.id,),
+                room=room.id,
+                needed=session.attendance,
+                available=room.capacity,
+            )
+        )
+    if session.hybrid and not room.hybrid:
+        found.append(Violation("hybrid", (session.id,), room=room.id))
+    if room.booths < session.booths:
+        found.append(
+            Violation(
+                "booths", (session.id,), room=room.id, needed=session.booths, available=room.booths
+            )
+        )
+    if session.captioning and not room.captioning:
+        found.append(Violation("captioning", (session.id,), room=room.id))
+    return found
+
+
+def fits_time(session: SessionSpec, time: GridTime) -> bool:
+    return session.type_id in time.types and time.minutes == session.duration
+
+
+def on_grid(problem: Problem, session: SessionSpec, start: datetime, end: datetime) -> bool:
+    return any(fits_time(session, t) and t.start == start and t.end == end for t in problem.times)
+
+
+def _placement_misfits(
+    problem: Problem, session: SessionSpec, placement: Placement
+) -> list[Violation]:
+    found: list[Violation] = []
+    room = problem.room_by_id.get(placement.room)
+    if room is not None:
+        found.extend(room_misfits(session, room))
+    if not on_grid(problem, session, placement.start, placement.end):
+        found.append(Violation("grid", (session.id,)))
+    return found
+
+
+def _pair_violations(
+    problem: Problem, a: Placement, b: Placement, keys: Mapping[int, Mapping[str, str]]
+) -> list[Violation]:
+    found: list[Violation] = []
+    first, second = sorted((a.session, b.session))
+    if a.overlaps(b):
+        if a.room == b.room:
+            found.append(Violation("room_clash", (first, second), room=a.room))
+        shared = sorted(set(keys.get(a.session, {})) & set(keys.get(b.session, {})))
+        found.extend(
+            Violation("person_clash", (first, second), person=keys[a.session][key])
+            for key in shared
+        )
+    sessions = problem.session_by_id
+    for feeder, main in ((a, b), (b, a)):
+        spec = sessions.get(feeder.session)
+        if spec is not None and spec.feeds == main.session and feeder.end > main.start:
+            found.append(Violation("feeder", (feeder.session, main.session)))
+    return found
+
+
+def _people_keys(problem: Problem) -> dict[int, dict[str, str]]:
+    return {s.id: {p.key: p.name for p in s.people} for s in problem.sessions}
+
+
+def hard_violations(problem: Problem, placements: Iterable[Placement]) -> list[Violation]:
+    """Every hard constraint the placements break (an empty list: a valid schedule)."""
+    placed = sorted(placements, key=lambda p: (p.start, p.session))
+    keys = _people_keys(problem)
+    sessions = problem.session_by_id
+    found: list[Violation] = []
+    for placement in placed:
+        spec = sessions.get(placement.session)
+        if spec is None:
+            continue
+        found.extend(_placement_misfits(problem, spec, placement))
+        if spec.pinned is not None and (
+            spec.pinned.room,
+            spec.pinned.start,
+            spec.pinned.end,
+        ) != (placement.room, placement.start, placement.end):
+            found.append(Violation("pinned", (spec.id,)))
+    # Sweep in start order: only placements that start before one ends can clash with it.
+    by_session = {p.session: p for p in placed}
+    for index, first in enumerate(placed):
+        for second in placed[index + 1 :]:
+            if second.start >= first.end:
+                break
+            found.extend(_pair_violations(problem, first, second, keys))
+    # Feeders and their main session need not overlap to be in the wrong order.
+    for spec in problem.sessions:
+        if spec.feeds is None:
+            continue
+        feeder, main = by_session.get(spec.id), by_session.get(spec.feeds)
+        if (
+            feeder is not None
+            and main is not None
+            and not feeder.overlaps(main)
+            and feeder.end > main.start
+        ):
+            found.append(Violation("feeder", (spec.id, spec.feeds)))
+    return found
+
+
+def move_violations(
+    problem: Problem, placements: Iterable[Placement], moved: Placement
+) -> list[Violation]:
+    """The hard constraints broken if one session goes to `moved` (the others staying)."""
+    others = [p for p in placements if p.session != moved.session]
+    spec = problem.session_by_id[moved.session]
+    keys = _people_keys(problem)
+    found = _placement_misfits(problem, spec, moved)
+    for other in others:
+        found.extend(_pair_violations(problem, moved, other, keys))
+    return found
+
+
+# --- Soft costs --------------------------------------------------------------------------------
+
+
+def checkpoints(placements: Iterable[Placement]) -> list[datetime]:
+    """Every distinct start: two placements overlap exactly when both run at one of them."""
+    return sorted({p.start for p in placements})
+
+
+def _local(moment: datetime, zone_name: str) -> datetime:
+    return moment.astimezone(zone(zone_name))
+
+
+def remote_out_of_hours(person: PersonRef, start: datetime, end: datetime) -> bool:
+    """Whether a remote participant's part falls outside 07:00-22:00 of their own day."""
+    if person.remote_zone is None:
+        return False
+    local_start, local_end = _local(start, person.remote_zone), _local(end, person.remote_zone)
+    if local_start.date() != local_end.date() and (local_end.hour, local_end.minute) != (0, 0):
+        return True
+    if local_start.hour < EARLIEST_HOUR:
+        return True
+    end_minutes = local_end.hour * 60 + local_end.minute
+    if local_end.date() != local_start.date():
+        end_minutes = 24 * 60
+    return end_minutes > LATEST_HOUR * 60
+
+
+def _theme_parallel(
+    problem: Problem, placed: list[Placement], weight: Mapping[str, int]
+) -> list[SoftItem]:
+    """Sessions of one theme in parallel: at each moment, every session beyond the first."""
+    sessions = problem.session_by_id
+    items = []
+    for moment in checkpoints(placed):
+        running: dict[int, list[int]] = defaultdict(list)
+        for p in placed:
+            theme = sessions[p.session].theme
+            if theme is not None and p.start <= moment < p.end:
+                running[theme].append(p.session)
+        for theme, ids in sorted(running.items()):
+            if len(ids) > 1:
+                units = len(ids) - 1
+                items.append(
+                    SoftItem(
+                        "theme_parallel",
+                        tuple(sorted(ids)),
+                        weight["theme_parallel"] * units,
+                        units,
+                        theme=theme,
+                        moment=moment,
+                    )
+                )
+    return items
+
+
+def _remote_hours(
+    problem: Problem, placed: list[Placement], weight: Mapping[str, int]
+) -> list[SoftItem]:
+    """Remote participants outside 07:00-22:00 of their own day."""
+    items = []
+    for p in placed:
+        for person in problem.session_by_id[p.session].people:
+            if remote_out_of_hours(person, p.start, p.end):
+                zone_name = person.remote_zone or "UTC"
+                items.append(
+                    SoftItem(
+                        "remote_hours",
+                        (p.session,),
+                        weight["remote_hours"],
+                        1,
+                        person=person.name,
+                        local_start=f"{_local(p.start, zone_name):%H:%M}",
+                        local_end=f"{_local(p.end, zone_name):%H:%M}",
+                    )
+                )
+    return items
+
+
+def _theme_spread(
+    problem: Problem, placed: list[Placement], weight: Mapping[str, int]
+) -> list[SoftItem]:
+    """A theme crowded on a day: sessions beyond its fair share of the days."""
+    days = problem.days or tuple(sorted({problem.day_of(p.start) for p in placed}))
+    per_theme: dict[int, list[Placement]] = defaultdict(list)
+    for p in placed:
+        theme = problem.session_by_id[p.session].theme
+        if theme is not None:
+            per_theme[theme].append(p)
+    items = []
+    for theme, theme_placed in sorted(per_theme.items()):
+        limit = math.ceil(len(theme_placed) / max(1, len(days)))
+        per_day: dict[date, list[int]] = defaultdict(list)
+        for p in theme_placed:
+            per_day[problem.day_of(p.start)].append(p.session)
+        for day, ids in sorted(per_day.items()):
+            if len(ids) > limit:
+                units = len(ids) - limit
+                items.append(
+                    SoftItem(
+                        "theme_spread",
+                        tuple(sorted(ids)),
+                        weight["theme_spread"] * units,
+                        units,
+                        theme=theme,
+                        day=day,
+                        limit=limit,
+                    )
+                )
+    return items
+
+
+def _track_rooms(
+    problem: Problem, placed: list[Placement], weight: Mapping[str, int]
+) -> list[SoftItem]:
+    """A track's sessions in more than one room: each further room."""
+    per_track: dict[int, list[Placement]] = defaultdict(list)
+    for p in placed:
+        track = problem.session_by_id[p.session].track
+        if track is not None:
+            per_track[track].append(p)
+    items = []
+    for track, track_placed in sorted(per_track.items()):
+        rooms = {p.room for p in track_placed}
+        if len(rooms) > 1:
+            units = len(rooms) - 1
+            items.append(
+                SoftItem(
+                    "track_rooms",
+                    tuple(sorted(p.session for p in track_placed)),
+                    weight["track_rooms"] * units,
+                    units,
+                    track=track,
+                    rooms=len(rooms),
+                )
+            )
+    return items
+
+
+def soft_costs(
+    problem: Problem, placements: Iterable[Placement], weights: Mapping[str, int] | None = None
+) -> SoftReport:
+    """What the placements cost on each soft constraint, item by item."""
+    weight = weights_with_defaults(weights)
+    placed = [p for p in placements if p.session in problem.session_by_id]
+    return SoftReport(
+        items=(
+            *_theme_parallel(problem, placed, weight),
+            *_remote_hours(problem, placed, weight),
+            *_theme_spread(problem, placed, weight),
+            *_track_rooms(problem, placed, weight),
+        )
+    )
+
+
+def candidate_places(
+    problem: Problem, session: SessionSpec
+) -> tuple[list[tuple[RoomSpec, GridTime]], list[Violation]]:
+    """The (room, time) pairs a session may take on its own, and, when there are none, why."""
+    times = [t for t in problem.times if fits_time(session, t)]
+    rooms: list[RoomSpec] = []
+    misfits: list[Violation] = []
+    for room in problem.rooms:
+        wrong = room_misfits(session, room)
+        if wrong:
+            misfits.extend(wrong)
+        else:
+            rooms.append(room)
+    reasons: list[Violation] = []
+    if not times:
+        reasons.append(Violation("grid", (session.id,), needed=session.duration))
+    if not rooms:
+        # The reasons shared by every room, each once (e.g. "no room seats 800").
+        seen: set[str] = set()
+        for violation in misfits:
+            if violation.code not in seen:
+                seen.add(violation.code)
+                best = max((v.available for v in misfits if v.code == violation.code), default=0)
+                reasons.append(
+                    Violation(
+                        violation.code,
+                        (session.id,),
+                        needed=violation.needed,
+                        available=best,
+                    )
+                )
+    places = [(r, t) for t in times for r in rooms] if times and rooms else []
+    return places, reasons
