@@ -19,6 +19,8 @@ from django.urls.exceptions import Resolver404
 from igf.people.models import User
 from tests.factories import SecretariatFactory, UserFactory
 
+pytest_plugins = ["tests.browser_support"]
+
 # --- Roles -----------------------------------------------------------------------------------
 
 

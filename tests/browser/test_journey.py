@@ -10,7 +10,7 @@ from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.core import mail
 
 from igf.people.models import User
-from tests.browser.conftest import axe_violations
+from tests.browser_support import axe_violations
 from tests.factories import OrganizationFactory, SecretariatFactory
 from tests.pages import all_pages
 

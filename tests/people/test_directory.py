@@ -48,7 +48,8 @@ def test_directory_filters_by_name_group_and_country(client: Client, db: None) -
     "params",
     [
         {"order": "password"}, {"stakeholder_group": "<script>"}, {"country": "ZZZZ"},
-        {"page": "-1"}, {"page": "abc"}, {"q": "x" * 5000}, {"author__password__startswith": "a"}, {"q": "a\x00b"}, {"country": "\x00"},
+        {"page": "-1"}, {"page": "abc"}, {"q": "x" * 5000}, {"author__password__startswith": "a"},
+        {"q": "a\x00b"}, {"country": "\x00"},
     ],
 )  # fmt: skip
 def test_directory_hostile_parameters_are_harmless(client: Client, db: None, params) -> None:  # type: ignore[no-untyped-def]

@@ -1,4 +1,8 @@
-"""Fixtures of the browser suite: Debian's Chromium driven by Playwright, axe-core injected."""
+"""Fixtures of the browser suite: Debian's Chromium driven by Playwright, axe-core injected.
+
+A plugin of the whole suite (tests/conftest.py), so any app's browser tests share one browser
+per session: two Playwright instances in one process refuse to run.
+"""
 
 from __future__ import annotations
 
