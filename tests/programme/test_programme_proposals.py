@@ -456,3 +456,22 @@ def test_nobody_can_propose_to_an_unpublished_call(call: Call, participant: User
     assert login(participant).get(new_url(call)).status_code == 403
     user = UserFactory.create()
     assert login(user).get(f"/programme/calls/{call.pk}/").status_code == 404
+
+
+def test_a_row_number_beyond_any_database_key_is_refused_not_a_crash(
+    call: Call, participant: User, login
+) -> None:  # type: ignore[no-untyped-def]
+    data = form_data(call, **full_team(participant))
+    data["speakers-0-row"] = str(10**20)
+    response = login(participant).post(new_url(call), data)
+    assert response.status_code == 200
+    assert Proposal.objects.filter(call=call).count() == 0
+
+
+def test_a_policy_question_number_beyond_any_database_key_is_refused_not_a_crash(
+    call: Call, participant: User, login
+) -> None:  # type: ignore[no-untyped-def]
+    data = {**form_data(call, **full_team(participant)), "policy_questions": str(2**63)}
+    response = login(participant).post(new_url(call), data)
+    assert response.status_code == 200
+    assert Proposal.objects.filter(call=call).count() == 0

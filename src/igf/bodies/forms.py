@@ -13,6 +13,7 @@ from django.utils.translation import pgettext_lazy
 from igf.bodies.enums import Capacity, Role
 from igf.bodies.models import Body, Milestone
 from igf.core.enums import RegionGroup, StakeholderGroup
+from igf.core.forms import RowIdField
 from igf.core.models import Country
 from igf.people.forms import PersonByEmailField, country_choices
 from igf.people.models import Organization
@@ -171,7 +172,7 @@ class ListMessageForm(forms.Form):
     text = forms.CharField(
         label=_("Message"), widget=forms.Textarea(attrs={"rows": 8}), max_length=20000
     )
-    in_reply_to = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    in_reply_to = RowIdField(required=False)
 
 
 class BodyFilterForm(forms.Form):

@@ -21,6 +21,7 @@ from igf.consultations.enums import (
 )
 from igf.consultations.models import Contribution, Paragraph, Question, QuestionnaireSection
 from igf.core.enums import StakeholderGroup
+from igf.core.forms import RowIdField
 from igf.core.models import Country
 from igf.people.forms import country_choices
 from igf.people.models import Organization, Person
@@ -139,7 +140,7 @@ class VersionEditForm(forms.Form):
     file = forms.FileField(
         label=_("Or replace the text with a file"), required=False, help_text=MAX_UPLOAD_HELP
     )
-    revision = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+    revision = RowIdField()
 
 
 class NewVersionForm(forms.Form):
@@ -160,7 +161,7 @@ class PublishVersionForm(forms.Form):
 
 
 class MatchingForm(forms.Form):
-    revision = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+    revision = RowIdField()
 
     def __init__(
         self,
@@ -410,7 +411,7 @@ class TranslationEditForm(forms.Form):
         choices=TranslationStatus.choices,
         widget=forms.RadioSelect,
     )
-    revision = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+    revision = RowIdField()
 
     def __init__(
         self, *args: Any, paragraphs: list[Paragraph], texts: dict[int, str], **kwargs: Any

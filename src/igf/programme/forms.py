@@ -11,6 +11,7 @@ from django.utils.translation import get_language_info, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from igf.core.enums import Gender, StakeholderGroup
+from igf.core.forms import ROW_ID_MAX, BoundedKeysMultipleChoiceField, RowIdField
 from igf.core.models import Country
 from igf.people.forms import country_choices
 from igf.programme import phrases
@@ -51,7 +52,7 @@ PART_FIELDS: dict[str, tuple[str, ...]] = {
 }
 
 
-class QuestionChoiceField(forms.ModelMultipleChoiceField):  # type: ignore[type-arg]
+class QuestionChoiceField(BoundedKeysMultipleChoiceField):
     def label_from_instance(self, obj: PolicyQuestion) -> str:  # type: ignore[override]
         return f"{obj.theme.name}: {obj.text}"
 
@@ -220,7 +221,7 @@ class ProposalForm(forms.Form):
 class ParticipantForm(forms.Form):
     """One person named in a proposal. An empty row is ignored."""
 
-    row = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    row = RowIdField(required=False)
     name = forms.CharField(label=_("Name"), max_length=150, required=False)
     email = forms.EmailField(
         label=_("E-mail address"),
@@ -463,6 +464,7 @@ class AssignForm(forms.Form):
     number = forms.IntegerField(
         label=_("Proposal number"),
         min_value=1,
+        max_value=ROW_ID_MAX,
         error_messages={"required": _("Enter the proposal's number.")},
     )
     reviewer = forms.ModelChoiceField(
