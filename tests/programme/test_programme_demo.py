@@ -10,7 +10,10 @@ from igf.core.demo import DemoContext
 from igf.people import demo as people_demo
 from igf.programme import demo
 from igf.programme.enums import CallPhase, SessionKind
-from igf.programme.models import AnnualMeeting, Call, Proposal, Review
+from igf.programme.models import AnnualMeeting, Call, Proposal, Review, SessionReport, Slot
+from igf.programme.queries import criteria_report
+from igf.programme.schedule.constraints import hard_violations
+from igf.programme.schedule.queries import problem_for, working_placements
 
 
 @pytest.mark.slow
@@ -24,12 +27,37 @@ def test_demo_seeds_a_believable_programme_once(db: None) -> None:
     }
     assert all(theme.questions.count() == 3 for theme in meeting.themes.all())
     phases = {call.phase() for call in Call.objects.filter(meeting=meeting)}
-    assert phases == {CallPhase.OPEN, CallPhase.REVIEW}
+    assert phases == {CallPhase.OPEN, CallPhase.REVIEW, CallPhase.RESULTS}
     statuses = Counter(Proposal.objects.values_list("status", flat=True))
-    assert set(statuses) == {"draft", "submitted", "withdrawn", "accepted", "rejected"}
-    assert 55 <= sum(statuses.values()) <= 80
+    assert set(statuses) == {
+        "draft", "submitted", "withdrawn", "accepted", "accepted_with_changes", "rejected"
+    }  # fmt: skip
+    assert 55 <= sum(statuses.values()) <= 90
     assert Review.objects.count() > 100
     assert Proposal.objects.exclude(decision="").filter(status="submitted").exists()
-    counts = (Proposal.objects.count(), Review.objects.count())
+    # The full schedule is published, in two releases, and every session is placed.
+    release = meeting.releases.order_by("-version").first()
+    assert release is not None
+    assert release.version == 2
+    assert len(release.entries) == meeting.sessions.count() >= 60
+    assert release.changes["moved"]
+    problem = problem_for(meeting)
+    assert hard_violations(problem, working_placements(meeting)) == []
+    assert meeting.registrations.count() > 100
+    # Last year's meeting: published, its reports partly in, one organiser flagged now.
+    last = AnnualMeeting.objects.get(slug="igf-2025")
+    assert last.releases.count() == 1
+    assert SessionReport.objects.filter(
+        session__meeting=last, full_submitted__isnull=False
+    ).exists()
+    day_zero = Call.objects.get(meeting=meeting, title__startswith="Call for Day 0")
+    flagged = [
+        p.number
+        for p in day_zero.proposals.all()
+        for check in criteria_report(p).failures
+        if check.code == "previous_report"
+    ]
+    assert flagged == [2]
+    counts = (Proposal.objects.count(), Review.objects.count(), Slot.objects.count())
     demo.seed(context)
-    assert (Proposal.objects.count(), Review.objects.count()) == counts
+    assert (Proposal.objects.count(), Review.objects.count(), Slot.objects.count()) == counts

@@ -1,6 +1,14 @@
-"""The demo programme: IGF 2025 with its results published, and IGF 2026 with every session
-type, themes and policy questions, a closed call under review with selection in progress, and
-an open call for lightning talks and networking sessions.
+"""The demo programme.
+
+IGF 2025: its call decided, its schedule published, its sessions over; some reports came in
+(one late), some are missing, one session has a recording and a transcript.
+
+IGF 2026: every session type, themes and policy questions; the main call's results published
+and the full schedule published (rooms, slot grids, tracks, main sessions fed by workshops,
+placed by the solver, then a second release that moved sessions); registrations and a
+personal agenda with a clash; the call for lightning talks and networking sessions under
+review with the selection in progress; the call for Day 0 events open, with a draft whose
+organiser has not given last year's report.
 
 Called by `manage.py seed_demo` after the bodies demo (which creates the MAG). Everything is
 created in one transaction the first time; a second run finds IGF 2026 and changes nothing.
@@ -46,6 +54,7 @@ from igf.programme.models import (
     SessionType,
     Theme,
 )
+from igf.programme.schedule import demo as schedule_demo
 
 THEMES: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
@@ -106,6 +115,9 @@ MAIN_CALL_KINDS = (
     SessionKind.NRI,
 )
 LATE_CALL_KINDS = (SessionKind.LIGHTNING_TALK, SessionKind.NETWORKING)
+# In 2026 Day 0 events have a call of their own, open while the schedule of the rest is out.
+MAIN_CALL_KINDS_2026 = tuple(k for k in MAIN_CALL_KINDS if k != SessionKind.DAY_ZERO)
+DAY_ZERO_KINDS = (SessionKind.DAY_ZERO,)
 SLOTS: dict[str, int] = {
     SessionKind.WORKSHOP: 12,
     SessionKind.OPEN_FORUM: 4,
@@ -298,6 +310,7 @@ def _proposal(
     *,
     status: str,
     strong: bool = True,
+    previous_report: str | None = None,
 ) -> Proposal:
     rng = people.rng
     topic = rng.choice(TOPICS)
@@ -331,7 +344,11 @@ def _proposal(
         duration=rng.choice(session_type.durations),
         accessibility="Live captions in English; interpretation into French requested.",
         languages=["en", "fr"] if rng.random() < 0.3 else ["en"],
-        previous_report=f"https://example.org/reports/{previous}/{number}" if had_session else "",
+        previous_report=previous_report
+        if previous_report is not None
+        else f"https://example.org/reports/{previous}/{number}"
+        if had_session
+        else "",
         status=status,
         submitted=_now() - timedelta(days=rng.randint(1, 20))
         if status != ProposalStatus.DRAFT
@@ -437,14 +454,14 @@ def _review_everything(call: Call, rng: random.Random) -> None:
         )
 
 
-def _select_some(call: Call, secretariat: User | None) -> None:
-    """Selection in progress: the best-ranked workshops ticked, one merge, one rejection."""
+def _select_some(call: Call, secretariat: User | None, kind: str = SessionKind.WORKSHOP) -> None:
+    """Selection in progress: the best-ranked of a kind ticked, one merge, one rejection."""
     if secretariat is None:
         return
     from igf.programme import queries  # noqa: PLC0415
 
     rows = [r for r in queries.ranked_proposals(call) if r.score is not None]
-    workshops = [r for r in rows if r.proposal.session_type.kind == SessionKind.WORKSHOP]
+    workshops = [r for r in rows if r.proposal.session_type.kind == kind]
     services.set_selection(
         by=secretariat, call=call, selected={r.proposal.pk for r in workshops[:6]}
     )
@@ -490,6 +507,7 @@ def _last_year(people: _People, mag: Body | None, secretariat: User | None) -> N
         ranked = [r.proposal.pk for r in queries.ranked_proposals(call)][:7]
         services.set_selection(by=secretariat, call=call, selected=set(ranked))
         services.publish_results(by=secretariat, call=call, now=now)
+        schedule_demo.build_past(meeting, rng=people.rng, secretariat=secretariat)
 
 
 def _this_year(people: _People, mag: Body | None, secretariat: User | None) -> None:
@@ -500,14 +518,21 @@ def _this_year(people: _People, mag: Body | None, secretariat: User | None) -> N
     main = _call(
         meeting,
         "Call for session proposals, IGF 2026",
-        MAIN_CALL_KINDS,
+        MAIN_CALL_KINDS_2026,
+        now - timedelta(days=120),
         now - timedelta(days=60),
-        now - timedelta(days=5),
     )
     late = _call(
         meeting,
         "Call for lightning talks and networking sessions, IGF 2026",
         LATE_CALL_KINDS,
+        now - timedelta(days=50),
+        now - timedelta(days=5),
+    )
+    day_zero = _call(
+        meeting,
+        "Call for Day 0 events, IGF 2026",
+        DAY_ZERO_KINDS,
         now - timedelta(days=10),
         now + timedelta(days=21),
     )
@@ -515,7 +540,7 @@ def _this_year(people: _People, mag: Body | None, secretariat: User | None) -> N
         t.session_type.kind: t.session_type for t in main.templates.select_related("session_type")
     }
     weights: dict[str, int] = {SessionKind.WORKSHOP: 20}
-    choices = [k for k in MAIN_CALL_KINDS for _ in range(weights.get(k, 2))]
+    choices = [k for k in MAIN_CALL_KINDS_2026 for _ in range(weights.get(k, 2))]
     for number in range(1, 43):
         proposer = people.person()
         if proposer is None:
@@ -528,7 +553,7 @@ def _this_year(people: _People, mag: Body | None, secretariat: User | None) -> N
     _reviewers(main, people, mag)
     services.assign_reviewers(by=None, call=main)
     _review_everything(main, rng)
-    _select_some(main, secretariat)
+    _select_main(main, secretariat)
 
     late_kinds = {
         t.session_type.kind: t.session_type for t in late.templates.select_related("session_type")
@@ -537,25 +562,73 @@ def _this_year(people: _People, mag: Body | None, secretariat: User | None) -> N
         proposer = people.person()
         if proposer is None:
             return
-        if number <= 2 and proposer_account is not None:
-            proposer = proposer_account.person
-        state = rng.random()
-        status = (
-            ProposalStatus.DRAFT
-            if state < 0.45 or number == 1
-            else ProposalStatus.WITHDRAWN
-            if state < 0.52
-            else ProposalStatus.SUBMITTED
-        )
         kind = SessionKind.LIGHTNING_TALK if number % 3 else SessionKind.NETWORKING
+        status = ProposalStatus.WITHDRAWN if number in (5, 11) else ProposalStatus.SUBMITTED
+        _proposal(late, late_kinds[kind], proposer, number, people, status=status)
+    _reviewers(late, people, mag)
+    services.assign_reviewers(by=None, call=late)
+    _review_everything(late, rng)
+    _select_some(late, secretariat, SessionKind.LIGHTNING_TALK)
+    _day_zero_proposals(day_zero, people, proposer_account)
+    schedule_demo.build(meeting, rng=rng, people=people.people, secretariat=secretariat)
+
+
+def _select_main(call: Call, secretariat: User | None) -> None:
+    """The MAG's selection: the best-ranked proposals of each type, one merge, then results."""
+    if secretariat is None:
+        return
+    from igf.programme import queries  # noqa: PLC0415
+
+    rows = [r for r in queries.ranked_proposals(call) if r.score is not None]
+    keep = {r.proposal.pk for r in rows[: max(1, len(rows) * 2 // 3)]}
+    services.set_selection(by=secretariat, call=call, selected=keep)
+    workshops = [
+        r
+        for r in rows
+        if r.proposal.session_type.kind == SessionKind.WORKSHOP and r.proposal.pk not in keep
+    ]
+    chosen = [r for r in rows if r.proposal.pk in keep]
+    if workshops and chosen:
+        services.record_decision(
+            by=secretariat,
+            proposal=workshops[0].proposal,
+            decision=Decision.ACCEPT_WITH_CHANGES,
+            reason="Close in scope to a higher-ranked proposal; the organisers agreed to merge.",
+            merge_with=chosen[0].proposal,
+        )
+    services.publish_results(by=secretariat, call=call)
+
+
+def _day_zero_proposals(call: Call, people: _People, proposer_account: User | None) -> None:
+    """Drafts and submissions of the open call; one draft comes from an organiser whose
+    session last year has no report, and the checklist says so."""
+    session_type = call.templates.select_related("session_type").get().session_type
+    unreported = (
+        Proposal.objects.filter(call__meeting__year=2025, status__in=ACCEPTED_STATUSES)
+        .filter(session__report__full_submitted__isnull=True)
+        .select_related("proposer")
+        .order_by("number")
+        .first()
+    )
+    for number in range(1, 9):
+        proposer = people.person()
+        if proposer is None:
+            return
+        previous_report: str | None = None
+        if number == 1 and proposer_account is not None:
+            proposer = proposer_account.person
+        if number == 2 and unreported is not None:
+            proposer, previous_report = unreported.proposer, ""
+        status = ProposalStatus.DRAFT if number <= 4 else ProposalStatus.SUBMITTED
         _proposal(
-            late,
-            late_kinds[kind],
+            call,
+            session_type,
             proposer,
             number,
             people,
             status=status,
             strong=status != ProposalStatus.DRAFT,
+            previous_report=previous_report,
         )
 
 

@@ -38,6 +38,7 @@ from igf.programme.enums import (
     TemplateField,
 )
 from igf.programme.models import (
+    AnnualMeeting,
     Assignment,
     Call,
     CallSessionType,
@@ -51,6 +52,8 @@ from igf.programme.models import (
     Score,
     Session,
     SessionPerson,
+    SessionReport,
+    SessionTranscript,
     SessionType,
     Star,
 )
@@ -1040,7 +1043,18 @@ def export_programme_data(person: Person) -> dict[str, Any]:
     )
     stars = Star.objects.filter(person=person).select_related("session").order_by("pk")
     registrations = Registration.objects.filter(person=person).select_related("meeting")
+    user = person.user
+    reports = SessionReport.objects.filter(updated_by=user).select_related("session")
+    transcripts = SessionTranscript.objects.filter(uploaded_by=user).select_related("session")
     return {
+        "session_reports_last_edited": [
+            {"session": r.session.title, "updated": r.updated.isoformat()}
+            for r in reports.order_by("pk")
+        ],
+        "transcripts_uploaded": [
+            {"session": t.session.title, "language": t.language, "uploaded": t.uploaded.isoformat()}
+            for t in transcripts.order_by("pk")
+        ],
         "sessions": [
             {
                 "meeting": str(r.session.meeting),
@@ -1116,8 +1130,15 @@ def scrub_erased_person(*, person: Person, **kwargs: Any) -> None:
         name="", email="", organization_name="", gender=""
     )
     Reviewer.objects.filter(person=person).update(active=False)
-    SessionPerson.objects.filter(person=person).update(
-        name="", email="", organization_name="", gender="", timezone=""
-    )
+    named = SessionPerson.objects.filter(person=person)
+    meetings = list(AnnualMeeting.objects.filter(sessions__people__in=named).distinct())
+    named.update(name="", email="", organization_name="", gender="", timezone="")
     Star.objects.filter(person=person).delete()
     Registration.objects.filter(person=person).delete()
+    # The update above sends no signal: forget the cached pages, rewrite the static copies.
+    from igf.programme.schedule import queries as schedule_queries  # noqa: PLC0415
+    from igf.programme.schedule.snapshot import write_snapshot  # noqa: PLC0415
+
+    for meeting in meetings:
+        schedule_queries.bump_generation(meeting.slug)
+        transaction.on_commit(lambda meeting=meeting: write_snapshot(meeting))  # type: ignore[misc]

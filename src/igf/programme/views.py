@@ -43,6 +43,7 @@ from igf.programme.forms import (
     people_formsets,
 )
 from igf.programme.models import Assignment, Call, CallSessionType, Proposal, ProposalPerson
+from igf.programme.schedule import queries as schedule_queries
 from igf.programme.services import ProgrammeError
 
 ASSIGNMENTS_PAGE_SIZE = 100
@@ -132,6 +133,7 @@ def meeting_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "themes": queries.meeting_themes(meeting),
             "session_types": queries.meeting_session_types(meeting),
             "calls": queries.calls_visible_to(request.user).filter(meeting=meeting),
+            "released": schedule_queries.latest_release(meeting) is not None,
         },
     )
 

@@ -10,6 +10,9 @@ FULL_REPORT_WITHIN = timedelta(days=14)
 # Reminders go out this long before each deadline.
 SHORT_REMINDER_BEFORE = timedelta(hours=4)
 FULL_REMINDER_BEFORE = timedelta(days=3)
+# Nobody is reminded of a report more than this long overdue (the compliance page lists it):
+# the first run of the reminders on an old database must not write about years-old sessions.
+REMINDERS_STOP_AFTER = timedelta(days=7)
 
 NOT_DUE, DUE, ON_TIME, LATE, MISSING = "not_due", "due", "on_time", "late", "missing"
 
@@ -56,7 +59,9 @@ def reminder_due(
     reminded: datetime | None,
     now: datetime,
 ) -> bool:
-    """Remind once, from `before` the deadline, if the report is still missing."""
+    """Remind once, from `before` the deadline until a week after it, if the report is still
+    missing."""
     if submitted is not None or reminded is not None or now < session_end:
         return False
-    return now >= session_end + within - before
+    due = session_end + within
+    return due - before <= now <= due + REMINDERS_STOP_AFTER

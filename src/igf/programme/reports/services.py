@@ -78,7 +78,9 @@ def save_short_report(
     public activity entry on first submission, private otherwise.
     """
     if submit and not (key_takeaways.strip() and calls_to_action.strip()):
-        raise ProgrammeError(_("Give the key takeaways and the calls to action to submit."))
+        raise ProgrammeError(
+            _("Give the key takeaways and the calls to action to submit the short report.")
+        )
     report = _report(session)
     report.key_takeaways = key_takeaways.strip()
     report.calls_to_action = calls_to_action.strip()

@@ -10,9 +10,9 @@ import io
 import json
 import re
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Sequence, Set
 from datetime import UTC, datetime, time, timedelta
-from typing import Any
+from typing import Any, TypeAlias
 
 from django.utils import timezone
 from django.utils.text import slugify
@@ -29,6 +29,10 @@ GENERATOR_VERSION = "0.1.0"
 SCHEMA = "https://c3voc.de/schedule/schema.json"
 TIMESLOT = "00:15"
 # Spreadsheet programs run cells that start with these; such cells get a leading apostrophe.
+# Whether an export carries join links: for every session, or only for these sessions (a
+# personal feed: the sessions the person takes part in).
+JoinLinks: TypeAlias = bool | Set[int]
+
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -52,8 +56,10 @@ def person_guid(ref: str, base_url: str) -> str:
     return str(uuid.uuid5(uuid.NAMESPACE_URL, f"{base_url}/{ref}"))
 
 
-def _join_link(entry: ScheduleEntry, with_join_links: bool) -> str:
-    return entry.join_url if with_join_links else ""
+def _join_link(entry: ScheduleEntry, with_join_links: JoinLinks) -> str:
+    if isinstance(with_join_links, bool):
+        return entry.join_url if with_join_links else ""
+    return entry.join_url if entry.id in with_join_links else ""
 
 
 # --- iCalendar ---------------------------------------------------------------------------------
@@ -65,7 +71,7 @@ def session_event(
     *,
     base_url: str,
     sequence: int,
-    with_join_links: bool,
+    with_join_links: JoinLinks,
 ) -> Event:
     event = Event()
     event.add("uid", f"session-{entry.guid}@igf-platform")
@@ -103,7 +109,7 @@ def calendar(
     name: str,
     base_url: str,
     release: ScheduleRelease | None,
-    with_join_links: bool,
+    with_join_links: JoinLinks,
 ) -> bytes:
     cal = Calendar()
     cal.add("prodid", PRODID)
@@ -154,7 +160,7 @@ def _days(
 
 
 def _event_data(
-    meeting: AnnualMeeting, entry: ScheduleEntry, base_url: str, with_join_links: bool
+    meeting: AnnualMeeting, entry: ScheduleEntry, base_url: str, with_join_links: JoinLinks
 ) -> dict[str, Any]:
     venue = zone(meeting.timezone)
     start = entry.start.astimezone(venue)
@@ -192,7 +198,7 @@ def _conference(
     meeting: AnnualMeeting,
     entries: Sequence[ScheduleEntry],
     base_url: str,
-    with_join_links: bool,
+    with_join_links: JoinLinks,
 ) -> dict[str, Any]:
     rooms: dict[str, ScheduleEntry] = {}
     for entry in entries:
@@ -227,7 +233,7 @@ def _rooms_of(
     meeting: AnnualMeeting,
     entries: Iterable[ScheduleEntry],
     base_url: str,
-    with_join_links: bool,
+    with_join_links: JoinLinks,
 ) -> dict[str, list[dict[str, Any]]]:
     rooms: dict[str, list[dict[str, Any]]] = {}
     for entry in entries:
@@ -243,7 +249,7 @@ def schedule_json(
     *,
     base_url: str,
     release: ScheduleRelease | None,
-    with_join_links: bool,
+    with_join_links: JoinLinks,
 ) -> bytes:
     data = {
         "$schema": SCHEMA,
@@ -278,7 +284,7 @@ def schedule_xml(
     *,
     base_url: str,
     release: ScheduleRelease | None,
-    with_join_links: bool,
+    with_join_links: JoinLinks,
 ) -> bytes:
     root = etree.Element("schedule")
     _sub(root, "generator", name=GENERATOR, version=GENERATOR_VERSION)
@@ -324,7 +330,7 @@ def _xml_event(
     meeting: AnnualMeeting,
     entry: ScheduleEntry,
     base_url: str,
-    with_join_links: bool,
+    with_join_links: JoinLinks,
 ) -> None:
     data = _event_data(meeting, entry, base_url, with_join_links)
     event = _sub(parent, "event", id=str(entry.id), guid=entry.guid, code=entry.code)
@@ -371,7 +377,7 @@ def schedule_csv(
     entries: Iterable[ScheduleEntry],
     *,
     base_url: str,
-    with_join_links: bool,
+    with_join_links: JoinLinks,
 ) -> bytes:
     venue = zone(meeting.timezone)
     buffer = io.StringIO()

@@ -15,6 +15,7 @@ from django.utils import formats
 from django.utils.translation import get_language_info, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
+from igf.core.forms import BoundedKeysMultipleChoiceField
 from igf.programme import phrases as programme_phrases
 from igf.programme.models import AnnualMeeting, Room, Session, SessionType
 from igf.programme.schedule import phrases
@@ -116,7 +117,7 @@ class GridForm(forms.Form):
         max_value=480,
         error_messages={"required": _("Give the duration in minutes, between 10 and 480.")},
     )
-    session_types = forms.ModelMultipleChoiceField(
+    session_types = BoundedKeysMultipleChoiceField(
         label=_("Session types"),
         queryset=SessionType.objects.none(),
         widget=forms.CheckboxSelectMultiple,

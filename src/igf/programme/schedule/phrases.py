@@ -80,8 +80,8 @@ def _captioning(v: Violation) -> str:
 
 def _rooms_taken(v: Violation) -> str:
     return ngettext(
-        "Every suitable room is taken at every suitable time (%(needed)d place checked).",
-        "Every suitable room is taken at every suitable time (%(needed)d places checked).",
+        "Every suitable room is taken at %(needed)d possible time.",
+        "Every suitable room is taken at %(needed)d possible times.",
         v.needed,
     )
 
@@ -159,17 +159,19 @@ def soft_sentence(problem: Problem, item: SoftItem) -> str:
     }
     if item.code == "theme_parallel":
         text = ngettext(
-            "%(theme)s: %(count)d session at %(moment)s: %(sessions)s.",
+            "%(theme)s: %(count)d session at the same time, %(moment)s: %(sessions)s.",
             "%(theme)s: %(count)d sessions at the same time, %(moment)s: %(sessions)s.",
             len(item.sessions),
         )
     elif item.code == "remote_hours":
-        text = _("%(person)s takes part in %(sessions)s from %(start)s to %(end)s their time.")
+        text = _(
+            "%(person)s takes part in %(sessions)s from %(start)s to %(end)s, their local time."
+        )
     elif item.code == "theme_spread":
         text = ngettext(
+            "%(theme)s: %(count)d session on %(day)s, more than its share of %(limit)d a day.",
             "%(theme)s: %(count)d sessions on %(day)s, more than its share of %(limit)d a day.",
-            "%(theme)s: %(count)d sessions on %(day)s, more than its share of %(limit)d a day.",
-            item.limit,
+            len(item.sessions),
         )
     else:
         text = ngettext(

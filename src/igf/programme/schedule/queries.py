@@ -15,6 +15,7 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
+from igf.core.forms import ROW_ID_MAX
 from igf.core.rules import is_secretariat
 from igf.programme.enums import ParticipantRole
 from igf.programme.models import (
@@ -461,3 +462,17 @@ def sessions_by_day(
     for entry in entries:
         days[entry.start.astimezone(venue).date()].append(entry)
     return sorted(days.items())
+
+
+def meeting_slug_of_session(pk: int) -> str | None:
+    """The slug of a session's meeting, remembered: a session never changes meeting, so a
+    cached session page costs no query to find its key."""
+    if not 0 < pk <= ROW_ID_MAX:
+        return None
+    key = f"programme:session-meeting:{pk}"
+    slug: str | None = cache.get(key)
+    if slug is None:
+        slug = Session.objects.filter(pk=pk).values_list("meeting__slug", flat=True).first()
+        if slug is not None:
+            cache.set(key, slug, CACHE_SECONDS)
+    return slug

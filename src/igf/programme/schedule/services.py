@@ -152,6 +152,7 @@ def _result_data(problem: Problem, solution: Any) -> dict[str, Any]:
         "placed": len(solution.placements),
         "sessions": len(problem.sessions),
         "cost": solution.cost,
+        "violations": [v.code for v in solution.violations],
         "costs": solution.soft.by_code(),
         "unplaced": [
             {"session": u.session, "reasons": [v.code for v in u.reasons]}

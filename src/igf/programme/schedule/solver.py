@@ -34,6 +34,7 @@ from igf.programme.schedule.constraints import (
     candidate_places,
     hard_violations,
     move_violations,
+    on_grid,
     remote_out_of_hours,
     room_misfits,
     soft_costs,
@@ -89,10 +90,12 @@ def _candidates(
         if session.pinned is not None:
             pin = session.pinned
             room = problem.room_by_id.get(pin.room)
-            wrong = [] if room is not None else [Violation("pinned", (session.id,))]
-            if room is not None:
-                wrong = room_misfits(session, room)
-            if wrong:
+            # A pin kept from before a room or grid changed may no longer fit: the session
+            # is then left out and explained, never placed against a hard constraint.
+            wrong = room_misfits(session, room) if room is not None else []
+            if not on_grid(problem, session, pin.start, pin.end):
+                wrong.append(Violation("grid", (session.id,)))
+            if room is None or wrong:
                 reasons[session.id] = [Violation("pinned", (session.id,)), *wrong]
             else:
                 places[session.id] = [
@@ -229,29 +232,40 @@ def _covered(moments: Sequence[datetime], start: datetime, end: datetime) -> ran
 def _explain_unplaced(
     problem: Problem, session: SessionSpec, places: Sequence[Candidate], placed: list[Placement]
 ) -> tuple[Violation, ...]:
-    """Why each possible place of a session was not free, the commonest reasons first."""
-    counts: Counter[Violation] = Counter()
+    """Why no possible place of a session was free: at each possible time, someone of the
+    session is busy elsewhere, or it would end after a session it feeds starts, or every
+    suitable room is taken. People first, then feeders, then full rooms."""
+    by_time: dict[tuple[datetime, datetime], list[Candidate]] = defaultdict(list)
     for candidate in places:
-        for violation in move_violations(problem, placed, candidate.placement(session.id)):
-            if violation.code in ("room_clash", "person_clash", "feeder"):
-                counts[violation] += 1
-    if not counts:
-        return (Violation("crowded", (session.id,), available=len(places)),)
-    person_reasons: dict[str, Violation] = {}
-    others: list[Violation] = []
-    for violation, _count in counts.most_common():
-        if violation.code == "person_clash":
-            person_reasons.setdefault(violation.person, violation)
-        else:
-            others.append(violation)
-    chosen = list(person_reasons.values())[:MAX_REASONS]
-    rooms_busy = sum(1 for v in counts if v.code == "room_clash")
-    if rooms_busy and len(chosen) < MAX_REASONS:
-        chosen.append(
-            Violation("rooms_taken", (session.id,), needed=len(places), available=rooms_busy)
-        )
-    chosen.extend(v for v in others if v.code == "feeder")
-    return tuple(chosen[:MAX_REASONS])
+        by_time[(candidate.start, candidate.end)].append(candidate)
+    people: dict[str, Violation] = {}
+    feeders: list[Violation] = []
+    full = 0
+    for candidates in by_time.values():
+        found = [
+            [
+                v
+                for v in move_violations(problem, placed, c.placement(session.id))
+                if v.code in ("room_clash", "person_clash", "feeder")
+            ]
+            for c in candidates
+        ]
+        flat = [v for violations in found for v in violations]
+        clashes = [v for v in flat if v.code == "person_clash"]
+        if clashes:
+            for violation in clashes:
+                people.setdefault(violation.person, violation)
+        elif any(v.code == "feeder" for v in flat):
+            feeders.extend(v for v in flat if v.code == "feeder" and v not in feeders)
+        elif all(any(v.code == "room_clash" for v in violations) for violations in found):
+            full += 1
+    chosen: list[Violation] = list(people.values())[:MAX_REASONS]
+    chosen.extend(feeders[: max(0, MAX_REASONS - len(chosen))])
+    if full and len(chosen) < MAX_REASONS:
+        chosen.append(Violation("rooms_taken", (session.id,), needed=full))
+    if not chosen:
+        chosen.append(Violation("crowded", (session.id,), available=len(places)))
+    return tuple(chosen)
 
 
 class _Model:

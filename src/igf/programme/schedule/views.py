@@ -295,7 +295,10 @@ def _export(
                 meeting, entries, base_url=base_url, with_join_links=links
             )
         cached = content
-        cache.set(key, cached, PAGE_SECONDS)
+        if meeting.published:
+            # Only what everyone may read is shared; a change of `published` raises the
+            # generation, so an export cached while public is never served once it is not.
+            cache.set(key, cached, PAGE_SECONDS)
     content_type, filename = FORMATS[fmt]
     response = HttpResponse(cached, content_type=content_type)
     response["Content-Disposition"] = f'inline; filename="{slug}-{filename}"'
@@ -359,31 +362,30 @@ def _session_context(request: HttpRequest, session: Session) -> dict[str, Any]:
 @require_safe
 def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
     anonymous = not request.user.is_authenticated
-    key = _fragment_key("session", str(pk), request)
+    slug = queries.meeting_slug_of_session(pk)
+    if slug is None:
+        raise Http404
+    # Keyed by the meeting, so that any change to the meeting's schedule forgets the page.
+    key = _fragment_key("session", slug, request, str(pk))
     page = cache.get(key) if anonymous else None
     if page is None:
         session = _exists(_session_object(request))
         if not request.user.has_perm("programme.view_session", session):
             raise Http404
         context = _session_context(request, session)
-        key = _fragment_key("session", session.meeting.slug, request, str(pk))
-        page = cache.get(key) if anonymous else None
-        if page is None:
-            user = request.user
-            context.update(
-                {
-                    "starred": not anonymous and session.stars.filter(person__user=user).exists(),
-                    "can_star": user.has_perm("programme.star_session", session),
-                    "can_write_report": user.has_perm("programme.write_report", session),
-                    "can_manage": user.has_perm("programme.manage_schedule"),
-                }
-            )
-            body = render_to_string(
-                "programme/schedule/session_body.html", context, request=request
-            )
-            page = {"title": session.title, "body": body}
-            if anonymous:
-                cache.set(_fragment_key("session", str(pk), request), page, PAGE_SECONDS)
+        user = request.user
+        context.update(
+            {
+                "starred": not anonymous and session.stars.filter(person__user=user).exists(),
+                "can_star": user.has_perm("programme.star_session", session),
+                "can_write_report": user.has_perm("programme.write_report", session),
+                "can_manage": user.has_perm("programme.manage_schedule"),
+            }
+        )
+        body = render_to_string("programme/schedule/session_body.html", context, request=request)
+        page = {"title": session.title, "body": body}
+        if anonymous:
+            cache.set(key, page, PAGE_SECONDS)
     return _public(
         render(
             request,
@@ -464,7 +466,9 @@ def agenda_feed(request: HttpRequest, slug: str, token: str) -> HttpResponse:
         name=_("%(meeting)s: my agenda") % {"meeting": meeting.name},
         base_url=site_url(),
         release=queries.latest_release(meeting),
-        with_join_links=links or bool(mine),
+        # Everyone's links when they are public or the person registered; otherwise only
+        # the links of the sessions the person takes part in.
+        with_join_links=links or mine,
     )
     response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
     response["Cache-Control"] = "private, no-store"
@@ -643,7 +647,10 @@ def _act(
         elif action not in ("move", "swap"):
             messages.error(request, _("Choose what to do with the session."))
     except ProgrammeError as error:
-        _error_on(swap_form if action == "swap" else move_form, error)
+        if action in ("move", "swap"):
+            _error_on(swap_form if action == "swap" else move_form, error)
+        else:
+            messages.error(request, error.message)
     return done
 
 
