@@ -26,6 +26,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from igf.core.pagecache import cached_page
 from igf.core.permissions import permission_required
 from igf.meetings.ical import site_url
 from igf.meetings.models import CalendarFeed
@@ -162,7 +163,9 @@ def _grouped(entries: list[queries.ScheduleEntry]) -> list[tuple[datetime, list[
     return sorted(groups.items())
 
 
-def _schedule_body(request: HttpRequest, meeting: AnnualMeeting) -> dict[str, str]:
+def _schedule_body(
+    request: HttpRequest, meeting: AnnualMeeting, extra: dict[str, Any]
+) -> dict[str, str]:
     entries = queries.schedule_entries(meeting)
     form = _filter_form(request, meeting, entries)
     days = form.days
@@ -185,6 +188,7 @@ def _schedule_body(request: HttpRequest, meeting: AnnualMeeting) -> dict[str, st
             "signed_in": person is not None,
             "venue_differs": timezone.get_current_timezone_name() != meeting.timezone,
             "next": request.get_full_path(),
+            **extra,
         },
         request=request,
     )
@@ -193,34 +197,34 @@ def _schedule_body(request: HttpRequest, meeting: AnnualMeeting) -> dict[str, st
 
 @require_safe
 def schedule(request: HttpRequest, slug: str) -> HttpResponse:
-    anonymous = not request.user.is_authenticated
-    key = _fragment_key("schedule", slug, request)
-    page = cache.get(key) if anonymous else None
-    if page is None:
+    """The public schedule; visitors get a whole page cached per language, time zone and
+    filters, until the next change to the meeting's schedule."""
+
+    def render_page(extra: dict[str, Any]) -> HttpResponse:
         meeting = queries.get_meeting_for_schedule(request.user, slug)
+        can_manage = request.user.has_perm("programme.manage_schedule")
         if queries.latest_release(meeting) is None:
             return render(
                 request,
                 "programme/schedule/unpublished.html",
-                {
-                    "meeting": meeting,
-                    "can_manage": request.user.has_perm("programme.manage_schedule"),
-                },
+                {"meeting": meeting, "can_manage": can_manage, **extra},
             )
-        page = _schedule_body(request, meeting)
-        if anonymous:
-            cache.set(key, page, PAGE_SECONDS)
-    response = render(
-        request,
-        "programme/schedule/schedule.html",
-        {
-            "title": page["title"],
-            "slug": page["slug"],
-            "body": mark_safe(page["body"]),  # noqa: S308 - rendered from our template above
-            "can_manage": not anonymous and request.user.has_perm("programme.manage_schedule"),
-        },
-    )
-    return _public(response, request)
+        page = _schedule_body(request, meeting, extra)
+        return render(
+            request,
+            "programme/schedule/schedule.html",
+            {
+                "title": page["title"],
+                "slug": page["slug"],
+                "body": mark_safe(page["body"]),  # noqa: S308 - rendered from our template
+                "can_manage": can_manage,
+                **extra,
+            },
+        )
+
+    key = _fragment_key("schedule", slug, request)
+    filters = ScheduleFilterForm.base_fields
+    return _public(cached_page(request, key, render_page, PAGE_SECONDS, filters), request)
 
 
 @require_safe
@@ -361,39 +365,38 @@ def _session_context(request: HttpRequest, session: Session) -> dict[str, Any]:
 
 @require_safe
 def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    anonymous = not request.user.is_authenticated
+    """A session's page; visitors get it whole from the cache, until the next change to the
+    meeting's schedule."""
     slug = queries.meeting_slug_of_session(pk)
     if slug is None:
         raise Http404
-    # Keyed by the meeting, so that any change to the meeting's schedule forgets the page.
-    key = _fragment_key("session", slug, request, str(pk))
-    page = cache.get(key) if anonymous else None
-    if page is None:
+
+    def render_page(extra: dict[str, Any]) -> HttpResponse:
         session = _exists(_session_object(request))
-        if not request.user.has_perm("programme.view_session", session):
+        user = request.user
+        if not user.has_perm("programme.view_session", session):
             raise Http404
         context = _session_context(request, session)
-        user = request.user
         context.update(
             {
-                "starred": not anonymous and session.stars.filter(person__user=user).exists(),
+                "starred": user.is_authenticated
+                and session.stars.filter(person__user=user).exists(),
                 "can_star": user.has_perm("programme.star_session", session),
                 "can_write_report": user.has_perm("programme.write_report", session),
                 "can_manage": user.has_perm("programme.manage_schedule"),
+                **extra,
             }
         )
         body = render_to_string("programme/schedule/session_body.html", context, request=request)
-        page = {"title": session.title, "body": body}
-        if anonymous:
-            cache.set(key, page, PAGE_SECONDS)
-    return _public(
-        render(
+        return render(
             request,
             "programme/schedule/session.html",
-            {"title": page["title"], "body": mark_safe(page["body"])},  # noqa: S308
-        ),
-        request,
-    )
+            {"title": session.title, "body": mark_safe(body), **extra},  # noqa: S308
+        )
+
+    # Keyed by the meeting, so that any change to the meeting's schedule forgets the page.
+    key = _fragment_key("session", slug, request, str(pk))
+    return _public(cached_page(request, key, render_page, PAGE_SECONDS), request)
 
 
 @require_POST
