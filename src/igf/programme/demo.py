@@ -115,6 +115,10 @@ MAIN_CALL_KINDS = (
     SessionKind.NRI,
 )
 LATE_CALL_KINDS = (SessionKind.LIGHTNING_TALK, SessionKind.NETWORKING)
+# The size of IGF 2026's main call: a real year's 400 to 1,200 proposals, at the low end.
+MAIN_CALL_PROPOSALS = 400
+# The share of reviewed proposals the MAG accepts: what the demo venue's rooms can hold.
+MAIN_CALL_ACCEPTED = 0.2
 # In 2026 Day 0 events have a call of their own, open while the schedule of the rest is out.
 MAIN_CALL_KINDS_2026 = tuple(k for k in MAIN_CALL_KINDS if k != SessionKind.DAY_ZERO)
 DAY_ZERO_KINDS = (SessionKind.DAY_ZERO,)
@@ -541,7 +545,7 @@ def _this_year(people: _People, mag: Body | None, secretariat: User | None) -> N
     }
     weights: dict[str, int] = {SessionKind.WORKSHOP: 20}
     choices = [k for k in MAIN_CALL_KINDS_2026 for _ in range(weights.get(k, 2))]
-    for number in range(1, 43):
+    for number in range(1, MAIN_CALL_PROPOSALS + 1):
         proposer = people.person()
         if proposer is None:
             return
@@ -580,7 +584,7 @@ def _select_main(call: Call, secretariat: User | None) -> None:
     from igf.programme import queries  # noqa: PLC0415
 
     rows = [r for r in queries.ranked_proposals(call) if r.score is not None]
-    keep = {r.proposal.pk for r in rows[: max(1, len(rows) * 2 // 3)]}
+    keep = {r.proposal.pk for r in rows[: max(1, round(len(rows) * MAIN_CALL_ACCEPTED))]}
     services.set_selection(by=secretariat, call=call, selected=keep)
     workshops = [
         r
