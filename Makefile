@@ -8,7 +8,7 @@ PYTEST_ARGS ?=
 # Parallel test processes (pytest-xdist); one per core.
 TEST_WORKERS ?= auto
 
-.PHONY: run test test-browser test-postgres lint fmt messages bench bench-pages bench-bodies bench-programme bench-opinions check check-deploy install catalogues clean demo
+.PHONY: run test test-browser test-postgres lint fmt messages bench bench-pages bench-bodies bench-programme bench-opinions bench-schedule check check-deploy install catalogues clean demo
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -59,7 +59,7 @@ messages: install
 check-deploy: catalogues
 	DEBUG=0 IGF_HTTPS=1 ALLOWED_HOSTS=forum.example.org $(MANAGE) check --deploy --fail-level WARNING
 
-bench: bench-pages bench-bodies bench-programme bench-opinions
+bench: bench-pages bench-bodies bench-programme bench-opinions bench-schedule
 
 bench-programme: install
 	$(BIN)/python bench/programme/run.py
@@ -72,6 +72,10 @@ bench-bodies: install
 
 bench-opinions: install
 	$(BIN)/python bench/opinions/run.py
+
+# The schedule at the IGF's scale, solved and served beside pretalx (installed from PyPI).
+bench-schedule: install
+	$(BIN)/python bench/schedule/run.py
 
 check: lint test check-deploy
 
