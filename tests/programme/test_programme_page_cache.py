@@ -3,6 +3,7 @@ CSRF token and CSP nonce; made-up query parameters and waiting messages bypass t
 
 from __future__ import annotations
 
+import gzip
 import re
 
 import pytest
@@ -79,3 +80,15 @@ def test_a_visitor_with_a_message_waiting_sees_it_and_nobody_else_does() -> None
     # Both read the page in Tokyo time, from the same cache entry: without their message.
     assert 'class="messages"' not in second.get(url).content.decode()
     assert 'class="messages"' not in first.get(url).content.decode()
+
+
+def test_exports_come_compressed_to_clients_that_take_gzip() -> None:
+    meeting = schedule_meeting(sessions=2)
+    url = f"/programme/meetings/{meeting.slug}/schedule.json"
+    plain = Client().get(url)
+    assert "Content-Encoding" not in plain
+    for _ in range(2):  # compressed once, then from the cache
+        packed = Client().get(url, headers={"accept-encoding": "gzip, br"})
+        assert packed["Content-Encoding"] == "gzip"
+        assert "Accept-Encoding" in packed["Vary"]
+        assert gzip.decompress(packed.content) == plain.content

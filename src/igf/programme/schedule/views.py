@@ -8,7 +8,9 @@ once, then served from the cache without touching the database.
 
 from __future__ import annotations
 
+import gzip
 import hashlib
+import re
 from collections import defaultdict
 from datetime import date, datetime, timedelta
 from typing import Any, cast
@@ -20,7 +22,7 @@ from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.cache import patch_cache_control
+from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
@@ -60,6 +62,8 @@ from igf.programme.services import ProgrammeError
 from igf.programme.views import second_factor_for_staff
 
 PAGE_SECONDS = 24 * 3600
+# Whether a client takes gzip (the same test as Django's GZipMiddleware).
+ACCEPTS_GZIP = re.compile(r"\bgzip\b")
 PUBLIC_MAX_AGE = 60
 MAX_PLACES_LISTED = 40
 FORMATS = {
@@ -244,6 +248,45 @@ def schedule_changes(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
+def _export_content(
+    request: HttpRequest, slug: str, fmt: str, room: int | None, theme: int | None
+) -> tuple[str | bytes, bool]:
+    """One export of the latest release, and whether everyone may read it (then it may be
+    shared through the cache)."""
+    meeting = queries.get_meeting_for_schedule(request.user, slug)
+    release = queries.latest_release(meeting)
+    if release is None:
+        raise Http404
+    entries = queries.schedule_entries(meeting)
+    name = meeting.name
+    if room is not None:
+        found = _exists(meeting.rooms.filter(pk=room).first())
+        entries = [e for e in entries if e.room_id == room]
+        name = f"{meeting.name}: {found.name}"
+    if theme is not None:
+        found_theme = _exists(meeting.themes.filter(pk=theme).first())
+        entries = [e for e in entries if e.theme_id == theme]
+        name = f"{meeting.name}: {found_theme.name}"
+    base_url = site_url()
+    links = meeting.join_links_public
+    content: str | bytes
+    if fmt == "ics":
+        content = exports.calendar(
+            meeting, entries, name=name, base_url=base_url, release=release, with_join_links=links
+        )
+    elif fmt == "json":
+        content = exports.schedule_json(
+            meeting, entries, base_url=base_url, release=release, with_join_links=links
+        )
+    elif fmt == "xml":
+        content = exports.schedule_xml(
+            meeting, entries, base_url=base_url, release=release, with_join_links=links
+        )
+    else:
+        content = exports.schedule_csv(meeting, entries, base_url=base_url, with_join_links=links)
+    return content, meeting.published
+
+
 def _export(
     request: HttpRequest,
     slug: str,
@@ -255,56 +298,28 @@ def _export(
     if fmt not in FORMATS:
         raise Http404
     key = _fragment_key("export", slug, request, f"{fmt}|{room}|{theme}")
-    cached = cache.get(key)
-    if cached is None:
-        meeting = queries.get_meeting_for_schedule(request.user, slug)
-        release = queries.latest_release(meeting)
-        if release is None:
-            raise Http404
-        entries = queries.schedule_entries(meeting)
-        name = meeting.name
-        if room is not None:
-            found = meeting.rooms.filter(pk=room).first()
-            if found is None:
-                raise Http404
-            entries = [e for e in entries if e.room_id == room]
-            name = f"{meeting.name}: {found.name}"
-        if theme is not None:
-            found_theme = meeting.themes.filter(pk=theme).first()
-            if found_theme is None:
-                raise Http404
-            entries = [e for e in entries if e.theme_id == theme]
-            name = f"{meeting.name}: {found_theme.name}"
-        base_url = site_url()
-        links = meeting.join_links_public
-        if fmt == "ics":
-            content = exports.calendar(
-                meeting,
-                entries,
-                name=name,
-                base_url=base_url,
-                release=release,
-                with_join_links=links,
-            )
-        elif fmt == "json":
-            content = exports.schedule_json(
-                meeting, entries, base_url=base_url, release=release, with_join_links=links
-            )
-        elif fmt == "xml":
-            content = exports.schedule_xml(
-                meeting, entries, base_url=base_url, release=release, with_join_links=links
-            )
-        else:
-            content = exports.schedule_csv(
-                meeting, entries, base_url=base_url, with_join_links=links
-            )
-        cached = content
-        if meeting.published:
+    content: str | bytes | None = cache.get(key)
+    shared = content is not None
+    if content is None:
+        content, shared = _export_content(request, slug, fmt, room, theme)
+        if shared:
             # Only what everyone may read is shared; a change of `published` raises the
             # generation, so an export cached while public is never served once it is not.
-            cache.set(key, cached, PAGE_SECONDS)
+            cache.set(key, content, PAGE_SECONDS)
     content_type, filename = FORMATS[fmt]
-    response = HttpResponse(cached, content_type=content_type)
+    if ACCEPTS_GZIP.search(request.headers.get("accept-encoding", "")):
+        # Conference apps poll these files: compressed once per change, not per request.
+        packed = cache.get(f"{key}:gzip") if shared else None
+        if packed is None:
+            raw = content.encode() if isinstance(content, str) else content
+            packed = gzip.compress(raw, compresslevel=6, mtime=0)
+            if shared:
+                cache.set(f"{key}:gzip", packed, PAGE_SECONDS)
+        response = HttpResponse(packed, content_type=content_type)
+        response["Content-Encoding"] = "gzip"
+        patch_vary_headers(response, ("Accept-Encoding",))
+    else:
+        response = HttpResponse(content, content_type=content_type)
     response["Content-Disposition"] = f'inline; filename="{slug}-{filename}"'
     response["Access-Control-Allow-Origin"] = "*"
     return _public(response, request)
