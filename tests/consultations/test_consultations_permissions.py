@@ -7,8 +7,7 @@ editor (chair of the body the document belongs to), the secretariat and an admin
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 import pytest
@@ -18,32 +17,12 @@ from igf.consultations.models import Comment
 from igf.people.models import User
 from tests.consultations import factories as f
 from tests.factories import UserFactory
+from tests.matrix import LOGIN, Roles, Row
 
 ROLES = ("anonymous", "participant", "author", "moderator", "editor", "secretariat", "admin")
-LOGIN = "login"
-
-
-@dataclass(frozen=True)
-class Row:
-    name: str
-    url: Callable[[dict[str, Any]], str]
-    expected: dict[str, int | str]
-    method: str = "get"
-
-
-def everyone(status: int) -> dict[str, int | str]:
-    return dict.fromkeys(ROLES, status)
-
-
-def signed_in(status: int, **exceptions: int) -> dict[str, int | str]:
-    return {**dict.fromkeys(ROLES, status), "anonymous": LOGIN, **exceptions}
-
-
-def only(*allowed: str, status: int = 200, refused: int = 403) -> dict[str, int | str]:
-    result: dict[str, int | str] = dict.fromkeys(ROLES, refused)
-    result.update(dict.fromkeys(allowed, status))
-    result["anonymous"] = LOGIN
-    return result
+_roles = Roles(ROLES)
+everyone, signed_in = _roles.everyone, _roles.signed_in
+only = partial(_roles.only, admin=False)
 
 
 EDITORS = ("editor", "secretariat", "admin")
@@ -189,7 +168,7 @@ ROWS = [
 
 
 @pytest.mark.parametrize("row", ROWS, ids=lambda row: row.name)
-def test_permission_matrix(world: dict[str, Any], login, row: Row) -> None:  # type: ignore[no-untyped-def]
+def test_permission_matrix(world: dict[str, Any], login, row: Row[Any]) -> None:  # type: ignore[no-untyped-def]
     found: dict[str, int | str] = {}
     for role in ROLES:
         response = getattr(login(world["users"][role]), row.method)(row.url(world))

@@ -8,7 +8,6 @@ session, the secretariat and an administrator (who, as superuser, passes every c
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,12 +19,15 @@ from igf.meetings.services import calendar_feed_of
 from igf.programme.enums import ParticipantRole
 from igf.programme.models import AnnualMeeting, Registration, Session, SessionTranscript
 from tests.factories import UserFactory, person_of
+from tests.matrix import Roles, Row, check
 from tests.programme.factories import SessionPersonFactory, schedule_meeting
 
 ROLES = (
     "anonymous", "participant", "registered", "speaker", "organiser", "secretariat", "admin",
 )  # fmt: skip
-LOGIN = "login"
+_roles = Roles(ROLES)
+everyone, signed_in = _roles.everyone, _roles.signed_in
+only = _roles.only
 
 
 @dataclass
@@ -88,31 +90,6 @@ def scene(actors: dict[str, Any]) -> Scene:
     )
 
 
-@dataclass(frozen=True)
-class Row:
-    name: str
-    url: Callable[[Scene], str]
-    expected: dict[str, int | str]
-    method: str = "get"
-    data: dict[str, Any] | None = None
-
-
-def everyone(status: int) -> dict[str, int | str]:
-    return dict.fromkeys(ROLES, status)
-
-
-def signed_in(status: int) -> dict[str, int | str]:
-    return {**everyone(status), "anonymous": LOGIN}
-
-
-def only(*allowed: str, status: int = 200, refused: int = 403, anonymous: int | str = LOGIN):  # type: ignore[no-untyped-def]
-    return {
-        **{role: status if role in allowed else refused for role in ROLES},
-        "admin": status,
-        "anonymous": anonymous,
-    }
-
-
 STAFF = only("secretariat")
 INSIDERS = only("speaker", "organiser", "secretariat", refused=404, anonymous=404)
 
@@ -121,7 +98,7 @@ def m(scene: Scene) -> str:
     return f"/programme/meetings/{scene.meeting.slug}"
 
 
-ROWS = [
+ROWS: list[Row[Scene]] = [
     Row("schedule", lambda s: f"{m(s)}/schedule/", everyone(200)),
     Row(
         "unpublished schedule",
@@ -225,16 +202,11 @@ ROWS = [
 @pytest.mark.parametrize("row", ROWS, ids=lambda row: row.name)
 @pytest.mark.parametrize("role", ROLES)
 def test_schedule_permission_matrix(
-    actors: dict[str, Any], scene: Scene, login, row: Row, role: str
+    actors: dict[str, Any], scene: Scene, login, row: Row[Any], role: str
 ) -> None:  # type: ignore[no-untyped-def]
     client: Client = login(actors[role])
     response = getattr(client, row.method)(row.url(scene), row.data or {})
-    expected = row.expected[role]
-    if expected == LOGIN:
-        assert response.status_code == 302
-        assert "/login/" in response["Location"]
-    else:
-        assert response.status_code == expected, (row.name, role, response.status_code)
+    check(response, row.expected[role], row.name, role)
 
 
 def test_join_link_reaches_only_those_allowed_when_links_are_private(
