@@ -271,17 +271,8 @@ def _record(  # noqa: PLR0917 - one call site, in order of the story
 
 def _transcript(meeting: Meeting) -> None:
     transcript = Transcript.objects.create(meeting=meeting, language="en", source_format="webvtt")
-    Cue.objects.bulk_create(
-        Cue(
-            transcript=transcript,
-            position=n,
-            start_ms=cue.start_ms,
-            end_ms=cue.end_ms,
-            speaker=cue.speaker,
-            text=cue.text,
-        )
-        for n, cue in enumerate(transcripts.parse_webvtt(TRANSCRIPT))
-    )
+    cues = transcripts.rows(transcripts.parse_webvtt(TRANSCRIPT))
+    Cue.objects.bulk_create(Cue(transcript=transcript, **row) for row in cues)
 
 
 def _consultations(today: date, now: datetime, rng: random.Random) -> None:

@@ -612,17 +612,7 @@ def attach_transcript(
     transcript = Transcript.objects.create(
         meeting=meeting, language=language, source_format=source_format, uploaded_by=by
     )
-    Cue.objects.bulk_create(
-        Cue(
-            transcript=transcript,
-            position=position,
-            start_ms=cue.start_ms,
-            end_ms=cue.end_ms,
-            speaker=cue.speaker,
-            text=cue.text,
-        )
-        for position, cue in enumerate(cues)
-    )
+    Cue.objects.bulk_create(Cue(transcript=transcript, **row) for row in transcripts.rows(cues))
     record_activity(by=by, verb="transcript.attached", target=meeting, public=_is_public(meeting))
     return transcript
 

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from django.utils.translation import gettext as _
 
@@ -217,6 +218,19 @@ def parse(text: str, source_format: str) -> list[Cue]:
     if parser is None:
         raise TranscriptError(_("Choose WebVTT, SRT or plain text."))
     return parser(text)
+
+
+def rows(cues: Iterable[Cue]) -> Iterator[dict[str, Any]]:
+    """The cues as the fields of stored cue rows, numbered in order: a meeting's transcript
+    and a session's store them alike."""
+    for position, cue in enumerate(cues):
+        yield {
+            "position": position,
+            "start_ms": cue.start_ms,
+            "end_ms": cue.end_ms,
+            "speaker": cue.speaker[:150],
+            "text": cue.text,
+        }
 
 
 def guess_format(name: str, text: str) -> str:

@@ -293,15 +293,7 @@ def attach_transcript(
         session=session, language=language, source_format=source_format, uploaded_by=by
     )
     SessionCue.objects.bulk_create(
-        SessionCue(
-            transcript=transcript,
-            position=position,
-            start_ms=cue.start_ms,
-            end_ms=cue.end_ms,
-            speaker=cue.speaker[:150],
-            text=cue.text,
-        )
-        for position, cue in enumerate(cues)
+        SessionCue(transcript=transcript, **row) for row in transcripts.rows(cues)
     )
     record_activity(by=by, verb="session.transcript_attached", target=session, public=True)
     _changed(session)

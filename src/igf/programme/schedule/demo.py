@@ -398,14 +398,5 @@ def build_past(meeting: AnnualMeeting, *, rng: random.Random, secretariat: User 
         transcript = SessionTranscript.objects.create(
             session=first, language="en", source_format="webvtt"
         )
-        SessionCue.objects.bulk_create(
-            SessionCue(
-                transcript=transcript,
-                position=n,
-                start_ms=cue.start_ms,
-                end_ms=cue.end_ms,
-                speaker=cue.speaker,
-                text=cue.text,
-            )
-            for n, cue in enumerate(transcripts.parse_webvtt(TRANSCRIPT))
-        )
+        cues = transcripts.rows(transcripts.parse_webvtt(TRANSCRIPT))
+        SessionCue.objects.bulk_create(SessionCue(transcript=transcript, **row) for row in cues)
