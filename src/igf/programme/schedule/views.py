@@ -502,7 +502,7 @@ def _venue_day(meeting: AnnualMeeting, moment: datetime) -> date:
 
 def _editor_grid(
     meeting: AnnualMeeting, day: date, rooms: list[Room], sessions: dict[int, Session]
-) -> list[tuple[datetime, list[list[Any]]]]:
+) -> list[tuple[datetime, list[tuple[Room, list[Any]]]]]:
     """Rows of the day's grid: each start time with, per room, the sessions starting there."""
     times: set[datetime] = set()
     for grid_time in queries.grid_times(meeting):
@@ -515,7 +515,9 @@ def _editor_grid(
             continue
         times.add(slot.start)
         cells[(slot.start, slot.room_id)].append(session)
-    return [(moment, [cells.get((moment, r.pk), []) for r in rooms]) for moment in sorted(times)]
+    return [
+        (moment, [(r, cells.get((moment, r.pk), [])) for r in rooms]) for moment in sorted(times)
+    ]
 
 
 @require_safe
