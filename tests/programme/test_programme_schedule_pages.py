@@ -34,6 +34,15 @@ pytestmark = pytest.mark.django_db
 SCHEMAS = Path(__file__).resolve().parents[3] / "shared" / "data" / "schedule-formats"
 
 
+def schema_file(name: str) -> Path:
+    """A schema of the conference schedule format (../shared/data/schedule-formats, read-only,
+    beside the checkout as in CI); the validation tests skip, saying so, where it is absent."""
+    path = SCHEMAS / name
+    if not path.exists():
+        pytest.skip(f"{path} is not present")
+    return path
+
+
 def page(client: Client, url: str) -> str:
     response = client.get(url)
     assert response.status_code == 200, url
@@ -248,7 +257,7 @@ def test_xml_export_validates_against_the_schedule_schema() -> None:
     SessionPersonFactory.create(session=meeting.sessions.first(), name="Ünïcode <Name> & Co")
     response = Client().get(f"/programme/meetings/{meeting.slug}/schedule.xml")
     assert response.status_code == 200
-    schema = etree.XMLSchema(etree.parse(str(SCHEMAS / "schedule.xml.xsd")))
+    schema = etree.XMLSchema(etree.parse(str(schema_file("schedule.xml.xsd"))))
     document = etree.fromstring(response.content)
     assert schema.validate(document), schema.error_log
     events = document.findall("day/room/event")
@@ -260,7 +269,7 @@ def test_json_export_validates_against_the_schedule_schema() -> None:
     meeting = schedule_meeting(sessions=3)
     response = Client().get(f"/programme/meetings/{meeting.slug}/schedule.json")
     data = json.loads(response.content)
-    schema = json.loads((SCHEMAS / "schedule.schema.json").read_text())
+    schema = json.loads(schema_file("schedule.schema.json").read_text())
     jsonschema.validate(data, schema, format_checker=jsonschema.FormatChecker())
     conference = data["schedule"]["conference"]
     events = [e for day in conference["days"] for room in day["rooms"].values() for e in room]
