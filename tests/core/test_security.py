@@ -131,3 +131,13 @@ def test_state_changing_views_refuse_get(client: Client) -> None:
     response = client.get("/i18n/setlang/?language=fr")
     assert response.status_code in (302, 405)
     assert client.cookies.get("django_language") is None
+
+
+def test_a_nul_character_in_the_address_is_a_bad_request_not_a_crash(
+    client: Client, db: None
+) -> None:
+    # PostgreSQL refuses NUL in text: the API's filters once passed it to the database.
+    for url in ("/api/v1/bodies?type=a%00b", "/api/v1/bodies?region=%00", "/bodies/?q=%00"):
+        response = client.get(url)
+        assert response.status_code == 400, url
+    assert client.get("/api/v1/bodies?type=mag").status_code == 200
