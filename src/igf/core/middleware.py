@@ -1,5 +1,5 @@
 """Middleware of the core app: time zone, second factor for staff, private caching, NUL
-characters refused."""
+characters kept from the database."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from collections.abc import Callable
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import BadRequest
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, QueryDict
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
@@ -98,21 +98,28 @@ class PrivateCacheMiddleware:
         return response
 
 
-class RefuseNullCharactersMiddleware:
-    """Answer 400 to an address whose path or query holds a NUL character.
+class NullCharactersMiddleware:
+    """Drop NUL characters from the query, and answer 400 to a path holding one.
 
     No page means one, and PostgreSQL refuses NUL in any text it is given: a filter of the
     open data API with one in it reached the database and failed with a 500 (found by the
-    API fuzz test). Forms already refuse NUL in their fields (Django's validator).
+    API fuzz test). Filters and searches treat the rest of what was typed as usual; forms
+    already refuse NUL in their fields (Django's validator).
     """
 
     def __init__(self, get_response: Handler) -> None:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        if "\x00" in request.path or any(
+        if "\x00" in request.path:
+            raise BadRequest(_("The address holds a character no page can take."))
+        if "\x00" in request.META.get("QUERY_STRING", "") or any(
             "\x00" in key or any("\x00" in value for value in values)
             for key, values in request.GET.lists()
         ):
-            raise BadRequest(_("The address holds a character no page can take."))
+            cleaned = QueryDict(mutable=True)
+            for key, values in request.GET.lists():
+                cleaned.setlist(key.replace("\x00", ""), [v.replace("\x00", "") for v in values])
+            cleaned._mutable = False
+            request.GET = cleaned  # type: ignore[assignment]  # read-only again, as Django makes it
         return self.get_response(request)
