@@ -38,4 +38,4 @@ class BoundedKeysMultipleChoiceField(forms.ModelMultipleChoiceField):  # type: i
                     code="invalid_choice",
                     params={"value": item},
                 )
-        return super()._check_values(value)
+        return super()._check_values(value)  # type: ignore[misc]  # private in the stubs
