@@ -7,6 +7,7 @@ import datetime as dt
 from collections import Counter
 
 import pytest
+from django.core import mail
 from django.utils import timezone
 
 from igf.bodies.models import Body, BodyType, Membership
@@ -95,6 +96,31 @@ def test_assignment_gives_each_proposal_k_reviewers_and_explains_why(
     assert "a stakeholder group and a region not yet among this proposal&#x27;s reviewers" in page
     # Running it again fills nothing more.
     assert services.assign_reviewers(by=secretariat, call=call).assignments == ()
+
+
+def test_each_reviewer_hears_once_how_many_proposals_they_have_to_review(
+    call: Call, django_capture_on_commit_callbacks
+) -> None:  # type: ignore[no-untyped-def]
+    mag_with_members(call, 4)
+    services.enlist_reviewers(by=None, call=call)
+    for _ in range(4):
+        complete_proposal(call)
+    closed(call)
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        plan = services.assign_reviewers(by=None, call=call)
+    loads = Counter(item.reviewer for item in plan.assignments)
+    assert len(mail.outbox) == len(loads)
+    for reviewer in call.reviewers.select_related("person__user"):
+        (message,) = [m for m in mail.outbox if m.to == [reviewer.person.user.email]]
+        assert message.subject == f"Proposals to review: {call.title}"
+        assert f"You have {loads[reviewer.pk]} new proposals to review" in message.body
+        assert "/programme/reviews/" in message.body
+    # Nothing new, nothing sent.
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.assign_reviewers(by=None, call=call)
+    assert mail.outbox == []
 
 
 def test_reviewers_never_get_proposals_from_their_own_organisation(call: Call) -> None:

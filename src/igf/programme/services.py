@@ -528,7 +528,8 @@ def assign_reviewers(*, by: User | None, call: Call) -> planner.AssignmentPlan:
     """Give every submitted proposal of a closed call its reviewers (see `assignment`).
 
     Existing assignments stay. Side effects: new assignments saved with their explanation and
-    history; one private activity entry with the figures.
+    history; one private activity entry with the figures; once committed, one e-mail to each
+    reviewer with new proposals, saying how many and where their list is.
     """
     with transaction.atomic():
         if call.phase() != CallPhase.REVIEW:
@@ -566,7 +567,21 @@ def assign_reviewers(*, by: User | None, call: Call) -> planner.AssignmentPlan:
             target=call,
             data={"assigned": len(plan.assignments), "short": sum(plan.short.values())},
         )
+        new = Counter(item.reviewer for item in plan.assignments)
+        if new:
+            transaction.on_commit(lambda: _tell_reviewers(call, new))
     return plan
+
+
+def _tell_reviewers(call: Call, new: Counter[int]) -> None:
+    from igf.meetings.services import email_person  # noqa: PLC0415 (meetings imports us)
+
+    for reviewer in Reviewer.objects.filter(pk__in=new).select_related("person__user"):
+        email_person(
+            reviewer.person,
+            "programme/email/assigned",
+            {"call": call, "count": new[reviewer.pk]},
+        )
 
 
 @transaction.atomic
