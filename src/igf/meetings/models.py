@@ -401,16 +401,44 @@ class WrittenInput(models.Model):
         return self.title
 
 
-class Transcript(models.Model):
-    """The transcript of a meeting's recording, kept as timestamped cues."""
+class TranscriptFields(models.Model):
+    """What every transcript keeps (a meeting's here, a session's in the programme)."""
 
-    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="transcripts")
     language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES)
-    source_format = models.CharField(_("format"), max_length=10, choices=TranscriptFormat.choices)
+    source_format = models.CharField(_("format"), max_length=10)
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     uploaded = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        abstract = True
+
+
+class CueFields(models.Model):
+    """One timed piece of a transcript (a WebVTT or SRT cue, or a pasted paragraph)."""
+
+    position = models.PositiveIntegerField()
+    start_ms = models.PositiveIntegerField(null=True, blank=True)
+    end_ms = models.PositiveIntegerField(null=True, blank=True)
+    speaker = models.CharField(max_length=150, blank=True)
+    text = models.TextField()
+
+    class Meta:
+        abstract = True
+        verbose_name = _("transcript cue")
+        verbose_name_plural = _("transcript cues")
+        ordering: ClassVar[list[str]] = ["transcript", "position"]
+
+    def __str__(self) -> str:
+        return self.text[:80]
+
+
+class Transcript(TranscriptFields):
+    """The transcript of a meeting's recording, kept as timestamped cues."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="transcripts")
+    source_format = models.CharField(_("format"), max_length=10, choices=TranscriptFormat.choices)
 
     class Meta:
         verbose_name = _("transcript")
@@ -429,23 +457,13 @@ class Transcript(models.Model):
         return reverse("meetings:transcript", kwargs={"pk": self.pk})
 
 
-class Cue(models.Model):
-    """One timed piece of a transcript (a WebVTT or SRT cue, or a pasted paragraph)."""
+class Cue(CueFields):
+    """One timed piece of a meeting's transcript."""
 
     transcript = models.ForeignKey(Transcript, on_delete=models.CASCADE, related_name="cues")
-    position = models.PositiveIntegerField()
-    start_ms = models.PositiveIntegerField(null=True, blank=True)
-    end_ms = models.PositiveIntegerField(null=True, blank=True)
-    speaker = models.CharField(max_length=150, blank=True)
-    text = models.TextField()
 
-    class Meta:
-        verbose_name = _("transcript cue")
-        verbose_name_plural = _("transcript cues")
-        ordering: ClassVar[list[str]] = ["transcript", "position"]
-
-    def __str__(self) -> str:
-        return self.text[:80]
+    class Meta(CueFields.Meta):
+        pass
 
 
 def _token() -> str:

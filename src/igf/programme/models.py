@@ -27,6 +27,7 @@ from igf.bodies.models import Body
 from igf.core.enums import Gender, StakeholderGroup
 from igf.core.models import Country
 from igf.core.timezones import is_valid_timezone
+from igf.meetings.models import CueFields, TranscriptFields
 from igf.people.models import Organization, Person
 from igf.programme.criteria import CriteriaRules, default_rules
 from igf.programme.enums import (
@@ -1107,16 +1108,10 @@ class SessionReport(models.Model):
         return [line.strip() for line in self.links.splitlines() if line.strip()]
 
 
-class SessionTranscript(models.Model):
+class SessionTranscript(TranscriptFields):
     """The transcript of a session's recording in one language, as timed cues."""
 
     session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="transcripts")
-    language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES)
-    source_format = models.CharField(_("format"), max_length=10)
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    uploaded = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         verbose_name = _("session transcript")
@@ -1135,20 +1130,10 @@ class SessionTranscript(models.Model):
         return reverse("programme:transcript", kwargs={"pk": self.pk})
 
 
-class SessionCue(models.Model):
+class SessionCue(CueFields):
     """One timed piece of a session transcript."""
 
     transcript = models.ForeignKey(SessionTranscript, on_delete=models.CASCADE, related_name="cues")
-    position = models.PositiveIntegerField()
-    start_ms = models.PositiveIntegerField(null=True, blank=True)
-    end_ms = models.PositiveIntegerField(null=True, blank=True)
-    speaker = models.CharField(max_length=150, blank=True)
-    text = models.TextField()
 
-    class Meta:
-        verbose_name = _("transcript cue")
-        verbose_name_plural = _("transcript cues")
-        ordering: ClassVar[list[str]] = ["transcript", "position"]
-
-    def __str__(self) -> str:
-        return self.text[:80]
+    class Meta(CueFields.Meta):
+        pass
