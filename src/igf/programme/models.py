@@ -553,18 +553,13 @@ class Proposal(models.Model):
         return f"#{self.number}"
 
 
-class ProposalPerson(models.Model):
-    """A person named in a proposal: organiser, speaker, moderator or rapporteur.
+class NamedParticipant(models.Model):
+    """Someone named in a proposal or a session, with or without an account: what the
+    programme keeps of them (the account's `person`, with its own reverse name, is on each
+    subclass). Their e-mail address is never shown."""
 
-    People without an account are named here (name, group, country, gender, attendance);
-    those with one are linked to their Person. Each is asked by e-mail to confirm.
-    """
-
-    proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="people")
+    person: models.ForeignKey[Person | None, Person | None]
     role = models.CharField(_("role"), max_length=30, choices=ParticipantRole.choices)
-    person = models.ForeignKey(
-        Person, null=True, blank=True, on_delete=models.SET_NULL, related_name="proposal_roles"
-    )
     name = models.CharField(_("name"), max_length=150, blank=True)
     email = models.EmailField(_("e-mail address"), blank=True)
     organization_name = models.CharField(_("organisation"), max_length=200, blank=True)
@@ -583,21 +578,10 @@ class ProposalPerson(models.Model):
     attendance = models.CharField(
         _("attendance"), max_length=10, choices=Attendance.choices, default=Attendance.ONSITE
     )
-    confirmation = models.CharField(
-        _("confirmation"),
-        max_length=20,
-        choices=Confirmation.choices,
-        default=Confirmation.NOT_ASKED,
-    )
-    invited = models.DateTimeField(_("asked to confirm"), null=True, blank=True)
-    responded = models.DateTimeField(_("answered"), null=True, blank=True)
     order = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
-        verbose_name = _("person in a proposal")
-        verbose_name_plural = _("people in proposals")
-        ordering: ClassVar[list[str]] = ["proposal", "order", "pk"]
-        indexes: ClassVar[list[models.Index]] = [models.Index(fields=["role", "email"])]
+        abstract = True
 
     def __str__(self) -> str:
         return self.display_name
@@ -610,12 +594,39 @@ class ProposalPerson(models.Model):
         return self.name
 
     @property
-    def confirmed(self) -> bool:
-        return self.confirmation == Confirmation.CONFIRMED
-
-    @property
     def onsite(self) -> bool:
         return self.attendance == Attendance.ONSITE
+
+
+class ProposalPerson(NamedParticipant):
+    """A person named in a proposal: organiser, speaker, moderator or rapporteur.
+
+    People without an account are named here (name, group, country, gender, attendance);
+    those with one are linked to their Person. Each is asked by e-mail to confirm.
+    """
+
+    proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="people")
+    person = models.ForeignKey(
+        Person, null=True, blank=True, on_delete=models.SET_NULL, related_name="proposal_roles"
+    )
+    confirmation = models.CharField(
+        _("confirmation"),
+        max_length=20,
+        choices=Confirmation.choices,
+        default=Confirmation.NOT_ASKED,
+    )
+    invited = models.DateTimeField(_("asked to confirm"), null=True, blank=True)
+    responded = models.DateTimeField(_("answered"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("person in a proposal")
+        verbose_name_plural = _("people in proposals")
+        ordering: ClassVar[list[str]] = ["proposal", "order", "pk"]
+        indexes: ClassVar[list[models.Index]] = [models.Index(fields=["role", "email"])]
+
+    @property
+    def confirmed(self) -> bool:
+        return self.confirmation == Confirmation.CONFIRMED
 
 
 class Reviewer(models.Model):
@@ -889,7 +900,7 @@ class Slot(models.Model):
         return f"{self.session}: {self.room}, {self.start:%Y-%m-%d %H:%M}"
 
 
-class SessionPerson(models.Model):
+class SessionPerson(NamedParticipant):
     """Someone who takes part in a session: organiser, speaker, moderator or rapporteur.
 
     Copied from the accepted proposals when the results are published (those who declined
@@ -898,50 +909,16 @@ class SessionPerson(models.Model):
     """
 
     session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="people")
-    role = models.CharField(_("role"), max_length=30, choices=ParticipantRole.choices)
     person = models.ForeignKey(
         Person, null=True, blank=True, on_delete=models.SET_NULL, related_name="session_roles"
     )
-    name = models.CharField(_("name"), max_length=150, blank=True)
-    email = models.EmailField(_("e-mail address"), blank=True)
-    organization_name = models.CharField(_("organisation"), max_length=200, blank=True)
-    stakeholder_group = models.CharField(
-        _("stakeholder group"), max_length=30, choices=StakeholderGroup.choices, blank=True
-    )
-    country = models.ForeignKey(
-        Country,
-        verbose_name=_("country"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
-    gender = models.CharField(_("gender"), max_length=30, choices=Gender.choices, blank=True)
-    attendance = models.CharField(
-        _("attendance"), max_length=10, choices=Attendance.choices, default=Attendance.ONSITE
-    )
     timezone = models.CharField(_("time zone (remote participants)"), max_length=64, blank=True)
-    order = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
         verbose_name = _("person in a session")
         verbose_name_plural = _("people in sessions")
         ordering: ClassVar[list[str]] = ["session", "order", "pk"]
         indexes: ClassVar[list[models.Index]] = [models.Index(fields=["email"])]
-
-    def __str__(self) -> str:
-        return self.display_name
-
-    @property
-    def display_name(self) -> str:
-        person = self.person
-        if person is not None and (person.erased is not None or not self.name):
-            return person.public_name
-        return self.name
-
-    @property
-    def onsite(self) -> bool:
-        return self.attendance == Attendance.ONSITE
 
 
 class SessionLink(models.Model):
