@@ -8,7 +8,7 @@ PYTEST_ARGS ?=
 # Parallel test processes (pytest-xdist); one per core.
 TEST_WORKERS ?= auto
 
-.PHONY: run test test-browser test-postgres lint fmt messages bench bench-pages bench-bodies bench-programme bench-opinions bench-schedule check check-deploy install catalogues clean demo
+.PHONY: run test test-browser test-postgres lint fmt messages bench bench-pages bench-bodies bench-programme bench-opinions bench-schedule bench-suite check check-deploy install catalogues clean demo
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -45,6 +45,7 @@ test-browser: catalogues
 lint: install
 	$(BIN)/ruff check src tests bench
 	$(BIN)/ruff format --check src tests bench
+	$(BIN)/lint-imports --no-cache --no-logo
 	$(BIN)/mypy src tests
 
 fmt: install
@@ -76,6 +77,10 @@ bench-opinions: install
 # The schedule at the IGF's scale, solved and served beside pretalx (installed from PyPI).
 bench-schedule: install
 	$(BIN)/python bench/schedule/run.py
+
+# The suite's own speed: total time and the slowest tests (not part of `bench` or CI).
+bench-suite: catalogues
+	$(BIN)/python bench/suite/run.py $(PYTEST_ARGS)
 
 check: lint test check-deploy
 
