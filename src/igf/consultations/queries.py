@@ -9,13 +9,17 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 from typing import Any
 
+from django.db import models
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from igf.bodies.models import Body, Membership
+from igf.consultations import blocks as blockmod
 from igf.consultations.enums import (
     CommentStatus,
     CompilationStatus,
@@ -36,9 +40,10 @@ from igf.consultations.models import (
     Translation,
     Version,
 )
-from igf.consultations.rules import edited_body_ids, is_editor, is_moderator
+from igf.consultations.rules import EDITOR_ROLES, edited_body_ids, is_editor, is_moderator
 from igf.core.enums import StakeholderGroup
 from igf.core.rules import is_secretariat
+from igf.people.models import Person
 
 
 def _person_id(user: Any) -> int | None:
@@ -146,6 +151,27 @@ def open_documents(user: Any) -> list[Document]:
     )
 
 
+def bodies_for_editor(user: Any) -> models.QuerySet[Body]:
+    """Bodies whose documents `user` may start: those that may publish for comment."""
+    bodies = Body.objects.filter(type__may_publish_for_comment=True).select_related("type")
+    if is_secretariat(user):
+        return bodies
+    led = Membership.objects.current().filter(person__user=user, role__in=EDITOR_ROLES)
+    return bodies.filter(pk__in=led.values("body_id"))
+
+
+def previous_published(version: Version) -> Version | None:
+    return (
+        Version.objects.filter(
+            document_id=version.document_id,
+            number__lt=version.number,
+            status=VersionStatus.PUBLISHED,
+        )
+        .order_by("-number")
+        .first()
+    )
+
+
 # --- Comments -------------------------------------------------------------------------------------
 
 
@@ -181,6 +207,21 @@ def get_comment(user: Any, pk: int) -> Comment:
     if comment is None:
         raise Http404
     return comment
+
+
+# New accounts' comments wait for a moderator until one of them has been published.
+NEW_ACCOUNT_AGE = timedelta(days=30)
+
+
+def needs_moderation(person: Person, *, now: datetime | None = None) -> bool:
+    """Whether a new comment by `person` waits for a moderator (first comments of new accounts)."""
+    user = person.user
+    if is_secretariat(user) or is_moderator(user):
+        return False
+    moment = now or timezone.now()
+    if user.date_joined > moment - NEW_ACCOUNT_AGE:
+        return not Comment.objects.filter(author=person, status=CommentStatus.PUBLISHED).exists()
+    return False
 
 
 @dataclass
@@ -388,6 +429,25 @@ def disposition_progress(period: CommentPeriod) -> dict[str, int]:
     )
 
 
+def comments_without_disposition(version: Version) -> models.QuerySet[Comment]:
+    """Published comments on earlier versions of the document that still need a disposition."""
+    return Comment.objects.filter(
+        period__version__document_id=version.document_id,
+        period__version__number__lt=version.number,
+        parent__isnull=True,
+        status=CommentStatus.PUBLISHED,
+        disposition__isnull=True,
+    )
+
+
+def comments_awaiting_moderation(version: Version) -> models.QuerySet[Comment]:
+    return Comment.objects.filter(
+        period__version__document_id=version.document_id,
+        period__version__number__lt=version.number,
+        status=CommentStatus.PENDING,
+    )
+
+
 def later_paragraphs(version: Version) -> list[Paragraph]:
     """Paragraphs of later versions of the document, where a comment can be addressed."""
     return list(
@@ -477,6 +537,16 @@ def get_questionnaire(user: Any, slug: str) -> Questionnaire:
         return questionnaires_visible_to(user).get(slug=slug)
     except Questionnaire.DoesNotExist as error:
         raise Http404 from error
+
+
+def questions_outline(questionnaire: Questionnaire) -> str:
+    """The outline text `parse_questions` reads, for editing."""
+    parts = []
+    for section in questionnaire.sections.prefetch_related("questions"):
+        if section.title:
+            parts.append(f"## {section.title}")
+        parts.extend(question.text for question in section.questions.all())
+    return blockmod.join_blocks(parts)
 
 
 def sections_with_questions(questionnaire: Questionnaire) -> list[Any]:

@@ -75,8 +75,8 @@ def _version_context(
         ),
     }
     if editor and version.status == VersionStatus.DRAFT:
-        context["remaining"] = services.comments_without_disposition(version).count()
-        context["awaiting_moderation"] = services.comments_awaiting_moderation(version).count()
+        context["remaining"] = queries.comments_without_disposition(version).count()
+        context["awaiting_moderation"] = queries.comments_awaiting_moderation(version).count()
     return context
 
 
@@ -202,7 +202,7 @@ def export(request: HttpRequest, slug: str, number: int, fmt: str) -> HttpRespon
 @permission_required("consultations.create_document")
 def document_create(request: HttpRequest) -> HttpResponse:
     user = user_of(request)
-    bodies = services.bodies_for_editor(user)
+    bodies = queries.bodies_for_editor(user)
     forum_allowed = bool(is_secretariat(user))
     form = DocumentForm(
         request.POST or None,

@@ -79,7 +79,7 @@ def version_edit(request: HttpRequest, slug: str, number: int) -> HttpResponse:
             "paragraphs": queries.paragraphs_of(version),
             "conflict": conflict,
             "conflict_changes": conflict_changes,
-            "previous": services.previous_published(version),
+            "previous": queries.previous_published(version),
         },
         status=status,
     )
@@ -89,7 +89,7 @@ def version_edit(request: HttpRequest, slug: str, number: int) -> HttpResponse:
 @signed_in_view
 def matching(request: HttpRequest, slug: str, number: int) -> HttpResponse:
     document, version = _draft(request, slug, number)
-    previous = services.previous_published(version)
+    previous = queries.previous_published(version)
     paragraphs = queries.paragraphs_of(version)
     previous_paragraphs = queries.paragraphs_of(previous) if previous is not None else []
     form = MatchingForm(
@@ -155,7 +155,7 @@ def version_publish(request: HttpRequest, slug: str, number: int) -> HttpRespons
         else:
             messages.success(request, _("Version %(number)s is published.") % {"number": number})
             return redirect("consultations:version", slug=slug, number=number)
-    remaining = services.comments_without_disposition(version)
+    remaining = queries.comments_without_disposition(version)
     periods = list(
         version.document.versions.filter(number__lt=number)
         .prefetch_related("periods")
@@ -169,7 +169,7 @@ def version_publish(request: HttpRequest, slug: str, number: int) -> HttpRespons
             "document": document,
             "version": version,
             "remaining": remaining.count(),
-            "awaiting_moderation": services.comments_awaiting_moderation(version).count(),
+            "awaiting_moderation": queries.comments_awaiting_moderation(version).count(),
             "earlier_periods": [p for v in periods for p in v.periods.all()],
         },
         status=status,

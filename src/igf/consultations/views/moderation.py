@@ -25,7 +25,7 @@ RECENT_DECISIONS = 30
 
 
 @require_safe
-@permission_required("consultations.moderate")
+@permission_required("consultations.moderate", second_factor=True)
 def queue(request: HttpRequest) -> HttpResponse:
     found = queries.moderation_queue()
     for group in found.values():
@@ -41,7 +41,7 @@ def queue(request: HttpRequest) -> HttpResponse:
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
-@permission_required("consultations.moderate")
+@permission_required("consultations.moderate", second_factor=True)
 def moderate(request: HttpRequest, pk: int) -> HttpResponse:
     comment = queries.get_comment(request.user, pk)
     actions = ACTIONS.get(CommentStatus(comment.status), [])

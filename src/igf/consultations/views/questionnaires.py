@@ -40,7 +40,7 @@ def _editable(request: HttpRequest, slug: str) -> Questionnaire:
 @permission_required("consultations.create_questionnaire")
 def questionnaire_create(request: HttpRequest) -> HttpResponse:
     user = user_of(request)
-    bodies = services.bodies_for_editor(user)
+    bodies = queries.bodies_for_editor(user)
     form = QuestionnaireForm(
         request.POST or None,
         bodies=bodies,
@@ -114,7 +114,7 @@ def questionnaire_edit(request: HttpRequest, slug: str) -> HttpResponse:
             "deadline": timezone.localtime(questionnaire.deadline),
             "open_to_all": questionnaire.open_to_all,
             "introduction": questionnaire.introduction,
-            "questions": services.questions_outline(questionnaire),
+            "questions": queries.questions_outline(questionnaire),
         },
     )
     form.fields["language"].disabled = True
