@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from typing import Any
 
@@ -10,10 +11,12 @@ import schemathesis
 from django.core.handlers.wsgi import WSGIHandler
 from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
-from django.test import Client
+from django.test import Client, RequestFactory
 from hypothesis import HealthCheck, given, settings
 
+from igf.api.api import api
 from igf.core.enums import Visibility
+from igf.core.errors import Invalid, NotAllowed, Refused
 from igf.people.models import Person, User
 from tests.factories import AffiliationFactory, OrganizationFactory, UserFactory, person_of
 
@@ -141,3 +144,21 @@ def test_api_search_with_a_nul_character_is_harmless(client: Client, db: None) -
     response = client.get("/api/v1/organizations", {"search": "a\x00b"})
     assert response.status_code == 200
     assert response.json()["count"] == 0
+
+
+@pytest.mark.parametrize(
+    ("error", "status"),
+    [
+        (Refused("The comment period is closed."), 409),
+        (Invalid("This file is not a transcript.", field="file"), 400),
+        (NotAllowed("Only members can post to this list."), 403),
+    ],
+)
+def test_a_refusal_under_the_api_answers_json_with_its_status(
+    rf: RequestFactory, error: Refused, status: int
+) -> None:
+    response = api.on_exception(rf.get("/api/v1/bodies"), error)
+
+    assert response.status_code == status
+    assert response["Content-Type"] == "application/json; charset=utf-8"
+    assert json.loads(response.content) == {"detail": str(error.message)}

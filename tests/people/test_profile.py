@@ -67,6 +67,32 @@ def test_profile_saves_every_field(participant: User, login) -> None:  # type: i
     assert "display_name" in entry.data["fields"]
 
 
+def test_profile_shows_and_saves_the_language_of_emails(participant: User, login) -> None:  # type: ignore[no-untyped-def]
+    client = login(participant)
+    page = client.get(PROFILE_URL).content.decode()
+    assert "Language of e-mails from the forum" in page
+    assert '<option value="" selected>The first of mine the forum speaks</option>' in page
+
+    response = client.post(PROFILE_URL, valid_profile(language="es"))
+
+    assert response.status_code == 302
+    participant.refresh_from_db()
+    assert participant.language == "es"
+    page = client.get(PROFILE_URL).content.decode()
+    assert '<option value="es" selected>español</option>' in page
+
+
+def test_profile_refuses_a_language_the_forum_does_not_write_in(participant: User, login) -> None:  # type: ignore[no-untyped-def]
+    response = login(participant).post(PROFILE_URL, valid_profile(language="de"))
+
+    assert response.status_code == 200
+    assert "Select a valid choice. de is not one of the available choices." in (
+        response.content.decode()
+    )
+    participant.refresh_from_db()
+    assert participant.language == ""
+
+
 def test_profile_sensitive_fields_default_to_the_secretariat(participant: User, login) -> None:  # type: ignore[no-untyped-def]
     page = login(participant).get(PROFILE_URL).content.decode()
     for name in ("country_visibility", "stakeholder_group_visibility", "gender_visibility",

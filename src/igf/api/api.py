@@ -12,7 +12,7 @@ from uuid import UUID
 
 from django.apps import apps
 from django.contrib.auth.models import AnonymousUser
-from django.http import Http404, HttpRequest
+from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import gettext_lazy as _
 from ninja import NinjaAPI, Query, Router, Schema, Status
 from ninja.pagination import PageNumberPagination, paginate
@@ -28,6 +28,7 @@ from igf.api.schemas import (
     PersonRef,
 )
 from igf.core.enums import StakeholderGroup
+from igf.core.errors import Refused
 from igf.core.models import Country
 from igf.people import queries as people_queries
 from igf.people.models import Organization, Person
@@ -43,6 +44,14 @@ api = NinjaAPI(
     urls_namespace="api-v1",
     throttle=[AnonRateThrottle("600/m")],
 )
+
+
+@api.exception_handler(Refused)
+def refused(request: HttpRequest, error: Refused) -> HttpResponse:
+    """A rule of the forum said no: the reason as JSON, with the refusal's status (as a page
+    would say it), never a 500."""
+    return api.create_response(request, {"detail": str(error.message)}, status=error.status)
+
 
 countries = Router(tags=["countries"])
 organizations = Router(tags=["organisations"])

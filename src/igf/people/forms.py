@@ -114,6 +114,11 @@ class ProfileForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
     )
     other_languages = forms.CharField(label=_("Other languages"), max_length=200, required=False)
+    language = forms.ChoiceField(
+        label=_("Language of e-mails from the forum"),
+        required=False,
+        help_text=_("Changing the language of the pages changes this too."),
+    )
     accessibility_needs = forms.CharField(
         label=_("Accessibility needs"),
         required=False,
@@ -156,6 +161,11 @@ class ProfileForm(forms.Form):
         languages_field.choices = [
             (code, get_language_info(code)["name_local"]) for code, _name in settings.LANGUAGES
         ]
+        language_field = cast(forms.ChoiceField, self.fields["language"])
+        language_field.choices = [
+            ("", _("The first of mine the forum speaks")),
+            *languages_field.choices,
+        ]
 
     @classmethod
     def initial_for(cls, person: Person) -> dict[str, Any]:
@@ -171,6 +181,7 @@ class ProfileForm(forms.Form):
             )
         }  # fmt: skip
         initial["country"] = person.country_id or ""
+        initial["language"] = person.user.language
         initial["is_youth"] = (
             "" if person.is_youth is None else ("yes" if person.is_youth else "no")
         )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.contrib.auth.models import AnonymousUser
 from django.http import HttpRequest
 
 from igf.core.models import Country
@@ -14,7 +15,7 @@ def participation_figures(request: HttpRequest) -> dict[str, Any]:
     people = active_people()
     return {
         "people": people.count(),
-        "organizations": organizations_visible_to(None).count(),
+        "organizations": organizations_visible_to(AnonymousUser()).count(),
         "countries": Country.objects.filter(
             pk__in=people.exclude(country=None).values("country")
         ).count(),

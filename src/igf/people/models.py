@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import uuid
-from typing import Any, ClassVar
+from typing import Any, ClassVar, TypeAlias
 
 from django.conf import settings
-from django.contrib.auth.models import AbstractUser
+from django.contrib.auth.models import AbstractUser, AnonymousUser
 from django.contrib.auth.models import UserManager as DjangoUserManager
 from django.db import models
 from django.urls import reverse
@@ -52,6 +52,13 @@ class User(AbstractUser):
     first_name = None  # type: ignore[assignment]
     last_name = None  # type: ignore[assignment]
     email = models.EmailField(_("e-mail address"), unique=True)
+    language = models.CharField(
+        _("language of e-mails"),
+        max_length=10,
+        choices=settings.LANGUAGES,
+        blank=True,
+        help_text=_("The forum writes to you in this language."),
+    )
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS: ClassVar[list[str]] = []
@@ -65,6 +72,10 @@ class User(AbstractUser):
     def __str__(self) -> str:
         person = getattr(self, "person", None)
         return person.public_name if person is not None else self.email
+
+
+# Who is looking or acting, as rules, queries and services take it: an account or a visitor.
+Viewer: TypeAlias = "User | AnonymousUser"
 
 
 class Organization(models.Model):

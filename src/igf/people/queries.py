@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
@@ -12,7 +11,7 @@ from igf.core.balance import BalanceSubject
 from igf.core.enums import Gender
 from igf.core.models import Country
 from igf.core.rules import is_secretariat
-from igf.people.models import Affiliation, Organization, Person
+from igf.people.models import Affiliation, Organization, Person, User, Viewer
 from igf.people.rules import can_see_detail, is_self
 
 ORGANIZATION_ORDERINGS = {
@@ -22,7 +21,7 @@ ORGANIZATION_ORDERINGS = {
 }
 
 
-def organizations_visible_to(user: Any) -> QuerySet[Organization]:
+def organizations_visible_to(user: Viewer) -> QuerySet[Organization]:
     """Listed organisations for everyone; the secretariat also sees those awaiting review."""
     organizations = Organization.objects.select_related("country")
     if is_secretariat(user):
@@ -31,7 +30,7 @@ def organizations_visible_to(user: Any) -> QuerySet[Organization]:
 
 
 def directory(
-    user: Any,
+    user: Viewer,
     *,
     search: str = "",
     stakeholder_group: str = "",
@@ -60,7 +59,7 @@ def directory(
     return organizations.order_by(ORGANIZATION_ORDERINGS.get(ordering, "name"), "pk")
 
 
-def get_organization(user: Any, slug: str) -> Organization:
+def get_organization(user: Viewer, slug: str) -> Organization:
     try:
         return organizations_visible_to(user).get(slug=slug)
     except Organization.DoesNotExist as error:
@@ -76,7 +75,7 @@ def listed_people(organization: Organization) -> QuerySet[Affiliation]:
     )
 
 
-def get_person(user: Any, public_id: str) -> Person:
+def get_person(user: Viewer, public_id: str) -> Person:
     """A participant's public page; people who left the forum have none."""
     try:
         person = Person.objects.select_related("country", "user").get(public_id=public_id)
@@ -104,7 +103,7 @@ class ProfileView:
     accessibility_needs: str | None
 
 
-def profile_for(person: Person, viewer: Any) -> ProfileView:
+def profile_for(person: Person, viewer: Viewer) -> ProfileView:
     def visible(visibility: str) -> bool:
         return can_see_detail(viewer, person, visibility)
 
@@ -180,7 +179,7 @@ def organization_balance_subjects(organizations: QuerySet[Organization]) -> list
     ]
 
 
-def person_with_affiliations(user: Any) -> Person:
+def person_with_affiliations(user: User) -> Person:
     return Person.objects.prefetch_related(
         Prefetch("affiliations", queryset=Affiliation.objects.select_related("organization"))
     ).get(user=user)

@@ -10,15 +10,15 @@ from igf.core.enums import Visibility
 from igf.core.rules import grant_model_permissions, is_secretariat, is_signed_in
 
 if TYPE_CHECKING:
-    from igf.people.models import Person
+    from igf.people.models import Person, Viewer
 
 
 @rules.predicate
-def is_self(user: object, person: Person | None) -> bool:
+def is_self(user: Viewer, person: Person | None) -> bool:
     return person is not None and getattr(user, "pk", None) == person.user_id
 
 
-def can_see_detail(user: object, person: Person, visibility: str) -> bool:
+def can_see_detail(user: Viewer, person: Person, visibility: str) -> bool:
     """Whether `user` may see one of `person`'s details shared with `visibility`."""
     if is_self(user, person) or is_secretariat(user):
         return True
@@ -29,11 +29,12 @@ def can_see_detail(user: object, person: Person, visibility: str) -> bool:
     return visibility == Visibility.PARTICIPANTS and bool(is_signed_in(user))
 
 
-can_edit_profile = is_signed_in & is_self
 can_view_private_details = is_self | is_secretariat
 can_view_people_balance = is_secretariat
 
-rules.add_perm("people.change_own_profile", can_edit_profile)
+# One's own profile, data and account: every signed-in account has exactly one Person, so
+# being signed in is the rule (no object to check it on).
+rules.add_perm("people.change_own_profile", is_signed_in)
 rules.add_perm("people.view_private_details", can_view_private_details)
 rules.add_perm("people.view_people_balance", can_view_people_balance)
 rules.add_perm("people.export_own_data", is_signed_in)

@@ -8,14 +8,17 @@ from typing import Any, cast
 
 from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
+from django.conf import settings
 from django.contrib.admin.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.uploadedfile import UploadedFile
 from django.db import models, transaction
 from django.utils import timezone
 from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
 
 from igf.core.activity import record_activity
+from igf.core.errors import Invalid
 from igf.core.models import ActivityEntry, Country
 from igf.people.images import normalise_photo
 from igf.people.models import Affiliation, Organization, Person, User
@@ -75,6 +78,19 @@ def update_profile(*, by: User, person: Person, changes: dict[str, Any]) -> Pers
             by=by, verb="person.profile_updated", target=person, data={"fields": changed}
         )
     return person
+
+
+def set_language(*, user: User, language: str) -> User:
+    """Remember the language the forum writes to `user` in (one of the six, or "" for none).
+
+    Side effects: none beyond the account row (a preference, not a change of the forum's work).
+    """
+    if language not in {code for code, _name in settings.LANGUAGES} | {""}:
+        raise Invalid(_("The forum does not write in this language."), field="language")
+    if user.language != language:
+        user.language = language
+        user.save(update_fields=["language"])
+    return user
 
 
 @transaction.atomic

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import cast
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.core.paginator import Paginator
@@ -14,7 +15,8 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_safe
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
+from django.views.i18n import set_language as django_set_language
 
 from igf.core.balance import Dimension, measure_balance
 from igf.core.enums import StakeholderGroup
@@ -35,9 +37,7 @@ def _user(request: HttpRequest) -> User:
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
-@permission_required(
-    "people.change_own_profile", fn=lambda request: getattr(request.user, "person", None)
-)
+@permission_required("people.change_own_profile")
 def edit_profile(request: HttpRequest) -> HttpResponse:
     user = _user(request)
     person = queries.person_with_affiliations(user)
@@ -50,6 +50,7 @@ def edit_profile(request: HttpRequest) -> HttpResponse:
                 person=person,
                 changes={name: data[name] for name in services.PROFILE_FIELDS},
             )
+            services.set_language(user=user, language=data["language"])
             organization = data["organization"]
             if data["new_organization"]:
                 organization = services.create_organization(
@@ -99,6 +100,16 @@ def erase_account(request: HttpRequest) -> HttpResponse:
         messages.success(request, _("Your account is deleted. Thank you for taking part."))
         return redirect("core:home")
     return render(request, "people/erase_account.html", {"form": form})
+
+
+@require_POST
+def switch_language(request: HttpRequest) -> HttpResponse:
+    """The language switcher: Django's, and for a signed-in person, the language of e-mails."""
+    response = django_set_language(request)
+    language = request.POST.get("language", "")
+    if request.user.is_authenticated and language in {code for code, _n in settings.LANGUAGES}:
+        services.set_language(user=_user(request), language=language)
+    return response
 
 
 @require_safe
@@ -162,7 +173,7 @@ def organization_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_safe
-@permission_required("people.view_people_balance")
+@permission_required("people.view_people_balance", second_factor=True)
 def people_balance(request: HttpRequest) -> HttpResponse:
     balance = measure_balance(
         queries.people_balance_subjects(),
