@@ -237,7 +237,18 @@ class Statement(models.Model):
 
     @property
     def is_shown(self) -> bool:
+        """Accepted: shown to participants and voted on."""
         return self.status == StatementStatus.ACCEPTED
+
+    @property
+    def is_pending(self) -> bool:
+        """Awaiting moderation: seen only by its author and the moderators."""
+        return self.status == StatementStatus.PENDING
+
+    @property
+    def is_rejected(self) -> bool:
+        """Moderated out."""
+        return self.status == StatementStatus.REJECTED
 
 
 class Vote(models.Model):
@@ -280,7 +291,7 @@ class ConversationMap(models.Model):
     pages read (groups, representative, consensus and divisive statements, the spread of
     stakeholder groups and regions, routing priorities); `positions` each participant's
     place on the map, packed, so the viewer's own dot is found without reading `result`.
-    Written only by `opinions.services.recompute_map`.
+    Written only by `opinions.mapping.recompute_map`.
     """
 
     conversation = models.OneToOneField(
