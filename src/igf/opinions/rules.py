@@ -6,7 +6,7 @@ participation limit), a statement's author, the conversation's moderators, the s
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import rules
 
@@ -16,13 +16,15 @@ from igf.opinions.participation import may_take_part
 
 if TYPE_CHECKING:
     from igf.opinions.models import Conversation, Statement
-    from igf.people.models import Person
+    from igf.people.models import Person, Viewer
 
 
-def person_of(user: Any) -> Person | None:
-    if not getattr(user, "is_authenticated", False):
+def person_of(user: Viewer) -> Person | None:
+    """The signed-in viewer's person (None for visitors and accounts without one)."""
+    if not user.is_authenticated:
         return None
-    return getattr(user, "person", None)
+    person: Person | None = getattr(user, "person", None)
+    return person
 
 
 def moderator_ids(conversation: Conversation) -> set[int]:
@@ -35,7 +37,7 @@ def moderator_ids(conversation: Conversation) -> set[int]:
 
 
 @rules.predicate
-def is_moderator(user: Any, conversation: Conversation | None) -> bool:
+def is_moderator(user: Viewer, conversation: Conversation | None) -> bool:
     person = person_of(user)
     return (
         conversation is not None and person is not None and person.pk in moderator_ids(conversation)
@@ -43,43 +45,43 @@ def is_moderator(user: Any, conversation: Conversation | None) -> bool:
 
 
 @rules.predicate
-def is_within_participation_limit(user: Any, conversation: Conversation | None) -> bool:
+def is_within_participation_limit(user: Viewer, conversation: Conversation | None) -> bool:
     if conversation is None:
         return False
     cache = conversation.__dict__.setdefault("_may_take_part", {})
-    key = getattr(user, "pk", None)
+    key = user.pk
     if key not in cache:
         cache[key] = may_take_part(conversation, person_of(user))
     return bool(cache[key])
 
 
 @rules.predicate
-def is_published(user: Any, conversation: Conversation | None) -> bool:
+def is_published(user: Viewer, conversation: Conversation | None) -> bool:
     return conversation is not None and conversation.status != ConversationStatus.DRAFT
 
 
 @rules.predicate
-def is_open(user: Any, conversation: Conversation | None) -> bool:
+def is_open(user: Viewer, conversation: Conversation | None) -> bool:
     return conversation is not None and conversation.status == ConversationStatus.OPEN
 
 
 @rules.predicate
-def is_closed(user: Any, conversation: Conversation | None) -> bool:
+def is_closed(user: Viewer, conversation: Conversation | None) -> bool:
     return conversation is not None and conversation.status == ConversationStatus.CLOSED
 
 
 @rules.predicate
-def is_public(user: Any, conversation: Conversation | None) -> bool:
+def is_public(user: Viewer, conversation: Conversation | None) -> bool:
     return conversation is not None and conversation.visibility == Visibility.PUBLIC
 
 
 @rules.predicate
-def takes_statements(user: Any, conversation: Conversation | None) -> bool:
+def takes_statements(user: Viewer, conversation: Conversation | None) -> bool:
     return conversation is not None and conversation.takes_statements
 
 
 @rules.predicate
-def is_statement_author(user: Any, statement: Statement | None) -> bool:
+def is_statement_author(user: Viewer, statement: Statement | None) -> bool:
     person = person_of(user)
     if statement is None or person is None or statement.author_id is None:
         return False
@@ -87,7 +89,7 @@ def is_statement_author(user: Any, statement: Statement | None) -> bool:
 
 
 @rules.predicate
-def is_awaiting_moderation(user: Any, statement: Statement | None) -> bool:
+def is_awaiting_moderation(user: Viewer, statement: Statement | None) -> bool:
     return statement is not None and statement.status == StatementStatus.PENDING
 
 
