@@ -17,7 +17,7 @@ from django.test import Client
 from igf.opinions.enums import ConversationStatus, StatementStatus
 from igf.opinions.models import Conversation, Statement
 from igf.people.models import User
-from tests.factories import UserFactory
+from tests.factories import SecretariatFactory, UserFactory
 from tests.matrix import LOGIN, Roles, Row, check
 from tests.opinions import factories as f
 from tests.opinions.factories import ConversationFactory, StatementFactory, moderator_of
@@ -125,3 +125,15 @@ def test_participants_only_conversation_is_hidden_from_the_public_and_outsiders(
     assert login(insider).get(url).status_code == 200
     assert conversation.title not in login(None).get("/opinions/").content.decode()
     assert conversation.title in login(insider).get("/opinions/").content.decode()
+
+
+def test_moderation_asks_the_secretariat_for_a_second_factor_but_not_participants(
+    login, db: None
+) -> None:  # type: ignore[no-untyped-def]
+    conversation = ConversationFactory.create()
+    moderator = moderator_of(conversation)
+    url = f"/opinions/{conversation.slug}/moderate/"
+    response = login(SecretariatFactory.create()).get(url)
+    assert response.status_code == 302
+    assert response["Location"] == "/accounts/2fa/totp/activate/"
+    assert login(moderator).get(url).status_code == 200

@@ -13,7 +13,8 @@ from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
-from igf.opinions import mapping, polis, services
+from igf.core.errors import Invalid, Refused
+from igf.opinions import mapping, polis, queries, services
 from igf.opinions.enums import StatementStatus
 from igf.opinions.models import Conversation, Participant, Statement, Vote
 from igf.people import services as people_services
@@ -58,7 +59,7 @@ def test_export_then_import_round_trips(db: None) -> None:
     StatementFactory.create(
         conversation=source, text="=HYPERLINK(evil)", status=StatementStatus.REJECTED
     )
-    files = services.export_polis(source)
+    files = queries.polis_export(source)
     header = files["participants-votes.csv"].splitlines()[0]
     assert header.startswith("participant,group-id,n-comments,n-votes,n-agree,n-disagree,0,1")
     assert "'=HYPERLINK(evil)" in files["comments.csv"]
@@ -69,7 +70,7 @@ def test_export_then_import_round_trips(db: None) -> None:
     assert counts == {"statements": 7, "participants": 10, "votes": 60}
     assert Statement.objects.get(conversation=target, number=6).text == "=HYPERLINK(evil)"
     assert Statement.objects.get(conversation=target, number=6).status == "rejected"
-    again = services.export_polis(target)
+    again = queries.polis_export(target)
     assert again["votes.csv"].count("\n") == files["votes.csv"].count("\n")
     wide = polis.read_conversation(files["comments.csv"], None, files["participants-votes.csv"])
     assert len(wide.votes) == 60
@@ -136,13 +137,20 @@ def test_hostile_import_files_are_refused_cleanly(login, db: None, name, content
     assert not Statement.objects.filter(conversation=conversation).exists()
 
 
+def test_a_file_that_is_not_a_polis_export_is_refused_as_invalid() -> None:
+    with pytest.raises(Invalid) as refused:
+        polis.read_conversation("not,a,polis,file\n1,2,3,4\n", "")
+    assert refused.value.status == 400
+    assert "comments.csv lacks the columns" in str(refused.value.message)
+
+
 def test_import_into_a_conversation_with_statements_is_refused(db: None) -> None:
     statement = StatementFactory.create()
     data = polis.read_conversation(
         "timestamp,comment-id,moderated,comment-body\n1,0,1,Hello\n",
         "timestamp,comment-id,voter-id,vote\n1,0,1,1\n",
     )
-    with pytest.raises(services.OpinionsError):
+    with pytest.raises(Refused):
         services.import_polis(by=None, conversation=statement.conversation, data=data)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from django.test import Client
 
+from igf.core.errors import NotAllowed, Refused
 from igf.opinions import services
 from igf.opinions.enums import StatementStatus
 from igf.opinions.models import ConversationMap, Participant, Statement, Vote
@@ -127,8 +128,9 @@ def test_a_burst_of_the_same_vote_makes_one_row(participant: User, login) -> Non
 
 def test_closed_conversation_refuses_votes_in_the_service(participant: User) -> None:
     statement = StatementFactory.create(conversation__status="closed")
-    with pytest.raises(services.OpinionsError):
+    with pytest.raises(Refused) as refused:
         vote(participant, statement, 1)
+    assert refused.value.status == 409
     assert not Vote.objects.exists()
 
 
@@ -190,8 +192,9 @@ def test_a_participant_cannot_flood_the_moderation_queue(participant: User) -> N
     conversation = ConversationFactory.create()
     for n in range(services.MAX_PENDING_PER_AUTHOR):
         services.add_statement(by=participant, conversation=conversation, text=f"Idea {n}")
-    with pytest.raises(services.OpinionsError):
+    with pytest.raises(Refused) as refused:
         services.add_statement(by=participant, conversation=conversation, text="One more")
+    assert refused.value.field == "text"
     assert Statement.objects.count() == services.MAX_PENDING_PER_AUTHOR
 
 
@@ -231,7 +234,7 @@ def test_body_conversation_admits_only_current_members(db: None, login) -> None:
         page = login(user).get(statement.conversation.get_absolute_url()).content.decode()
         assert ('class="statement-text"' in page) is allowed
         if not allowed:
-            with pytest.raises(services.OpinionsError):
+            with pytest.raises(NotAllowed):
                 vote(user, statement, 1)
     assert Vote.objects.count() == 0
 

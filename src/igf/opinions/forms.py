@@ -11,6 +11,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
 
 from igf.bodies.models import Body
+from igf.core.forms import add_refusal
 from igf.opinions.enums import Participation, StatementPolicy, StatementStatus, Visibility
 from igf.opinions.models import STATEMENT_MAX_LENGTH, Conversation
 from igf.opinions.polis import PolisConversation, PolisFormatError, read_conversation
@@ -237,7 +238,7 @@ class ImportForm(forms.Form):
         try:
             data["conversation"] = read_conversation(comments or "", votes, wide)
         except PolisFormatError as error:
-            self.add_error(None, str(error.message))
+            add_refusal(self, error)
         except csv.Error:
             self.add_error(None, _("The files could not be read as Pol.is CSV files."))
         return data

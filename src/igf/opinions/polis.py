@@ -17,6 +17,8 @@ from datetime import UTC, datetime
 
 from django.utils.translation import gettext_lazy as _
 
+from igf.core.errors import Invalid
+
 COMMENTS_HEADER = (
     "timestamp",
     "datetime",
@@ -37,12 +39,12 @@ MAX_ID = 10**9
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
-class PolisFormatError(ValueError):
-    """The file is not a Pol.is export this platform can read; `message` is translated."""
+class PolisFormatError(Invalid):
+    """The file is not a Pol.is export this platform can read; `message` is translated.
 
-    def __init__(self, message: object) -> None:
-        super().__init__(str(message))
-        self.message = message
+    A refusal of what was sent (400), named apart so the import form catches this and
+    nothing else.
+    """
 
 
 @dataclass(frozen=True, slots=True)

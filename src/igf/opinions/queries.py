@@ -18,7 +18,15 @@ from igf.opinions.enums import ConversationStatus, Participation, StatementStatu
 from igf.opinions.mapping import position_of
 from igf.opinions.models import Conversation, ConversationMap, Participant, Statement, Vote
 from igf.opinions.participation import eligible_filter, may_take_part
+from igf.opinions.polis import (
+    PolisComment,
+    PolisVote,
+    write_comments,
+    write_participants_votes,
+    write_votes,
+)
 from igf.opinions.rules import person_of
+from igf.people.models import Person, Viewer
 
 
 def _count(model: type[models.Model], **filters: Any) -> Coalesce:
@@ -32,7 +40,7 @@ def _count(model: type[models.Model], **filters: Any) -> Coalesce:
     return Coalesce(Subquery(rows), 0)
 
 
-def conversations_visible_to(user: Any) -> QuerySet[Conversation]:
+def conversations_visible_to(user: Viewer) -> QuerySet[Conversation]:
     """Published conversations the viewer may read, with their moderators' drafts.
 
     The secretariat sees everything. Public conversations are for everyone; others for
@@ -61,7 +69,7 @@ def conversations_visible_to(user: Any) -> QuerySet[Conversation]:
     ).distinct()
 
 
-def conversation_list(user: Any) -> QuerySet[Conversation]:
+def conversation_list(user: Viewer) -> QuerySet[Conversation]:
     """Visible conversations with the figures the list shows, newest first."""
     return (
         conversations_visible_to(user)
@@ -75,7 +83,7 @@ def conversation_list(user: Any) -> QuerySet[Conversation]:
     )
 
 
-def conversations_of(owner: models.Model, user: Any) -> QuerySet[Conversation]:
+def conversations_of(owner: models.Model, user: Viewer) -> QuerySet[Conversation]:
     """The conversations that belong to `owner` (a theme, session, body or document) and
     that the viewer may read: what an owner's page lists."""
     return conversation_list(user).filter(
@@ -83,7 +91,7 @@ def conversations_of(owner: models.Model, user: Any) -> QuerySet[Conversation]:
     )
 
 
-def get_conversation(user: Any, slug: str) -> Conversation:
+def get_conversation(slug: str, *, viewer: Viewer) -> Conversation:
     """A conversation by address. Drafts exist only for their moderators and the secretariat;
     whether the viewer may read a published one is the permission's to say."""
     try:
@@ -91,8 +99,8 @@ def get_conversation(user: Any, slug: str) -> Conversation:
     except Conversation.DoesNotExist as error:
         raise Http404 from error
     if conversation.status == ConversationStatus.DRAFT:
-        person = person_of(user)
-        if not is_secretariat(user) and (
+        person = person_of(viewer)
+        if not is_secretariat(viewer) and (
             person is None or not conversation.moderators.filter(pk=person.pk).exists()
         ):
             raise Http404
@@ -100,6 +108,7 @@ def get_conversation(user: Any, slug: str) -> Conversation:
 
 
 def get_statement(conversation: Conversation, number: Any) -> Statement:
+    """Statement `number` of the conversation (any status), or Http404."""
     try:
         return Statement.objects.select_related("author").get(
             conversation=conversation, number=int(number)
@@ -108,7 +117,16 @@ def get_statement(conversation: Conversation, number: Any) -> Statement:
         raise Http404 from error
 
 
-def participant_of(conversation: Conversation, user: Any) -> Participant | None:
+def get_statement_at(slug: str, number: int, *, viewer: Viewer) -> Statement:
+    """Statement `number` of the conversation at `slug`, for a page about the statement itself
+    (its conversation found as `get_conversation` finds it), or Http404."""
+    conversation = get_conversation(slug, viewer=viewer)
+    statement = get_statement(conversation, number)
+    statement.conversation = conversation
+    return statement
+
+
+def participant_of(conversation: Conversation, user: Viewer) -> Participant | None:
     person = person_of(user)
     if person is None:
         return None
@@ -243,7 +261,7 @@ class Results:
         return self.computed is not None and bool(self.summary)
 
 
-def results(conversation: Conversation, user: Any) -> Results:
+def results(conversation: Conversation, user: Viewer) -> Results:
     """What the results page shows. Nothing in it names anyone; the viewer's own place on
     the map is added for the viewer alone."""
     participant = participant_of(conversation, user)
@@ -287,3 +305,108 @@ def results(conversation: Conversation, user: Any) -> Results:
         divisive=figures(summary.get("divisive", [])),
         viewer=viewer,
     )
+
+
+def personal_data(person: Person) -> dict[str, Any]:
+    """What the opinions app holds about a person, for their data export."""
+    participations = Participant.objects.filter(person=person).select_related("conversation")
+    out = []
+    for participant in participations.order_by("pk"):
+        votes = participant.votes.select_related("statement").order_by("statement__number")
+        out.append(
+            {
+                "conversation": participant.conversation.title,
+                "address": participant.conversation.get_absolute_url(),
+                "joined": participant.joined.isoformat(),
+                "votes": [
+                    {
+                        "statement": v.statement.number,
+                        "text": v.statement.text,
+                        "vote": {1: "agree", -1: "disagree", 0: "pass"}[v.value],
+                        "first_voted": v.created.isoformat(),
+                        "last_changed": v.updated.isoformat(),
+                    }
+                    for v in votes
+                ],
+                "statements": [
+                    {
+                        "number": s.number,
+                        "text": s.text,
+                        "status": s.status,
+                        "written": s.created.isoformat(),
+                    }
+                    for s in participant.statements.order_by("number")
+                ],
+            }
+        )
+    return {"conversations": out}
+
+
+EXPORTED_STATUS = {
+    StatementStatus.ACCEPTED: 1,
+    StatementStatus.PENDING: 0,
+    StatementStatus.REJECTED: -1,
+}
+
+
+def polis_export(conversation: Conversation) -> dict[str, str]:
+    """The conversation in Pol.is's open-data format: {file name: CSV text}.
+
+    Participants are numbered 0, 1, 2... in the order they joined: the files name nobody.
+    Groups come from the latest map.
+    """
+    participant_ids = list(
+        Participant.objects.filter(conversation=conversation)
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+    number_of = {pk: i for i, pk in enumerate(participant_ids)}
+    statements = list(Statement.objects.filter(conversation=conversation).order_by("number"))
+    number_of_statement = {s.pk: s.number for s in statements}
+    votes = list(
+        Vote.objects.filter(conversation=conversation)
+        .order_by("updated", "pk")
+        .values_list("participant_id", "statement_id", "value", "updated")
+    )
+    agrees: dict[int, int] = {}
+    disagrees: dict[int, int] = {}
+    by_participant: dict[int, dict[int, int]] = {pk: {} for pk in participant_ids}
+    for pid, sid, value, _when in votes:
+        agrees[sid] = agrees.get(sid, 0) + int(value == 1)
+        disagrees[sid] = disagrees.get(sid, 0) + int(value == -1)
+        by_participant[pid][number_of_statement[sid]] = value
+    written: dict[int, int] = {}
+    for s in statements:
+        if s.author_id is not None:
+            written[s.author_id] = written.get(s.author_id, 0) + 1
+    stored = ConversationMap.objects.filter(pk=conversation.pk).only("result").first()
+    group_of: dict[int, int | None] = {}
+    if stored is not None:
+        for row in stored.result.get("participants", []):
+            group_of[int(row["id"])] = row.get("group")
+    comments = write_comments(
+        (
+            PolisComment(
+                id=s.number,
+                author=number_of.get(s.author_id) if s.author_id is not None else None,
+                time=s.created,
+                moderated=EXPORTED_STATUS[StatementStatus(s.status)],
+                text=s.text,
+            ),
+            agrees.get(s.pk, 0),
+            disagrees.get(s.pk, 0),
+        )
+        for s in statements
+    )
+    votes_csv = write_votes(
+        PolisVote(number_of[pid], number_of_statement[sid], value, when)
+        for pid, sid, value, when in votes
+    )
+    wide = write_participants_votes(
+        [s.number for s in statements],
+        (
+            (number_of[pk], group_of.get(pk), written.get(pk, 0), by_participant[pk])
+            for pk in participant_ids
+        ),
+    )
+    return {"comments.csv": comments, "votes.csv": votes_csv, "participants-votes.csv": wide}

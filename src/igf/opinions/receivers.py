@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from igf.opinions import services
+from igf.opinions import queries, services
 from igf.people.models import Person
 
 
@@ -14,4 +14,4 @@ def unlink_erased_person(*, person: Person, **kwargs: Any) -> None:
 
 
 def export_section(person: Person) -> dict[str, Any]:
-    return services.personal_data(person)
+    return queries.personal_data(person)

@@ -1,5 +1,9 @@
 """The rules of conversations: creating and opening them, statements and their moderation,
-votes, the opinion map's recomputation, Pol.is import, personal data."""
+votes, the opinion map's recomputation, Pol.is import, a person leaving.
+
+Refusals are `igf.core.errors` Refused (409), Invalid (400) and NotAllowed (403), with the
+field `text` where a statement is refused. Reads (the Pol.is export, a person's data) are in
+`queries`."""
 
 from __future__ import annotations
 
@@ -17,6 +21,7 @@ from django.utils.translation import gettext_lazy as _
 
 from igf.bodies.models import Body
 from igf.core.activity import record_activity
+from igf.core.errors import Invalid, NotAllowed, Refused
 from igf.opinions import tasks
 from igf.opinions.enums import (
     ConversationStatus,
@@ -38,12 +43,7 @@ from igf.opinions.models import (
 )
 from igf.opinions.participation import may_take_part
 from igf.opinions.polis import (
-    PolisComment,
     PolisConversation,
-    PolisVote,
-    write_comments,
-    write_participants_votes,
-    write_votes,
 )
 from igf.people.models import Person, User
 
@@ -66,14 +66,6 @@ CONVERSATION_FIELDS = (
     "attribution",
     "body",
 )
-
-
-class OpinionsError(Exception):
-    """A request the forum's rules refuse; `message` is translated and shown to the person."""
-
-    def __init__(self, message: Any) -> None:
-        super().__init__(str(message))
-        self.message = message
 
 
 def _unique_slug(title: str) -> str:
@@ -257,25 +249,27 @@ def add_statement(
     """Add a statement: seeded by a moderator (shown at once) or written by a participant
     (shown at once or after moderation, per the conversation's policy).
 
-    Refused (OpinionsError) when empty, too long, already in the conversation, when the
-    conversation takes no statements from participants or is not open, or when the author
-    already has too many awaiting moderation. Side effects: the author's participant row
-    created if needed; the map's routing refreshed when it is shown; one private activity
-    entry (private so the log never names who wrote which statement).
+    Refused (on the field `text`) when empty or too long (Invalid), already in the
+    conversation, when the conversation is not open, when the author may not write here
+    (NotAllowed), or when the author already has too many awaiting moderation. Side
+    effects: the author's participant row created if needed; the map's routing refreshed
+    when it is shown; one private activity entry (private so the log never names who wrote
+    which statement).
     """
     text = normalise_text(text)
     if not text:
-        raise OpinionsError(_("Write a statement."))
+        raise Invalid(_("Write a statement."), field="text")
     if len(text) > STATEMENT_MAX_LENGTH:
-        raise OpinionsError(
-            _("A statement has at most %(n)d characters.") % {"n": STATEMENT_MAX_LENGTH}
+        raise Invalid(
+            _("A statement has at most %(n)d characters.") % {"n": STATEMENT_MAX_LENGTH},
+            field="text",
         )
     existing = Statement.objects.filter(conversation=conversation).exclude(
         status=StatementStatus.REJECTED
     )
     folded = text.casefold()
     if any(t.casefold() == folded for t in existing.values_list("text", flat=True)):
-        raise OpinionsError(_("This statement is already in the conversation."))
+        raise Refused(_("This statement is already in the conversation."), field="text")
     author = None
     if seed:
         status = StatementStatus.ACCEPTED
@@ -283,17 +277,20 @@ def add_statement(
     else:
         person = by.person
         if conversation.status != ConversationStatus.OPEN:
-            raise OpinionsError(_("This conversation is not open."))
+            raise Refused(_("This conversation is not open."), field="text")
         if not conversation.takes_statements:
-            raise OpinionsError(_("In this conversation only moderators add statements."))
+            raise NotAllowed(
+                _("In this conversation only moderators add statements."), field="text"
+            )
         if not may_take_part(conversation, person):
-            raise OpinionsError(_("You cannot take part in this conversation."))
+            raise NotAllowed(_("You cannot take part in this conversation."), field="text")
         author = _participant(conversation, person)
         pending = Statement.objects.filter(author=author, status=StatementStatus.PENDING)
         if pending.count() >= MAX_PENDING_PER_AUTHOR:
-            raise OpinionsError(
+            raise Refused(
                 _("You have %(n)d statements awaiting moderation; please wait for them.")
-                % {"n": MAX_PENDING_PER_AUTHOR}
+                % {"n": MAX_PENDING_PER_AUTHOR},
+                field="text",
             )
         origin = StatementOrigin.PARTICIPANT
         status = (
@@ -353,10 +350,10 @@ def withdraw_statement(*, by: User, statement: Statement) -> None:
     Side effects: the statement deleted; one private activity entry.
     """
     if statement.status != StatementStatus.PENDING:
-        raise OpinionsError(_("Only statements awaiting moderation can be withdrawn."))
+        raise Refused(_("Only statements awaiting moderation can be withdrawn."))
     person = getattr(by, "person", None)
     if statement.author is None or person is None or statement.author.person_id != person.pk:
-        raise OpinionsError(_("Only its author can withdraw a statement."))
+        raise NotAllowed(_("Only its author can withdraw a statement."))
     conversation = statement.conversation
     statement.delete()
     record_activity(by=by, verb="statement.withdrawn", target=conversation)
@@ -365,32 +362,32 @@ def withdraw_statement(*, by: User, statement: Statement) -> None:
 def cast_vote(*, by: User, conversation: Conversation, statement_id: Any, value: Any) -> Vote:
     """Record the participant's vote on a statement, or change it.
 
-    Refused (OpinionsError, nothing changes) unless the conversation is open, the voter may
-    take part, the statement is one of this conversation's shown statements and the vote is
-    agree, disagree or pass. One row per participant and statement: the database's unique
-    constraint and an upsert make concurrent identical requests write one row. Side effects:
-    the voter's participant row created on the first vote; the map recomputation requested
-    after commit (debounced). Votes write no activity entry: the log would become a record
-    of who voted when, which the forum does not keep.
+    Refused (nothing changes) unless the conversation is open, the voter may take part
+    (NotAllowed), the statement is one of this conversation's shown statements and the vote
+    is agree, disagree or pass (Invalid). One row per participant and statement: the
+    database's unique constraint and an upsert make concurrent identical requests write one
+    row. Side effects: the voter's participant row created on the first vote; the map
+    recomputation requested after commit (debounced). Votes write no activity entry: the
+    log would become a record of who voted when, which the forum does not keep.
     """
     try:
         value = int(value)
         statement_pk = int(statement_id)
     except (TypeError, ValueError) as error:
-        raise OpinionsError(_("This vote is not one the conversation knows.")) from error
+        raise Invalid(_("This vote is not one the conversation knows.")) from error
     if value not in VoteValue.values:
-        raise OpinionsError(_("This vote is not one the conversation knows."))
+        raise Invalid(_("This vote is not one the conversation knows."))
     if conversation.status != ConversationStatus.OPEN:
-        raise OpinionsError(_("This conversation is not open for votes."))
+        raise Refused(_("This conversation is not open for votes."))
     person = getattr(by, "person", None)
     if person is None or not may_take_part(conversation, person):
-        raise OpinionsError(_("You cannot take part in this conversation."))
+        raise NotAllowed(_("You cannot take part in this conversation."))
     with transaction.atomic():
         statement = Statement.objects.filter(
             pk=statement_pk, conversation=conversation, status=StatementStatus.ACCEPTED
         ).first()
         if statement is None:
-            raise OpinionsError(_("This statement is not open for votes."))
+            raise Refused(_("This statement is not open for votes."))
         participant = _participant(conversation, person)
         now = timezone.now()
         Vote.objects.bulk_create(
@@ -457,51 +454,11 @@ def unlink_person(person: Person) -> int:
     return Participant.objects.filter(person=person).update(person=None)
 
 
-def personal_data(person: Person) -> dict[str, Any]:
-    """What the opinions app holds about a person, for their data export."""
-    participations = Participant.objects.filter(person=person).select_related("conversation")
-    out = []
-    for participant in participations.order_by("pk"):
-        votes = participant.votes.select_related("statement").order_by("statement__number")
-        out.append(
-            {
-                "conversation": participant.conversation.title,
-                "address": participant.conversation.get_absolute_url(),
-                "joined": participant.joined.isoformat(),
-                "votes": [
-                    {
-                        "statement": v.statement.number,
-                        "text": v.statement.text,
-                        "vote": {1: "agree", -1: "disagree", 0: "pass"}[v.value],
-                        "first_voted": v.created.isoformat(),
-                        "last_changed": v.updated.isoformat(),
-                    }
-                    for v in votes
-                ],
-                "statements": [
-                    {
-                        "number": s.number,
-                        "text": s.text,
-                        "status": s.status,
-                        "written": s.created.isoformat(),
-                    }
-                    for s in participant.statements.order_by("number")
-                ],
-            }
-        )
-    return {"conversations": out}
-
-
 IMPORTED_STATUS = {
     1: StatementStatus.ACCEPTED,
     # Unmoderated statements were shown in Pol.is (without strict moderation) and voted on.
     0: StatementStatus.ACCEPTED,
     -1: StatementStatus.REJECTED,
-}
-EXPORTED_STATUS = {
-    StatementStatus.ACCEPTED: 1,
-    StatementStatus.PENDING: 0,
-    StatementStatus.REJECTED: -1,
 }
 BATCH = 5000
 
@@ -518,7 +475,7 @@ def import_polis(
     recomputed at once after commit; one private activity entry with the counts.
     """
     if Statement.objects.filter(conversation=conversation).exists():
-        raise OpinionsError(_("Import into a conversation that has no statements yet."))
+        raise Refused(_("Import into a conversation that has no statements yet."))
     first_seen: dict[int, datetime] = {}
     for vote in data.votes:
         if vote.participant not in first_seen or vote.time < first_seen[vote.participant]:
@@ -602,66 +559,3 @@ def insert_votes(rows: Iterable[tuple[int, int, int, int, datetime, datetime]]) 
                 batch = []
         if batch:
             cursor.executemany(sql, batch)
-
-
-def export_polis(conversation: Conversation) -> dict[str, str]:
-    """The conversation in Pol.is's open-data format: {file name: CSV text}.
-
-    Participants are numbered 0, 1, 2... in the order they joined: the files name nobody.
-    Groups come from the latest map.
-    """
-    participant_ids = list(
-        Participant.objects.filter(conversation=conversation)
-        .order_by("pk")
-        .values_list("pk", flat=True)
-    )
-    number_of = {pk: i for i, pk in enumerate(participant_ids)}
-    statements = list(Statement.objects.filter(conversation=conversation).order_by("number"))
-    number_of_statement = {s.pk: s.number for s in statements}
-    votes = list(
-        Vote.objects.filter(conversation=conversation)
-        .order_by("updated", "pk")
-        .values_list("participant_id", "statement_id", "value", "updated")
-    )
-    agrees: dict[int, int] = {}
-    disagrees: dict[int, int] = {}
-    by_participant: dict[int, dict[int, int]] = {pk: {} for pk in participant_ids}
-    for pid, sid, value, _when in votes:
-        agrees[sid] = agrees.get(sid, 0) + int(value == 1)
-        disagrees[sid] = disagrees.get(sid, 0) + int(value == -1)
-        by_participant[pid][number_of_statement[sid]] = value
-    written: dict[int, int] = {}
-    for s in statements:
-        if s.author_id is not None:
-            written[s.author_id] = written.get(s.author_id, 0) + 1
-    stored = ConversationMap.objects.filter(pk=conversation.pk).only("result").first()
-    group_of: dict[int, int | None] = {}
-    if stored is not None:
-        for row in stored.result.get("participants", []):
-            group_of[int(row["id"])] = row.get("group")
-    comments = write_comments(
-        (
-            PolisComment(
-                id=s.number,
-                author=number_of.get(s.author_id) if s.author_id is not None else None,
-                time=s.created,
-                moderated=EXPORTED_STATUS[StatementStatus(s.status)],
-                text=s.text,
-            ),
-            agrees.get(s.pk, 0),
-            disagrees.get(s.pk, 0),
-        )
-        for s in statements
-    )
-    votes_csv = write_votes(
-        PolisVote(number_of[pid], number_of_statement[sid], value, when)
-        for pid, sid, value, when in votes
-    )
-    wide = write_participants_votes(
-        [s.number for s in statements],
-        (
-            (number_of[pk], group_of.get(pk), written.get(pk, 0), by_participant[pk])
-            for pk in participant_ids
-        ),
-    )
-    return {"comments.csv": comments, "votes.csv": votes_csv, "participants-votes.csv": wide}

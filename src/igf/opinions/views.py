@@ -14,10 +14,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from igf.core.permissions import permission_required
+from igf.core.errors import Refused
+from igf.core.forms import add_refusal
+from igf.core.permissions import Load, permission_required
 from igf.opinions import queries, services
 from igf.opinions.charts import opinion_map_svg
-from igf.opinions.enums import StatementStatus
+from igf.opinions.enums import Participation, StatementPolicy, StatementStatus, Visibility
 from igf.opinions.forms import (
     ConversationForm,
     ImportForm,
@@ -42,21 +44,9 @@ def _user(request: HttpRequest) -> User:
     return cast(User, request.user)
 
 
-def _conversation(request: HttpRequest) -> Conversation:
-    """The conversation the address names, looked up once per request (404 if hidden)."""
-    cached = getattr(request, "_opinions_conversation", None)
-    if cached is None:
-        match = request.resolver_match
-        slug = match.kwargs.get("slug", "") if match is not None else ""
-        cached = queries.get_conversation(request.user, slug)
-        request._opinions_conversation = cached  # type: ignore[attr-defined]
-    return cast(Conversation, cached)
-
-
-def _statement(request: HttpRequest) -> Statement:
-    match = request.resolver_match
-    number = match.kwargs.get("number") if match is not None else None
-    return queries.get_statement(_conversation(request), number)
+# What the addresses name: a conversation by its slug, a statement by its number in one.
+CONVERSATION = Load(queries.get_conversation, "slug", viewer=True)
+STATEMENT = Load(queries.get_statement_at, "slug", "number", viewer=True)
 
 
 def _permissions(request: HttpRequest, conversation: Conversation) -> dict[str, bool]:
@@ -84,7 +74,7 @@ def conversation_list(request: HttpRequest) -> HttpResponse:
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
-@permission_required("opinions.create_conversation")
+@permission_required("opinions.create_conversation", second_factor=True)
 def create_conversation(request: HttpRequest) -> HttpResponse:
     form = ConversationForm(request.POST or None, initial={"language": request.LANGUAGE_CODE})
     if request.method == "POST" and form.is_valid():
@@ -109,9 +99,9 @@ def create_conversation(request: HttpRequest) -> HttpResponse:
         form = ConversationForm(
             initial={
                 "language": request.LANGUAGE_CODE,
-                "participation": "signed_in",
-                "visibility": "public",
-                "statement_policy": "before",
+                "participation": Participation.SIGNED_IN,
+                "visibility": Visibility.PUBLIC,
+                "statement_policy": StatementPolicy.BEFORE,
             }
         )
     return render(
@@ -148,21 +138,19 @@ def _voting_context(
 
 
 @require_safe
-@permission_required("opinions.see_conversation", fn=_conversation)
-def conversation_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    conversation = _conversation(request)
+@permission_required("opinions.see_conversation", CONVERSATION)
+def conversation_detail(request: HttpRequest, conversation: Conversation) -> HttpResponse:
     return render(
         request, "opinions/conversation_detail.html", _voting_context(request, conversation)
     )
 
 
 @require_POST
-@permission_required("opinions.take_part", fn=_conversation)
-def vote(request: HttpRequest, slug: str) -> HttpResponse:
-    conversation = _conversation(request)
+@permission_required("opinions.take_part", CONVERSATION)
+def vote(request: HttpRequest, conversation: Conversation) -> HttpResponse:
     form = VoteForm(request.POST)
     back = (
-        reverse("opinions:my_votes", kwargs={"slug": slug})
+        reverse("opinions:my_votes", kwargs={"slug": conversation.slug})
         if request.POST.get("from") == "my-votes"
         else conversation.get_absolute_url()
     )
@@ -176,7 +164,7 @@ def vote(request: HttpRequest, slug: str) -> HttpResponse:
             statement_id=form.cleaned_data["statement"],
             value=form.value(),
         )
-    except services.OpinionsError as error:
+    except Refused as error:
         messages.error(request, str(error.message))
         return redirect(back)
     if back != conversation.get_absolute_url():
@@ -185,19 +173,18 @@ def vote(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_POST
-@permission_required("opinions.write_statement", fn=_conversation)
-def add_statement(request: HttpRequest, slug: str) -> HttpResponse:
-    conversation = _conversation(request)
+@permission_required("opinions.write_statement", CONVERSATION)
+def add_statement(request: HttpRequest, conversation: Conversation) -> HttpResponse:
     form = StatementForm(request.POST)
     if form.is_valid():
         try:
             statement = services.add_statement(
                 by=_user(request), conversation=conversation, text=form.cleaned_data["text"]
             )
-        except services.OpinionsError as error:
-            form.add_error("text", str(error.message))
+        except Refused as error:
+            add_refusal(form, error)
         else:
-            if statement.status == StatementStatus.PENDING:
+            if statement.is_pending:
                 messages.success(
                     request,
                     _("Thank you. Your statement is shown once a moderator accepts it."),
@@ -214,9 +201,8 @@ def add_statement(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_safe
-@permission_required("opinions.review_own_votes", fn=_conversation)
-def my_votes(request: HttpRequest, slug: str) -> HttpResponse:
-    conversation = _conversation(request)
+@permission_required("opinions.review_own_votes", CONVERSATION)
+def my_votes(request: HttpRequest, conversation: Conversation) -> HttpResponse:
     participant = queries.participant_of(conversation, request.user)
     return render(
         request,
@@ -231,16 +217,15 @@ def my_votes(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_POST
-@permission_required("opinions.withdraw_statement", fn=_statement)
-def withdraw_statement(request: HttpRequest, slug: str, number: int) -> HttpResponse:
-    statement = _statement(request)
+@permission_required("opinions.withdraw_statement", STATEMENT)
+def withdraw_statement(request: HttpRequest, statement: Statement) -> HttpResponse:
     try:
         services.withdraw_statement(by=_user(request), statement=statement)
-    except services.OpinionsError as error:
+    except Refused as error:
         messages.error(request, str(error.message))
     else:
         messages.success(request, _("Your statement is withdrawn."))
-    return redirect("opinions:my_votes", slug=slug)
+    return redirect("opinions:my_votes", slug=statement.conversation.slug)
 
 
 def _results_context(request: HttpRequest, conversation: Conversation) -> dict[str, Any]:
@@ -255,9 +240,8 @@ def _results_context(request: HttpRequest, conversation: Conversation) -> dict[s
 
 
 @require_safe
-@permission_required("opinions.see_results", fn=_conversation)
-def results(request: HttpRequest, slug: str) -> HttpResponse:
-    conversation = _conversation(request)
+@permission_required("opinions.see_results", CONVERSATION)
+def results(request: HttpRequest, conversation: Conversation) -> HttpResponse:
     context = _results_context(request, conversation)
     if not context["results"].ready and not context["results"].pending:
         # No map yet (new conversation, or votes imported while the worker was down).
@@ -266,9 +250,8 @@ def results(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_safe
-@permission_required("opinions.view_report", fn=_conversation)
-def report(request: HttpRequest, slug: str) -> HttpResponse:
-    conversation = _conversation(request)
+@permission_required("opinions.view_report", CONVERSATION)
+def report(request: HttpRequest, conversation: Conversation) -> HttpResponse:
     context = _results_context(request, conversation)
     context["statements"] = queries.statements_for_moderation(
         conversation, StatementStatus.ACCEPTED
@@ -278,10 +261,9 @@ def report(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
-@permission_required("opinions.moderate_conversation", fn=_conversation)
-def moderate(request: HttpRequest, slug: str) -> HttpResponse:
+@permission_required("opinions.moderate_conversation", CONVERSATION, second_factor=True)
+def moderate(request: HttpRequest, conversation: Conversation) -> HttpResponse:
     """Moderators' page: statements awaiting moderation, all statements, seeding, status."""
-    conversation = _conversation(request)
     form = SeedForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         added, refused = 0, []
@@ -295,7 +277,7 @@ def moderate(request: HttpRequest, slug: str) -> HttpResponse:
                     is_meta=form.cleaned_data["is_meta"],
                 )
                 added += 1
-            except services.OpinionsError as error:
+            except Refused as error:
                 refused.append(f"{text[:60]}: {error.message}")
         if refused:
             form.add_error("statements", refused)
@@ -304,7 +286,7 @@ def moderate(request: HttpRequest, slug: str) -> HttpResponse:
                 request,
                 ngettext("%(n)d statement added.", "%(n)d statements added.", added) % {"n": added},
             )
-            return redirect("opinions:moderate", slug=slug)
+            return redirect("opinions:moderate", slug=conversation.slug)
     status = request.GET.get("status", "")
     status = status if status in StatementStatus.values else ""
     statements = queries.statements_for_moderation(conversation, status)
@@ -325,33 +307,33 @@ def moderate(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_POST
-@permission_required("opinions.moderate_conversation", fn=_conversation)
-def moderate_statement(request: HttpRequest, slug: str, number: int) -> HttpResponse:
-    statement = _statement(request)
+@permission_required("opinions.moderate_conversation", CONVERSATION, second_factor=True)
+def moderate_statement(
+    request: HttpRequest, conversation: Conversation, number: int
+) -> HttpResponse:
+    statement = queries.get_statement(conversation, number)
     form = ModerationForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Choose accept or moderate out."))
-        return redirect("opinions:moderate", slug=slug)
+        return redirect("opinions:moderate", slug=conversation.slug)
     decision = form.cleaned_data["decision"]
     if decision in ("meta", "not_meta"):
         services.moderate_statement(
             by=_user(request),
             statement=statement,
-            status=statement.status
-            if statement.status != StatementStatus.PENDING
-            else StatementStatus.ACCEPTED,
+            status=StatementStatus.ACCEPTED if statement.is_pending else statement.status,
             is_meta=decision == "meta",
         )
     else:
         services.moderate_statement(by=_user(request), statement=statement, status=decision)
     messages.success(request, _("Statement %(n)d is updated.") % {"n": statement.number})
-    return redirect(f"{reverse('opinions:moderate', kwargs={'slug': slug})}#s{statement.number}")
+    page = reverse("opinions:moderate", kwargs={"slug": conversation.slug})
+    return redirect(f"{page}#s{statement.number}")
 
 
 @require_POST
-@permission_required("opinions.moderate_conversation", fn=_conversation)
-def change_status(request: HttpRequest, slug: str) -> HttpResponse:
-    conversation = _conversation(request)
+@permission_required("opinions.moderate_conversation", CONVERSATION, second_factor=True)
+def change_status(request: HttpRequest, conversation: Conversation) -> HttpResponse:
     form = StatusForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Choose whether to open or close the conversation."))
@@ -361,13 +343,12 @@ def change_status(request: HttpRequest, slug: str) -> HttpResponse:
     else:
         services.close_conversation(by=_user(request), conversation=conversation)
         messages.success(request, _("The conversation is closed; its report is available."))
-    return redirect("opinions:moderate", slug=slug)
+    return redirect("opinions:moderate", slug=conversation.slug)
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
-@permission_required("opinions.moderate_conversation", fn=_conversation)
-def edit_conversation(request: HttpRequest, slug: str) -> HttpResponse:
-    conversation = _conversation(request)
+@permission_required("opinions.moderate_conversation", CONVERSATION, second_factor=True)
+def edit_conversation(request: HttpRequest, conversation: Conversation) -> HttpResponse:
     secretariat = request.user.has_perm("opinions.create_conversation")
     form = ConversationForm(
         request.POST or None,
@@ -387,7 +368,7 @@ def edit_conversation(request: HttpRequest, slug: str) -> HttpResponse:
                 by=user, conversation=conversation, moderators=data["moderators"]
             )
         messages.success(request, _("The settings are saved."))
-        return redirect("opinions:moderate", slug=slug)
+        return redirect("opinions:moderate", slug=conversation.slug)
     return render(
         request,
         "opinions/conversation_form.html",
@@ -397,30 +378,28 @@ def edit_conversation(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_safe
-@permission_required("opinions.export_conversation", fn=_conversation)
-def export(request: HttpRequest, slug: str, name: str) -> HttpResponse:
-    conversation = _conversation(request)
+@permission_required("opinions.export_conversation", CONVERSATION, second_factor=True)
+def export(request: HttpRequest, conversation: Conversation, name: str) -> HttpResponse:
     filename = EXPORT_FILES.get(name)
     if filename is None:
         raise Http404
-    files = services.export_polis(conversation)
+    files = queries.polis_export(conversation)
     response = HttpResponse(files[filename], content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{conversation.slug}-{filename}"'
     return response
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
-@permission_required("opinions.moderate_conversation", fn=_conversation)
-def import_polis(request: HttpRequest, slug: str) -> HttpResponse:
-    conversation = _conversation(request)
+@permission_required("opinions.moderate_conversation", CONVERSATION, second_factor=True)
+def import_polis(request: HttpRequest, conversation: Conversation) -> HttpResponse:
     form = ImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         try:
             counts = services.import_polis(
                 by=_user(request), conversation=conversation, data=form.parsed()
             )
-        except services.OpinionsError as error:
-            form.add_error(None, str(error.message))
+        except Refused as error:
+            add_refusal(form, error)
         else:
             messages.success(
                 request,
@@ -430,7 +409,7 @@ def import_polis(request: HttpRequest, slug: str) -> HttpResponse:
                 )
                 % counts,
             )
-            return redirect("opinions:moderate", slug=slug)
+            return redirect("opinions:moderate", slug=conversation.slug)
     return render(
         request,
         "opinions/import.html",
