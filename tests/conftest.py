@@ -3,15 +3,21 @@
 from __future__ import annotations
 
 import contextlib
+import fcntl
+import hashlib
 import os
+import sqlite3
 import tempfile
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+import django
 import pytest
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.apps import apps
+from django.db import connection
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, resolve
 from django.urls.exceptions import Resolver404
@@ -20,6 +26,86 @@ from igf.people.models import User
 from tests.factories import SecretariatFactory, UserFactory
 
 pytest_plugins = ["tests.browser_support"]
+
+# --- The test database: migrated once, then copied ---------------------------------------------
+# Migrating from nothing takes each test process 20 s or more (Django renders the model state
+# again at every operation). On SQLite the migrated database is kept as a template named by a
+# hash of every migration file and Django's version, and each process starts from a copy;
+# `migrate` then still runs (nothing to apply) and its post_migrate handlers refresh countries,
+# content types and permissions. PostgreSQL, or --no-migrations, go the usual way.
+TEMPLATE_DAYS = 2
+
+
+def _migrations_key() -> str:
+    digest = hashlib.sha256(django.get_version().encode())
+    for config in sorted(apps.get_app_configs(), key=lambda config: config.label):
+        for path in sorted((Path(config.path) / "migrations").glob("*.py")):
+            digest.update(f"{config.label}/{path.name}".encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def _copy_sqlite(source: Path, target: Path) -> None:
+    """SQLite's own backup, which is right whatever the journal (WAL) holds."""
+    for leftover in (target, Path(f"{target}-wal"), Path(f"{target}-shm")):
+        leftover.unlink(missing_ok=True)
+    with (
+        contextlib.closing(sqlite3.connect(source)) as src,
+        contextlib.closing(sqlite3.connect(target)) as dst,
+    ):
+        src.backup(dst)
+
+
+def _build_template(template: Path) -> None:
+    creation = connection.creation
+    old_name = connection.settings_dict["NAME"]
+    built = Path(creation.create_test_db(verbosity=0, autoclobber=True, serialize=False))
+    creation.destroy_test_db(old_name, verbosity=0, keepdb=True)
+    partial = template.with_suffix(f".{os.getpid()}.partial")
+    _copy_sqlite(built, partial)
+    partial.replace(template)
+    for path in template.parent.glob("igf-test-template-*.sqlite3"):
+        if time.time() - path.stat().st_mtime > TEMPLATE_DAYS * 86400:
+            path.unlink(missing_ok=True)
+            Path(f"{path}.lock").unlink(missing_ok=True)
+
+
+@pytest.fixture(scope="session")
+def _test_database_from_template(
+    request: pytest.FixtureRequest,
+    django_test_environment: None,
+    django_db_blocker: Any,
+    django_db_use_migrations: bool,
+    django_db_modify_db_settings: None,
+) -> Iterator[bool]:
+    """True when this process's test database was copied from the migrated template."""
+    database = connection.settings_dict  # after pytest-xdist's suffix is added to its name
+    name = database.get("TEST", {}).get("NAME")
+    if (
+        database["ENGINE"] != "django.db.backends.sqlite3"
+        or not name
+        or not django_db_use_migrations
+        or request.config.getvalue("create_db")
+    ):
+        yield False
+        return
+    template = Path(tempfile.gettempdir()) / f"igf-test-template-{_migrations_key()}.sqlite3"
+    with django_db_blocker.unblock(), open(f"{template}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # one process builds it, the others wait for it
+        if not template.exists():
+            _build_template(template)
+        os.utime(template)
+        _copy_sqlite(template, Path(name))
+    yield True
+    for path in (Path(name), Path(f"{name}-wal"), Path(f"{name}-shm")):
+        path.unlink(missing_ok=True)
+
+
+@pytest.fixture(scope="session")
+def django_db_keepdb(request: pytest.FixtureRequest, _test_database_from_template: bool) -> bool:
+    """Keep (use) the copied database rather than create one; it is removed at the end."""
+    return bool(request.config.getvalue("reuse_db")) or _test_database_from_template
+
 
 # --- Roles -----------------------------------------------------------------------------------
 
