@@ -31,6 +31,26 @@ class ParagraphChange:
     edited: bool = False
 
     @property
+    def is_unchanged(self) -> bool:
+        return self.status == UNCHANGED
+
+    @property
+    def is_changed(self) -> bool:
+        return self.status == CHANGED
+
+    @property
+    def is_moved(self) -> bool:
+        return self.status == MOVED
+
+    @property
+    def is_inserted(self) -> bool:
+        return self.status == INSERTED
+
+    @property
+    def is_deleted(self) -> bool:
+        return self.status == DELETED
+
+    @property
     def paragraph(self) -> Paragraph:
         paragraph = self.new or self.old
         assert paragraph is not None  # noqa: S101 - a change has at least one side

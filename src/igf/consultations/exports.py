@@ -20,6 +20,7 @@ from django.utils.translation import get_language_bidi, override
 from django.utils.translation import gettext as _
 from lxml import html as lxml_html  # type: ignore[import-untyped]
 
+from igf.consultations.enums import BlockKind
 from igf.consultations.models import Comment, CommentPeriod, Paragraph, Translation, Version
 from igf.core.markdown import render_markdown
 
@@ -32,6 +33,10 @@ class ExportParagraph:
     key: str
     kind: str
     html: str
+
+    @property
+    def is_note(self) -> bool:
+        return self.kind == BlockKind.NOTE
 
 
 def export_paragraphs(

@@ -190,6 +190,15 @@ class Paragraph(models.Model):
             return f"¶ {self.number}"
         return self.text.lstrip("# ")[:60]
 
+    @property
+    def is_heading(self) -> bool:
+        return self.kind == BlockKind.HEADING
+
+    @property
+    def is_note(self) -> bool:
+        """A footnote gathered at the end of the text."""
+        return self.kind == BlockKind.NOTE
+
 
 class Translation(models.Model):
     """A version in another language, aligned with the original paragraph by paragraph.
@@ -234,6 +243,15 @@ class Translation(models.Model):
                 "language": self.language,
             },
         )
+
+    @property
+    def is_machine(self) -> bool:
+        """Translated by a machine and not checked by anyone."""
+        return self.status == TranslationStatus.MACHINE
+
+    @property
+    def is_official(self) -> bool:
+        return self.status == TranslationStatus.OFFICIAL
 
 
 class TranslatedParagraph(models.Model):
@@ -387,6 +405,15 @@ class Comment(models.Model):
     def is_published(self) -> bool:
         return self.status == CommentStatus.PUBLISHED
 
+    @property
+    def is_pending(self) -> bool:
+        """Waiting for a moderator: seen only by its author and the moderators."""
+        return self.status == CommentStatus.PENDING
+
+    @property
+    def is_hidden(self) -> bool:
+        return self.status == CommentStatus.HIDDEN
+
 
 class Disposition(models.Model):
     """How the drafters handled one comment: the outcome, why, and where in the next version.
@@ -468,6 +495,20 @@ class ModerationDecision(models.Model):
     def __str__(self) -> str:
         return f"{self.comment}: {self.get_action_display()}"
 
+    @property
+    def publishes(self) -> bool:
+        """A comment awaiting moderation is published."""
+        return self.action == ModerationAction.APPROVE
+
+    @property
+    def hides(self) -> bool:
+        return self.action == ModerationAction.HIDE
+
+    @property
+    def restores(self) -> bool:
+        """A hidden comment is published again."""
+        return self.action == ModerationAction.RESTORE
+
 
 class Questionnaire(models.Model):
     """Questions, grouped in sections, that a body sends out with a deadline.
@@ -521,9 +562,13 @@ class Questionnaire(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("consultations:questionnaire", kwargs={"slug": self.slug})
 
+    @property
+    def is_published(self) -> bool:
+        return self.status == QuestionnaireStatus.PUBLISHED
+
     def is_open(self, now: Any = None) -> bool:
         moment = now or timezone.now()
-        return self.status == QuestionnaireStatus.PUBLISHED and bool(moment < self.deadline)
+        return self.is_published and bool(moment < self.deadline)
 
     def has_closed(self, now: Any = None) -> bool:
         return bool((now or timezone.now()) >= self.deadline)
@@ -692,6 +737,10 @@ class Compilation(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("consultations:compilation", kwargs={"slug": self.questionnaire.slug})
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == CompilationStatus.PUBLISHED
 
 
 class CompilationPoint(models.Model):
