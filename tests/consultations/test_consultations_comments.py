@@ -275,9 +275,12 @@ def _tokyo() -> zoneinfo.ZoneInfo:
     return zoneinfo.ZoneInfo("Asia/Tokyo")
 
 
-def test_no_mail_is_sent_when_posting(setting, participant: User) -> None:  # type: ignore[no-untyped-def]
+def test_no_mail_is_sent_when_posting(  # type: ignore[no-untyped-def]
+    setting, participant: User, django_capture_on_commit_callbacks
+) -> None:
     mail.outbox = []
-    f.comment(by=participant, period=setting["period"])
+    with django_capture_on_commit_callbacks(execute=True):
+        f.comment(by=participant, period=setting["period"])
     assert mail.outbox == []
 
 

@@ -82,7 +82,7 @@ def test_drafted_dispositions_are_not_public_until_published(
 
 
 def test_publishing_dispositions_emails_each_commenter_once(
-    period: CommentPeriod, secretariat: User, login
+    period: CommentPeriod, secretariat: User, login, django_capture_on_commit_callbacks
 ) -> None:  # type: ignore[no-untyped-def]
     ana = commenter("Ana")
     for text in ("One.", "Two."):
@@ -91,7 +91,10 @@ def test_publishing_dispositions_emails_each_commenter_once(
             by=secretariat, comment=comment, outcome="out_of_scope", reason=f"Re {text}"
         )
     mail.outbox = []
-    response = login(secretariat).post(f"/consultations/periods/{period.pk}/dispositions/publish/")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = login(secretariat).post(
+            f"/consultations/periods/{period.pk}/dispositions/publish/"
+        )
     assert response.status_code == 302
     assert len(mail.outbox) == 1
     assert mail.outbox[0].to == [ana.email]

@@ -63,14 +63,19 @@ def test_queue_shows_flagged_and_pending_comments(
 
 
 def test_hiding_logs_the_reason_tells_the_author_and_resolves_flags(
-    published: Comment, secretariat: User, other_participant: User, login
+    published: Comment,
+    secretariat: User,
+    other_participant: User,
+    login,
+    django_capture_on_commit_callbacks,
 ) -> None:  # type: ignore[no-untyped-def]
     services.flag_comment(by=other_participant, comment=published, reason="abuse")
     mail.outbox = []
-    response = login(secretariat).post(
-        f"/consultations/moderation/{published.pk}/",
-        {"action": "hide", "reason": "Breaks section 2 of the Code of Conduct (insults)."},
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        response = login(secretariat).post(
+            f"/consultations/moderation/{published.pk}/",
+            {"action": "hide", "reason": "Breaks section 2 of the Code of Conduct (insults)."},
+        )
     assert response.status_code == 302
     published.refresh_from_db()
     assert published.status == CommentStatus.HIDDEN

@@ -86,16 +86,21 @@ def test_deadline_is_enforced_to_the_second(secretariat: User, participant: User
 
 
 def test_only_invited_people_contribute_to_a_closed_questionnaire(
-    secretariat: User, participant: User, other_participant: User, login
+    secretariat: User,
+    participant: User,
+    other_participant: User,
+    login,
+    django_capture_on_commit_callbacks,
 ) -> None:  # type: ignore[no-untyped-def]
     questionnaire = f.questionnaire(by=secretariat, publish=False)
     questionnaire.open_to_all = False
     questionnaire.save(update_fields=["open_to_all"])
     services.publish_questionnaire(by=secretariat, questionnaire=questionnaire)
     mail.outbox = []
-    response = login(secretariat).post(
-        f"/consultations/q/{questionnaire.slug}/invite/", {"emails": participant.email}
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        response = login(secretariat).post(
+            f"/consultations/q/{questionnaire.slug}/invite/", {"emails": participant.email}
+        )
     assert response.status_code == 302
     assert len(mail.outbox) == 1
     assert "You are invited to contribute" in mail.outbox[0].body

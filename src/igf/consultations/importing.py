@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from lxml import etree  # type: ignore[import-untyped]
 
 from igf.consultations.blocks import clean_text
+from igf.core.errors import Invalid
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MAX_DOCX_BYTES = 10 * 1024 * 1024
@@ -25,12 +26,12 @@ _TYPED_NUMBER = re.compile(r"^\s*\d{1,3}\.[ \t]+")
 _MARKDOWN_START = re.compile(r"^([#>]|[-*+][ \t]|\d{1,9}[.)][ \t])")
 
 
-class ImportRefusedError(Exception):
-    """The file cannot be read as a draft; the message is translated."""
+class ImportRefusedError(Invalid):
+    """The file cannot be read as a draft; the message is translated and concerns the form's
+    file field."""
 
     def __init__(self, message: Any) -> None:
-        super().__init__(str(message))
-        self.message = message
+        super().__init__(message, field="file")
 
 
 def _w(name: str) -> str:

@@ -9,8 +9,10 @@ from django.utils.translation import gettext_lazy as _
 
 from igf.consultations.enums import CommentStatus, DispositionOutcome
 from igf.consultations.models import Comment, CommentPeriod, Disposition, Paragraph
-from igf.consultations.services.common import ConsultationError, notify, site_url
+from igf.consultations.services.common import ConsultationError
 from igf.core.activity import record_activity
+from igf.core.links import site_url
+from igf.core.notify import notify
 from igf.people.models import User
 
 
@@ -86,7 +88,7 @@ def publish_dispositions(*, by: User, period: CommentPeriod) -> int:
     for dispositions in by_author.values():
         notify(
             dispositions[0].comment.author,
-            "dispositions",
+            "consultations/email/dispositions",
             {
                 "dispositions": dispositions,
                 "document": version.document,

@@ -9,8 +9,10 @@ from django.utils.translation import gettext_lazy as _
 
 from igf.consultations.enums import CommentStatus, ModerationAction
 from igf.consultations.models import Comment, ModerationDecision
-from igf.consultations.services.common import ConsultationError, notify, site_url
+from igf.consultations.services.common import ConsultationError
 from igf.core.activity import record_activity
+from igf.core.links import site_url
+from igf.core.notify import notify
 from igf.people.models import User
 
 _TRANSITIONS: dict[str, tuple[set[str], str]] = {
@@ -47,7 +49,7 @@ def moderate_comment(*, by: User, comment: Comment, action: str, reason: str) ->
     locked.flags.filter(resolved_at__isnull=True).update(resolved_at=now)
     notify(
         locked.author,
-        "moderation",
+        "consultations/email/moderation",
         {
             "comment": locked,
             "decision": decision,

@@ -26,11 +26,11 @@ from igf.consultations.services.common import (
     MAX_TEXT,
     ConsultationError,
     check_belongs,
-    notify,
-    site_url,
     unique_slug,
 )
 from igf.core.activity import record_activity
+from igf.core.links import site_url
+from igf.core.notify import notify
 from igf.people.models import Organization, Person, User
 
 
@@ -164,7 +164,7 @@ def invite(*, by: User, questionnaire: Questionnaire, people: Iterable[Person]) 
         for person in new:
             notify(
                 person,
-                "invitation",
+                "consultations/email/invitation",
                 {
                     "questionnaire": questionnaire,
                     "url": site_url(questionnaire.get_absolute_url()),
