@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
+from django.contrib.auth.models import AnonymousUser
 from django.contrib.syndication.views import Feed
 from django.http import HttpRequest
 from django.utils.feedgenerator import Atom1Feed
@@ -21,7 +22,7 @@ class PeriodCommentsFeed(Feed):  # type: ignore[type-arg]
     feed_type = Atom1Feed
 
     def get_object(self, request: HttpRequest, pk: int) -> CommentPeriod:  # type: ignore[override]
-        return queries.get_period(request.user, pk)
+        return queries.get_period(pk, viewer=request.user)
 
     def title(self, period: CommentPeriod) -> str:
         return _("Comments on %(document)s, version %(version)s") % {
@@ -40,7 +41,7 @@ class PeriodCommentsFeed(Feed):  # type: ignore[type-arg]
             queries.public_comments().filter(period=period).order_by("-created", "-pk")[:FEED_SIZE]
         )
         # The feed is public: bylines as a visitor sees them.
-        queries.attribute(comments, None)
+        queries.attribute(comments, AnonymousUser())
         return comments
 
     def item_title(self, item: Comment) -> str:

@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import Any
 
 from django.db import models
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
@@ -28,14 +27,17 @@ from igf.consultations.enums import (
     VersionStatus,
 )
 from igf.consultations.models import (
+    Answer,
     Comment,
     CommentPeriod,
     Compilation,
+    CompilationPoint,
     Contribution,
     Document,
     Flag,
     Paragraph,
     Questionnaire,
+    QuestionnaireSection,
     TranslatedParagraph,
     Translation,
     Version,
@@ -43,10 +45,10 @@ from igf.consultations.models import (
 from igf.consultations.rules import EDITOR_ROLES, edited_body_ids, is_editor, is_moderator
 from igf.core.enums import StakeholderGroup
 from igf.core.rules import is_secretariat
-from igf.people.models import Person
+from igf.people.models import Person, User, Viewer
 
 
-def _person_id(user: Any) -> int | None:
+def _person_id(user: Viewer) -> int | None:
     if not getattr(user, "is_authenticated", False):
         return None
     person = getattr(user, "person", None)
@@ -60,7 +62,7 @@ def _published_versions() -> QuerySet[Version]:
     return Version.objects.filter(document=OuterRef("pk"), status=VersionStatus.PUBLISHED)
 
 
-def documents_visible_to(user: Any) -> QuerySet[Document]:
+def documents_visible_to(user: Viewer) -> QuerySet[Document]:
     """Documents with a published version; editors also see their bodies' drafts."""
     now = timezone.now()
     documents = Document.objects.select_related("body").annotate(
@@ -81,24 +83,25 @@ def documents_visible_to(user: Any) -> QuerySet[Document]:
     )
 
 
-def get_document(user: Any, slug: str) -> Document:
+def get_document(slug: str, *, viewer: Viewer) -> Document:
+    """The document at `slug`, if the viewer may see it (else 404)."""
     try:
-        return documents_visible_to(user).get(slug=slug)
+        return documents_visible_to(viewer).get(slug=slug)
     except Document.DoesNotExist as error:
         raise Http404 from error
 
 
-def versions_visible_to(user: Any, document: Document) -> list[Version]:
+def versions_visible_to(user: Viewer, document: Document) -> list[Version]:
     versions = document.versions.order_by("number")
     if not is_editor(user, document):
         versions = versions.filter(status=VersionStatus.PUBLISHED)
     return list(versions)
 
 
-def get_version(user: Any, document: Document, number: int | None = None) -> Version:
+def get_version(document: Document, number: int | None = None, *, viewer: Viewer) -> Version:
     """A version the viewer may read; without a number, the latest published one (editors
     of a document not yet published get its draft)."""
-    versions = versions_visible_to(user, document)
+    versions = versions_visible_to(viewer, document)
     if number is None:
         published = [v for v in versions if v.status == VersionStatus.PUBLISHED]
         chosen = published[-1] if published else (versions[-1] if versions else None)
@@ -108,6 +111,11 @@ def get_version(user: Any, document: Document, number: int | None = None) -> Ver
         raise Http404
     chosen.document = document
     return chosen
+
+
+def get_version_at(slug: str, number: int, *, viewer: Viewer) -> Version:
+    """Version `number` of the document at `slug`, with its document (404 if either is hidden)."""
+    return get_version(get_document(slug, viewer=viewer), number, viewer=viewer)
 
 
 def paragraphs_of(version: Version) -> list[Paragraph]:
@@ -144,14 +152,20 @@ def current_period(periods: list[CommentPeriod]) -> CommentPeriod | None:
     return periods[-1] if periods else None
 
 
-def open_documents(user: Any) -> list[Document]:
+def find_current_period(slug: str, number: int, *, viewer: Viewer) -> CommentPeriod | None:
+    """The current period (`current_period`) of version `number` of the document at `slug`,
+    with its version and document; None if it never had one (404 if the version is hidden)."""
+    return current_period(periods_of(get_version_at(slug, number, viewer=viewer)))
+
+
+def open_documents(user: Viewer) -> list[Document]:
     """Documents open for comment now, closing soonest first (home page, index)."""
     return list(
         documents_visible_to(user).filter(Q(open_until__isnull=False)).order_by("open_until", "pk")
     )
 
 
-def bodies_for_editor(user: Any) -> models.QuerySet[Body]:
+def bodies_for_editor(user: User) -> models.QuerySet[Body]:
     """Bodies whose documents `user` may start: those that may publish for comment."""
     bodies = Body.objects.filter(type__may_publish_for_comment=True).select_related("type")
     if is_secretariat(user):
@@ -186,7 +200,7 @@ def _comment_queryset() -> QuerySet[Comment]:
     )
 
 
-def comments_visible_to(user: Any) -> QuerySet[Comment]:
+def comments_visible_to(user: Viewer) -> QuerySet[Comment]:
     """Published comments, and the viewer's own comments awaiting moderation."""
     person_id = _person_id(user)
     visible = Q(status=CommentStatus.PUBLISHED)
@@ -200,10 +214,26 @@ def public_comments() -> QuerySet[Comment]:
     return _comment_queryset().filter(status=CommentStatus.PUBLISHED)
 
 
-def get_comment(user: Any, pk: int) -> Comment:
+def get_comment(pk: int, *, viewer: Viewer) -> Comment:
     """A comment the viewer may see (moderators see every comment)."""
-    comments = _comment_queryset() if is_moderator(user) else comments_visible_to(user)
+    comments = _comment_queryset() if is_moderator(viewer) else comments_visible_to(viewer)
     comment = comments.select_related("period__version__document").filter(pk=pk).first()
+    if comment is None:
+        raise Http404
+    return comment
+
+
+def get_published_comment(pk: int, *, viewer: Viewer) -> Comment:
+    """A published comment (one that can be replied to); 404 for any other."""
+    comment = get_comment(pk, viewer=viewer)
+    if not comment.is_published:
+        raise Http404
+    return comment
+
+
+def get_comment_to_moderate(pk: int) -> Comment:
+    """Any comment, whatever its status, for the moderators' pages (which check who asks)."""
+    comment = _comment_queryset().select_related("period__version__document").filter(pk=pk).first()
     if comment is None:
         raise Http404
     return comment
@@ -253,7 +283,7 @@ def threads(comments: list[Comment]) -> dict[int | None, list[Thread]]:
 
 
 def version_comments(
-    user: Any, version: Version, paragraph_ids: list[int] | None = None, *, whole: bool = True
+    user: Viewer, version: Version, paragraph_ids: list[int] | None = None, *, whole: bool = True
 ) -> list[Comment]:
     """The comments the viewer may see on a version (on some paragraphs only, if given, and
     on the whole document if `whole`), with their bylines."""
@@ -268,7 +298,7 @@ def version_comments(
     return comments
 
 
-def comment_counts(user: Any, version: Version) -> dict[int | None, int]:
+def comment_counts(user: Viewer, version: Version) -> dict[int | None, int]:
     """How many comments the viewer can see per paragraph id (None: the whole document)."""
     rows = (
         comments_visible_to(user)
@@ -307,7 +337,7 @@ def commented_pages(counts: list[int], per_page: int) -> list[CommentedPage]:
     return pages
 
 
-def commented_view(user: Any, version: Version) -> list[CommentedParagraph]:
+def commented_view(user: Viewer, version: Version) -> list[CommentedParagraph]:
     """Every paragraph of a version with its comment threads: three queries in all."""
     grouped = threads(version_comments(user, version))
     return [
@@ -316,7 +346,7 @@ def commented_view(user: Any, version: Version) -> list[CommentedParagraph]:
     ]
 
 
-def attribute(comments: list[Comment], user: Any) -> None:
+def attribute(comments: list[Comment], user: Viewer) -> None:
     """Give each comment the byline this viewer may see (`byline`, `byline_details`).
 
     Anonymous comments name nobody, except to the secretariat and to their author.
@@ -355,12 +385,12 @@ def attribute(comments: list[Comment], user: Any) -> None:
 # --- Periods, dispositions, resolution table ------------------------------------------------------
 
 
-def get_period(user: Any, pk: int) -> CommentPeriod:
+def get_period(pk: int, *, viewer: Viewer) -> CommentPeriod:
     period = CommentPeriod.objects.select_related("version__document__body").filter(pk=pk).first()
     if period is None:
         raise Http404
     document = period.version.document
-    if period.version.status != VersionStatus.PUBLISHED and not is_editor(user, document):
+    if period.version.status != VersionStatus.PUBLISHED and not is_editor(viewer, document):
         raise Http404
     return period
 
@@ -373,7 +403,7 @@ class ResolutionFilters:
 
 
 def resolution_queryset(
-    user: Any, period: CommentPeriod, filters: ResolutionFilters | None = None
+    user: Viewer, period: CommentPeriod, filters: ResolutionFilters | None = None
 ) -> QuerySet[Comment]:
     """The rows of the comment-resolution table: published top-level comments, filtered.
 
@@ -394,7 +424,7 @@ def resolution_queryset(
     return comments.order_by("paragraph__position", "created", "pk")
 
 
-def with_dispositions(user: Any, period: CommentPeriod, rows: list[Comment]) -> list[Comment]:
+def with_dispositions(user: Viewer, period: CommentPeriod, rows: list[Comment]) -> list[Comment]:
     """Give each row the disposition this viewer may see (`shown_disposition`) and a byline.
 
     Drafted dispositions are shown only to the document's editors; the public sees a
@@ -410,7 +440,7 @@ def with_dispositions(user: Any, period: CommentPeriod, rows: list[Comment]) -> 
 
 
 def resolution_rows(
-    user: Any, period: CommentPeriod, filters: ResolutionFilters | None = None
+    user: Viewer, period: CommentPeriod, filters: ResolutionFilters | None = None
 ) -> list[Comment]:
     """The whole comment-resolution table (for downloads and the editors' worklist)."""
     return with_dispositions(user, period, list(resolution_queryset(user, period, filters)))
@@ -462,10 +492,10 @@ def later_paragraphs(version: Version) -> list[Paragraph]:
 # --- Moderation -----------------------------------------------------------------------------------
 
 
-def moderation_queue() -> dict[str, list[Any]]:
+def moderation_queue() -> dict[str, list[Comment]]:
     """Comments awaiting moderation, and published comments with open flags."""
     open_flags = Flag.objects.filter(resolved_at__isnull=True).select_related("flagged_by")
-    base = Comment.objects.select_related(
+    base: QuerySet[Comment] = Comment.objects.select_related(
         "author", "on_behalf_of", "country", "paragraph", "period__version__document"
     ).prefetch_related(Prefetch("flags", queryset=open_flags, to_attr="open_flags"))
     pending = list(base.filter(status=CommentStatus.PENDING).order_by("created", "pk"))
@@ -490,6 +520,12 @@ def get_translation(version: Version, language: str) -> Translation:
         raise Http404
     translation_row.version = version
     return translation_row
+
+
+def get_translation_at(slug: str, number: int, language: str, *, viewer: Viewer) -> Translation:
+    """The `language` version of version `number` of the document at `slug`, with its version
+    and document (404 if any of them is missing or hidden)."""
+    return get_translation(get_version_at(slug, number, viewer=viewer), language)
 
 
 def translated_paragraphs(translation_row: Translation) -> dict[int, str]:
@@ -521,7 +557,7 @@ def most_commented(comments: list[Comment], limit: int = 10) -> list[tuple[Parag
 # --- Questionnaires -------------------------------------------------------------------------------
 
 
-def questionnaires_visible_to(user: Any) -> QuerySet[Questionnaire]:
+def questionnaires_visible_to(user: Viewer) -> QuerySet[Questionnaire]:
     questionnaires = Questionnaire.objects.select_related("body").annotate(
         contribution_count=Count("contributions")
     )
@@ -532,9 +568,10 @@ def questionnaires_visible_to(user: Any) -> QuerySet[Questionnaire]:
     )
 
 
-def get_questionnaire(user: Any, slug: str) -> Questionnaire:
+def get_questionnaire(slug: str, *, viewer: Viewer) -> Questionnaire:
+    """The questionnaire at `slug`, if the viewer may see it (else 404)."""
     try:
-        return questionnaires_visible_to(user).get(slug=slug)
+        return questionnaires_visible_to(viewer).get(slug=slug)
     except Questionnaire.DoesNotExist as error:
         raise Http404 from error
 
@@ -549,11 +586,11 @@ def questions_outline(questionnaire: Questionnaire) -> str:
     return blockmod.join_blocks(parts)
 
 
-def sections_with_questions(questionnaire: Questionnaire) -> list[Any]:
+def sections_with_questions(questionnaire: Questionnaire) -> list[QuestionnaireSection]:
     return list(questionnaire.sections.prefetch_related("questions").order_by("position"))
 
 
-def contributions_visible_to(user: Any, questionnaire: Questionnaire) -> QuerySet[Contribution]:
+def contributions_visible_to(user: Viewer, questionnaire: Questionnaire) -> QuerySet[Contribution]:
     """Editors see every contribution; after the deadline everyone sees those not marked
     confidential; contributors always see their own."""
     contributions = (
@@ -564,7 +601,10 @@ def contributions_visible_to(user: Any, questionnaire: Questionnaire) -> QuerySe
     if is_editor(user, questionnaire):
         return contributions
     visible = Q(pk__in=[])
-    if questionnaire.has_closed(timezone.now()) and questionnaire.status == "published":
+    if (
+        questionnaire.has_closed(timezone.now())
+        and questionnaire.status == QuestionnaireStatus.PUBLISHED
+    ):
         visible = Q(confidential=False)
     person_id = _person_id(user)
     if person_id is not None:
@@ -572,7 +612,9 @@ def contributions_visible_to(user: Any, questionnaire: Questionnaire) -> QuerySe
     return contributions.filter(visible)
 
 
-def own_contribution(user: Any, questionnaire: Questionnaire, organisation_id: int | None) -> Any:
+def find_own_contribution(
+    user: Viewer, questionnaire: Questionnaire, organisation_id: int | None
+) -> Contribution | None:
     person_id = _person_id(user)
     if person_id is None:
         return None
@@ -585,17 +627,25 @@ def own_contribution(user: Any, questionnaire: Questionnaire, organisation_id: i
     )
 
 
-def get_compilation(user: Any, questionnaire: Questionnaire) -> Compilation:
+def get_compilation(questionnaire: Questionnaire, *, viewer: Viewer) -> Compilation:
     compilation = Compilation.objects.filter(questionnaire=questionnaire).first()
     if compilation is None or (
-        compilation.status != CompilationStatus.PUBLISHED and not is_editor(user, questionnaire)
+        compilation.status != CompilationStatus.PUBLISHED and not is_editor(viewer, questionnaire)
     ):
         raise Http404
     compilation.questionnaire = questionnaire
     return compilation
 
 
-def uncited(questionnaire: Questionnaire) -> dict[int, list[Any]]:
+def get_point(compilation: Compilation, pk: int) -> CompilationPoint:
+    """A point of this compilation, with its citations (404 for any other)."""
+    point = compilation.points.filter(pk=pk).prefetch_related("contributions").first()
+    if point is None:
+        raise Http404
+    return point
+
+
+def uncited(questionnaire: Questionnaire) -> dict[int, list[Answer]]:
     """Per section id, the answers of contributions not yet cited by a point of that section."""
     cited = defaultdict(set)
     compilation = Compilation.objects.filter(questionnaire=questionnaire).first()
@@ -605,9 +655,7 @@ def uncited(questionnaire: Questionnaire) -> dict[int, list[Any]]:
             compilationpoint__compilation=compilation
         ).values_list("compilationpoint__section_id", "contribution_id"):
             cited[section_id].add(contribution_id)
-    from igf.consultations.models import Answer  # noqa: PLC0415
-
-    result: dict[int, list[Any]] = defaultdict(list)
+    result: dict[int, list[Answer]] = defaultdict(list)
     answers = (
         Answer.objects.filter(contribution__questionnaire=questionnaire)
         .select_related("contribution__contributor", "contribution__on_behalf_of", "question")

@@ -8,14 +8,19 @@ document or questionnaire belongs to), and the secretariat.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 import rules
 from django.conf import settings
 from django.utils import timezone
 
 from igf.bodies.enums import LEAD_ROLES, Role
+from igf.consultations.enums import VersionStatus
 from igf.core.rules import grant_model_permissions, is_secretariat, is_signed_in
+
+if TYPE_CHECKING:
+    from igf.consultations.models import Comment, CommentPeriod, Questionnaire
+    from igf.people.models import Viewer
 
 # People in this group moderate comments under the Code of Conduct, beside the secretariat.
 MODERATORS_GROUP: str = getattr(settings, "IGF_MODERATORS_GROUP", "Moderators")
@@ -24,7 +29,7 @@ EDITOR_ROLES = frozenset({*LEAD_ROLES, Role.RAPPORTEUR, Role.SECRETARIAT_LIAISON
 _CACHE_ATTRIBUTE = "_consultations_edited_bodies"
 
 
-def edited_body_ids(user: Any) -> frozenset[int]:
+def edited_body_ids(user: Viewer) -> frozenset[int]:
     """The bodies whose documents `user` edits (one query per request, then remembered)."""
     if not getattr(user, "is_authenticated", False) or not getattr(user, "is_active", False):
         return frozenset()
@@ -34,14 +39,14 @@ def edited_body_ids(user: Any) -> frozenset[int]:
 
         cached = frozenset(
             Membership.objects.current()
-            .filter(person__user=user, role__in=EDITOR_ROLES)
+            .filter(person__user=user.pk, role__in=EDITOR_ROLES)
             .values_list("body_id", flat=True)
         )
         setattr(user, _CACHE_ATTRIBUTE, cached)
     return cached
 
 
-def _body_id(target: Any) -> int | None:
+def _body_id(target: object) -> int | None:
     """The body a document, version, period, comment, questionnaire... belongs to."""
     for path in (
         ("body_id",),
@@ -51,7 +56,7 @@ def _body_id(target: Any) -> int | None:
         ("questionnaire", "body_id"),
         ("compilation", "questionnaire", "body_id"),
     ):
-        value: Any = target
+        value: object = target
         try:
             for name in path:
                 value = getattr(value, name)
@@ -62,14 +67,14 @@ def _body_id(target: Any) -> int | None:
 
 
 @rules.predicate
-def is_moderator(user: Any) -> bool:
+def is_moderator(user: Viewer) -> bool:
     return bool(is_secretariat(user)) or (
         bool(is_signed_in(user)) and user.groups.filter(name=MODERATORS_GROUP).exists()
     )
 
 
 @rules.predicate
-def is_editor(user: Any, target: Any) -> bool:
+def is_editor(user: Viewer, target: object) -> bool:
     """Edits the documents and questionnaires of the target's body (forum ones: secretariat)."""
     if is_secretariat(user):
         return True
@@ -80,58 +85,64 @@ def is_editor(user: Any, target: Any) -> bool:
 
 
 @rules.predicate
-def edits_some_body(user: Any) -> bool:
+def edits_some_body(user: Viewer) -> bool:
     return bool(edited_body_ids(user))
 
 
 @rules.predicate
-def is_published(user: Any, target: Any) -> bool:
+def is_published(user: Viewer, target: object) -> bool:
     """A document with a published version, a published questionnaire or compilation."""
     if target is None:
         return False
     flag = getattr(target, "has_published_version", None)
     if flag is None and hasattr(target, "versions"):
-        flag = target.versions.filter(status="published").exists()
+        flag = target.versions.filter(status=VersionStatus.PUBLISHED).exists()
     if flag is not None:
         return bool(flag)
-    status = getattr(target, "status", None)
-    return status == "published"
+    return bool(getattr(target, "is_published", False))
 
 
 @rules.predicate
-def is_comment_author(user: Any, comment: Any) -> bool:
+def is_comment_author(user: Viewer, comment: Comment | None) -> bool:
     person_id = getattr(getattr(user, "person", None), "pk", None)
     return comment is not None and person_id is not None and comment.author_id == person_id
 
 
 @rules.predicate
-def is_visible_comment(user: Any, comment: Any) -> bool:
-    return comment is not None and comment.status == "published"
+def is_visible_comment(user: Viewer, comment: Comment | None) -> bool:
+    return comment is not None and comment.is_published
 
 
 @rules.predicate
-def is_open_period(user: Any, period: Any) -> bool:
+def is_open_period(user: Viewer, period: CommentPeriod | None) -> bool:
     return period is not None and period.is_open(timezone.now())
 
 
 @rules.predicate
-def is_open_questionnaire(user: Any, questionnaire: Any) -> bool:
+def is_open_for_replies(user: Viewer, comment: Comment | None) -> bool:
+    """The comment's period is open now, so it can be replied to."""
+    return comment is not None and comment.period.is_open(timezone.now())
+
+
+@rules.predicate
+def is_open_questionnaire(user: Viewer, questionnaire: Questionnaire | None) -> bool:
     return questionnaire is not None and questionnaire.is_open(timezone.now())
 
 
 @rules.predicate
-def is_invited(user: Any, questionnaire: Any) -> bool:
+def is_invited(user: Viewer, questionnaire: Questionnaire | None) -> bool:
     if questionnaire is None or not is_signed_in(user):
         return False
     if questionnaire.open_to_all:
         return True
-    return bool(questionnaire.invitations.filter(person__user=user).exists())
+    return bool(questionnaire.invitations.filter(person__user=user.pk).exists())
 
 
 can_view_document = is_published | is_editor
 can_create_document = is_secretariat | edits_some_body
 can_edit_document = is_signed_in & is_editor
 can_comment = is_signed_in & is_open_period
+can_reply = is_signed_in & is_open_for_replies
 can_flag_comment = is_signed_in & is_visible_comment & ~is_comment_author
 can_moderate = is_moderator
 can_dispose = is_signed_in & is_editor
@@ -144,6 +155,7 @@ rules.add_perm("consultations.view_document", can_view_document)
 rules.add_perm("consultations.create_document", can_create_document)
 rules.add_perm("consultations.edit_document", can_edit_document)
 rules.add_perm("consultations.comment", can_comment)
+rules.add_perm("consultations.reply", can_reply)
 rules.add_perm("consultations.flag_comment", can_flag_comment)
 rules.add_perm("consultations.moderate", can_moderate)
 rules.add_perm("consultations.dispose", can_dispose)

@@ -3,8 +3,6 @@ flagging a comment. A refused comment is shown again with the text as it was typ
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.contrib import messages
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
@@ -14,17 +12,22 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
 from igf.consultations import queries, ratelimit, services
-from igf.consultations.enums import CommentStatus
+from igf.consultations.enums import VersionStatus
 from igf.consultations.forms import CommentForm, FlagForm
 from igf.consultations.models import Comment, CommentPeriod, Paragraph, Version
 from igf.consultations.rules import is_moderator
-from igf.consultations.views.common import refuse, require, signed_in_view, user_of
+from igf.consultations.views.common import user_of
+from igf.core.errors import Refused
+from igf.core.forms import add_refusal
+from igf.core.permissions import Load, permission_required
+
+COMMENT = Load(queries.get_comment, viewer=True)
 
 RATE_LIMITED = 429
 
 
 def _posted_message(request: HttpRequest, comment: Comment) -> None:
-    if comment.status == CommentStatus.PENDING:
+    if comment.is_pending:
         messages.info(
             request,
             _(
@@ -71,21 +74,16 @@ def _post(
             country=data["country"],
             upload=data.get("file"),
         )
-    except services.ConsultationError as error:
-        refuse(form, error)
+    except Refused as error:
+        add_refusal(form, error)
         return None, 400
     return comment, 200
 
 
-def _open_period(user: Any, version: Version) -> CommentPeriod | None:
-    period = queries.current_period(queries.periods_of(version))
-    return period if period is not None and user.has_perm("consultations.comment", period) else None
-
-
 @require_http_methods(["GET", "HEAD", "POST"])
-def paragraph_detail(request: HttpRequest, slug: str, number: int, key: str) -> HttpResponse:
-    document = queries.get_document(request.user, slug)
-    version = queries.get_version(request.user, document, number)
+@permission_required(None, Load(queries.get_version_at, "slug", "number", viewer=True))
+def paragraph_detail(request: HttpRequest, version: Version, key: str) -> HttpResponse:
+    document = version.document
     paragraph = queries.get_paragraph(version, key)
     periods = queries.periods_of(version)
     period = queries.current_period(periods)
@@ -143,7 +141,7 @@ def _same_paragraph_elsewhere(paragraph: Paragraph) -> list[Paragraph]:
     return list(
         Paragraph.objects.filter(
             version__document_id=paragraph.version.document_id,
-            version__status="published",
+            version__status=VersionStatus.PUBLISHED,
             key=paragraph.key,
         )
         .exclude(pk=paragraph.pk)
@@ -153,14 +151,13 @@ def _same_paragraph_elsewhere(paragraph: Paragraph) -> list[Paragraph]:
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
-@signed_in_view
-def comment_document(request: HttpRequest, slug: str, number: int) -> HttpResponse:
+@permission_required(
+    "consultations.comment", Load(queries.find_current_period, "slug", "number", viewer=True)
+)
+def comment_document(request: HttpRequest, period: CommentPeriod) -> HttpResponse:
     """A comment on the whole document, optionally as a PDF or Word file."""
-    document = queries.get_document(request.user, slug)
-    version = queries.get_version(request.user, document, number)
-    period = queries.current_period(queries.periods_of(version))
-    require(request, "consultations.comment", period)
-    assert period is not None  # noqa: S101 - the permission needs an open period
+    version = period.version
+    document = version.document
     form = CommentForm(
         request.POST or None,
         request.FILES or None,
@@ -172,7 +169,10 @@ def comment_document(request: HttpRequest, slug: str, number: int) -> HttpRespon
         comment, status = _post(request, form, period)
         if comment is not None:
             _posted_message(request, comment)
-            url = reverse("consultations:version_comments", kwargs={"slug": slug, "number": number})
+            url = reverse(
+                "consultations:version_comments",
+                kwargs={"slug": document.slug, "number": version.number},
+            )
             return redirect(f"{url}#c{comment.pk}")
     return render(
         request,
@@ -183,13 +183,9 @@ def comment_document(request: HttpRequest, slug: str, number: int) -> HttpRespon
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
-@signed_in_view
-def reply(request: HttpRequest, pk: int) -> HttpResponse:
-    parent = queries.get_comment(request.user, pk)
-    if parent.status != CommentStatus.PUBLISHED:
-        raise Http404
+@permission_required("consultations.reply", Load(queries.get_published_comment, viewer=True))
+def reply(request: HttpRequest, parent: Comment) -> HttpResponse:
     period = parent.period
-    require(request, "consultations.comment", period)
     form = CommentForm(request.POST or None, person=user_of(request).person, reply=True)
     status = 200
     if request.method == "POST":
@@ -213,11 +209,11 @@ def reply(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_safe
-def comment_detail(request: HttpRequest, pk: int) -> HttpResponse:
+@permission_required(None, COMMENT)
+def comment_detail(request: HttpRequest, comment: Comment) -> HttpResponse:
     """A comment's permanent address: it leads to the comment where it stands."""
-    comment = queries.get_comment(request.user, pk)
-    if comment.status == CommentStatus.HIDDEN or (
-        comment.status == CommentStatus.PENDING
+    if comment.is_hidden or (
+        comment.is_pending
         and not is_moderator(request.user)
         and not getattr(getattr(request.user, "person", None), "pk", None) == comment.author_id
     ):
@@ -234,9 +230,9 @@ def comment_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_safe
-def comment_file(request: HttpRequest, pk: int) -> HttpResponseBase:
-    comment = queries.get_comment(request.user, pk)
-    visible = comment.status == CommentStatus.PUBLISHED or is_moderator(request.user)
+@permission_required(None, COMMENT)  # type: ignore[arg-type]  # a file, streamed
+def comment_file(request: HttpRequest, comment: Comment) -> HttpResponseBase:
+    visible = comment.is_published or is_moderator(request.user)
     if not comment.file or not visible:
         raise Http404
     kind = "pdf" if comment.file.name.endswith(".pdf") else "docx"
@@ -256,10 +252,8 @@ def comment_file(request: HttpRequest, pk: int) -> HttpResponseBase:
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
-@signed_in_view
-def flag(request: HttpRequest, pk: int) -> HttpResponse:
-    comment = queries.get_comment(request.user, pk)
-    require(request, "consultations.flag_comment", comment)
+@permission_required("consultations.flag_comment", COMMENT)
+def flag(request: HttpRequest, comment: Comment) -> HttpResponse:
     form = FlagForm(request.POST or None)
     status = 200
     if request.method == "POST" and form.is_valid():
@@ -276,8 +270,8 @@ def flag(request: HttpRequest, pk: int) -> HttpResponse:
                     reason=form.cleaned_data["reason"],
                     note=form.cleaned_data["note"],
                 )
-            except services.ConsultationError as error:
-                refuse(form, error)
+            except Refused as error:
+                add_refusal(form, error)
                 status = 400
             else:
                 messages.success(request, _("Thank you. The moderators will look at this comment."))

@@ -1,16 +1,12 @@
-"""What every page of the consultations app shares: permission checks on objects, forms
-refused with the service's message, content types of downloads."""
+"""What every page of the consultations app shares: the signed-in user, content types of
+downloads, numbers from the query string."""
 
 from __future__ import annotations
 
-from typing import Any, cast
+from typing import cast
 
-from django import forms
-from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 
-from igf.consultations.services import ConsultationError
 from igf.people.models import User
 
 DOWNLOAD_TYPES = {
@@ -22,41 +18,8 @@ DOWNLOAD_TYPES = {
 
 
 def user_of(request: HttpRequest) -> User:
+    """The signed-in user of a view whose permission only signed-in people have."""
     return cast(User, request.user)
-
-
-def require(request: HttpRequest, perm: str, target: Any = None) -> None:
-    """Refuse unless the viewer has `perm` on `target`: visitors are sent to sign in (by
-    raising `SignInRequired`), signed-in people get 403."""
-    if request.user.has_perm(perm, target):
-        return
-    if not request.user.is_authenticated:
-        raise SignInRequired
-    raise PermissionDenied
-
-
-class SignInRequired(Exception):  # noqa: N818 - an outcome, not an error
-    """Raised by `require` for visitors; `signed_in_view` turns it into the sign-in redirect."""
-
-
-def signed_in_view(view: Any) -> Any:
-    """Let `require` inside the view send visitors to the sign-in page."""
-    from functools import wraps  # noqa: PLC0415
-
-    @wraps(view)
-    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        try:
-            return cast(HttpResponse, view(request, *args, **kwargs))
-        except SignInRequired:
-            return redirect_to_login(request.get_full_path())
-
-    return wrapped
-
-
-def refuse(form: forms.Form, error: ConsultationError) -> None:
-    """Show a service's refusal next to its field (or above the form)."""
-    field = error.field if error.field in form.fields else None
-    form.add_error(field, str(error.message))
 
 
 def download(content: bytes | str, *, kind: str, filename: str) -> HttpResponse:

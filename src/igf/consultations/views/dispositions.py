@@ -12,19 +12,17 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from igf.consultations import exports, queries, services, statistics
-from igf.consultations.enums import CommentStatus, DispositionOutcome
+from igf.consultations.enums import DispositionOutcome
 from igf.consultations.forms import DispositionForm
-from igf.consultations.models import CommentPeriod
+from igf.consultations.models import Comment, CommentPeriod
 from igf.consultations.rules import is_editor
-from igf.consultations.views.common import (
-    download,
-    int_param,
-    refuse,
-    require,
-    signed_in_view,
-    user_of,
-)
+from igf.consultations.views.common import download, int_param, user_of
 from igf.core.enums import StakeholderGroup
+from igf.core.errors import Refused
+from igf.core.forms import add_refusal
+from igf.core.permissions import Load, permission_required
+
+PERIOD = Load(queries.get_period, viewer=True)
 
 # Rows per page of the comment-resolution table and of the editors' worklist.
 ROWS = 100
@@ -52,8 +50,8 @@ def _period_context(request: HttpRequest, period: CommentPeriod) -> dict[str, ob
 
 
 @require_safe
-def period_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    period = queries.get_period(request.user, pk)
+@permission_required(None, PERIOD)
+def period_detail(request: HttpRequest, period: CommentPeriod) -> HttpResponse:
     filters = _filters(request)
     page = Paginator(queries.resolution_queryset(request.user, period, filters), ROWS).get_page(
         request.GET.get("page")
@@ -73,10 +71,10 @@ def period_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_safe
-def resolution_export(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
+@permission_required(None, PERIOD)
+def resolution_export(request: HttpRequest, period: CommentPeriod, fmt: str) -> HttpResponse:
     if fmt not in ("csv", "docx"):
         raise Http404
-    period = queries.get_period(request.user, pk)
     rows = queries.resolution_rows(request.user, period, _filters(request))
     name = f"{period.version.document.slug}-v{period.version.number}-comments.{fmt}"
     if fmt == "csv":
@@ -85,8 +83,8 @@ def resolution_export(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
 
 
 @require_safe
-def statistics_view(request: HttpRequest, pk: int) -> HttpResponse:
-    period = queries.get_period(request.user, pk)
+@permission_required(None, PERIOD)
+def statistics_view(request: HttpRequest, period: CommentPeriod) -> HttpResponse:
     comments = queries.period_comments_for_statistics(period)
     dimensions = []
     for dimension in statistics.dimensions(comments):
@@ -113,10 +111,8 @@ def statistics_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_safe
-@signed_in_view
-def worklist(request: HttpRequest, pk: int) -> HttpResponse:
-    period = queries.get_period(request.user, pk)
-    require(request, "consultations.dispose", period)
+@permission_required("consultations.dispose", PERIOD)
+def worklist(request: HttpRequest, period: CommentPeriod) -> HttpResponse:
     show = "all" if request.GET.get("show") == "all" else "todo"
     filters = queries.ResolutionFilters(outcome="none" if show == "todo" else "")
     page = Paginator(queries.resolution_queryset(request.user, period, filters), ROWS).get_page(
@@ -134,12 +130,10 @@ def worklist(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
-@signed_in_view
-def disposition_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    comment = queries.get_comment(request.user, pk)
+@permission_required("consultations.dispose", Load(queries.get_comment, viewer=True))
+def disposition_edit(request: HttpRequest, comment: Comment) -> HttpResponse:
     period = comment.period
-    require(request, "consultations.dispose", period)
-    if comment.status != CommentStatus.PUBLISHED or comment.parent_id is not None:
+    if not comment.is_published or comment.parent_id is not None:
         raise Http404
     existing = getattr(comment, "disposition", None) if hasattr(comment, "disposition") else None
     initial = {}
@@ -165,8 +159,8 @@ def disposition_edit(request: HttpRequest, pk: int) -> HttpResponse:
                     reason=data["reason"],
                     addressed_in=addressed,
                 )
-            except services.ConsultationError as error:
-                refuse(form, error)
+            except Refused as error:
+                add_refusal(form, error)
             else:
                 messages.success(request, _("The disposition is saved."))
                 following = (
@@ -194,10 +188,8 @@ def disposition_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-@signed_in_view
-def dispositions_publish(request: HttpRequest, pk: int) -> HttpResponse:
-    period = queries.get_period(request.user, pk)
-    require(request, "consultations.dispose", period)
+@permission_required("consultations.dispose", PERIOD)
+def dispositions_publish(request: HttpRequest, period: CommentPeriod) -> HttpResponse:
     count = services.publish_dispositions(by=user_of(request), period=period)
     if count:
         messages.success(

@@ -12,21 +12,19 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
 from igf.consultations import diffing, exports, queries, services
-from igf.consultations.enums import VersionStatus
 from igf.consultations.forms import DocumentForm, NewVersionForm
-from igf.consultations.importing import ImportRefusedError, import_file
+from igf.consultations.importing import import_file
 from igf.consultations.models import Document, Version
 from igf.consultations.rules import is_editor, is_moderator
-from igf.consultations.views.common import (
-    download,
-    int_param,
-    refuse,
-    require,
-    signed_in_view,
-    user_of,
-)
-from igf.core.permissions import permission_required
+from igf.consultations.views.common import download, int_param, user_of
+from igf.core.errors import Refused
+from igf.core.forms import add_refusal
+from igf.core.permissions import Load, permission_required
 from igf.core.rules import is_secretariat
+
+# Public pages of a document, and of one of its versions (404 for what the viewer may not see).
+DOCUMENT = Load(queries.get_document, "slug", viewer=True)
+VERSION = Load(queries.get_version_at, "slug", "number", viewer=True)
 
 
 @require_safe
@@ -70,11 +68,9 @@ def _version_context(
         "translations": queries.translations_of(version),
         "is_editor": editor,
         "now": timezone.now(),
-        "latest": next(
-            (v for v in reversed(versions) if v.status == VersionStatus.PUBLISHED), None
-        ),
+        "latest": next((v for v in reversed(versions) if v.is_published), None),
     }
-    if editor and version.status == VersionStatus.DRAFT:
+    if editor and not version.is_published:
         context["remaining"] = queries.comments_without_disposition(version).count()
         context["awaiting_moderation"] = queries.comments_awaiting_moderation(version).count()
     return context
@@ -97,23 +93,23 @@ def _render_version(request: HttpRequest, document: Document, version: Version) 
 
 
 @require_safe
-def document_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    document = queries.get_document(request.user, slug)
-    return _render_version(request, document, queries.get_version(request.user, document))
+@permission_required(None, DOCUMENT)
+def document_detail(request: HttpRequest, document: Document) -> HttpResponse:
+    return _render_version(request, document, queries.get_version(document, viewer=request.user))
 
 
 @require_safe
-def version_detail(request: HttpRequest, slug: str, number: int) -> HttpResponse:
-    document = queries.get_document(request.user, slug)
-    return _render_version(request, document, queries.get_version(request.user, document, number))
+@permission_required(None, VERSION)
+def version_detail(request: HttpRequest, version: Version) -> HttpResponse:
+    return _render_version(request, version.document, version)
 
 
 @require_safe
-def version_comments(request: HttpRequest, slug: str, number: int) -> HttpResponse:
+@permission_required(None, VERSION)
+def version_comments(request: HttpRequest, version: Version) -> HttpResponse:
     """The commented view: paragraphs with their comments, about 150 comments a page, in a
     constant number of queries."""
-    document = queries.get_document(request.user, slug)
-    version = queries.get_version(request.user, document, number)
+    document = version.document
     counts = queries.comment_counts(request.user, version)
     paragraphs = queries.paragraphs_of(version)
     pages = queries.commented_pages([counts.get(p.pk, 0) for p in paragraphs], COMMENTS_PER_PAGE)
@@ -144,8 +140,8 @@ def version_comments(request: HttpRequest, slug: str, number: int) -> HttpRespon
 
 
 @require_safe
-def diff(request: HttpRequest, slug: str, number: int) -> HttpResponse:
-    document = queries.get_document(request.user, slug)
+@permission_required(None, DOCUMENT)
+def diff(request: HttpRequest, document: Document, number: int) -> HttpResponse:
     versions = queries.versions_visible_to(request.user, document)
     new = next((v for v in versions if v.number == number), None)
     if new is None:
@@ -181,11 +177,11 @@ COMMENTS_PER_PAGE = 150
 
 
 @require_safe
-def export(request: HttpRequest, slug: str, number: int, fmt: str) -> HttpResponse:
+@permission_required(None, VERSION)
+def export(request: HttpRequest, version: Version, fmt: str) -> HttpResponse:
     if fmt not in EXPORT_FORMATS:
         raise Http404
-    document = queries.get_document(request.user, slug)
-    version = queries.get_version(request.user, document, number)
+    document = version.document
     paragraphs = exports.export_paragraphs(queries.paragraphs_of(version))
     language = document.language
     name = f"{document.slug}-v{version.number}.{fmt}"
@@ -227,10 +223,8 @@ def document_create(request: HttpRequest) -> HttpResponse:
                 text=text,
                 source_name=source,
             )
-        except ImportRefusedError as error:
-            form.add_error("file", str(error.message))
-        except services.ConsultationError as error:
-            refuse(form, error)
+        except Refused as error:
+            add_refusal(form, error)
         else:
             messages.success(
                 request,
@@ -246,10 +240,8 @@ def document_create(request: HttpRequest) -> HttpResponse:
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
-@signed_in_view
-def version_create(request: HttpRequest, slug: str) -> HttpResponse:
-    document = queries.get_document(request.user, slug)
-    require(request, "consultations.edit_document", document)
+@permission_required("consultations.edit_document", DOCUMENT)
+def version_create(request: HttpRequest, document: Document) -> HttpResponse:
     form = NewVersionForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -259,10 +251,8 @@ def version_create(request: HttpRequest, slug: str) -> HttpResponse:
             version = services.start_new_version(
                 by=user_of(request), document=document, text=text, source_name=source
             )
-        except ImportRefusedError as error:
-            form.add_error("file", str(error.message))
-        except services.ConsultationError as error:
-            refuse(form, error)
+        except Refused as error:
+            add_refusal(form, error)
         else:
             messages.success(
                 request,

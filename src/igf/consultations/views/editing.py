@@ -13,26 +13,31 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from igf.consultations import diffing, queries, services
-from igf.consultations.enums import VersionStatus
 from igf.consultations.forms import MatchingForm, PeriodForm, PublishVersionForm, VersionEditForm
-from igf.consultations.importing import ImportRefusedError, import_file
+from igf.consultations.importing import import_file
 from igf.consultations.models import Document, Paragraph, Version
-from igf.consultations.views.common import refuse, require, signed_in_view, user_of
+from igf.consultations.services import VersionConflictError
+from igf.consultations.views.common import user_of
+from igf.core.errors import Refused
+from igf.core.forms import add_refusal
+from igf.core.permissions import Load, permission_required
+
+# The editors' pages load the document and check the permission on it first, so a
+# participant is refused (403) before learning whether a version number exists as a draft.
+EDIT = ("consultations.edit_document", Load(queries.get_document, "slug", viewer=True))
 
 
-def _draft(request: HttpRequest, slug: str, number: int) -> tuple[Document, Version]:
-    document = queries.get_document(request.user, slug)
-    require(request, "consultations.edit_document", document)
-    version = queries.get_version(request.user, document, number)
-    if version.status != VersionStatus.DRAFT:
+def _draft(request: HttpRequest, document: Document, number: int) -> Version:
+    version = queries.get_version(document, number, viewer=request.user)
+    if version.is_published:
         raise Http404
-    return document, version
+    return version
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
-@signed_in_view
-def version_edit(request: HttpRequest, slug: str, number: int) -> HttpResponse:
-    document, version = _draft(request, slug, number)
+@permission_required(*EDIT)
+def version_edit(request: HttpRequest, document: Document, number: int) -> HttpResponse:
+    version = _draft(request, document, number)
     initial = {"text": version.text, "note": version.note, "revision": version.revision}
     form = VersionEditForm(request.POST or None, request.FILES or None, initial=initial)
     conflict: Version | None = None
@@ -53,17 +58,15 @@ def version_edit(request: HttpRequest, slug: str, number: int) -> HttpResponse:
                     note=data["note"],
                     source_name=source,
                 )
-            except ImportRefusedError as error:
-                form.add_error("file", str(error.message))
-            except services.VersionConflictError as error:
-                refuse(form, error)
+            except VersionConflictError as error:
+                add_refusal(form, error)
                 conflict = error.current  # type: ignore[assignment]
                 status = 409
-            except services.ConsultationError as error:
-                refuse(form, error)
+            except Refused as error:
+                add_refusal(form, error)
             else:
                 messages.success(request, _("The draft is saved."))
-                return redirect("consultations:version_edit", slug=slug, number=number)
+                return redirect("consultations:version_edit", slug=document.slug, number=number)
     conflict_changes = []
     if conflict is not None:
         theirs = Paragraph(key="theirs", text=conflict.text)
@@ -86,9 +89,9 @@ def version_edit(request: HttpRequest, slug: str, number: int) -> HttpResponse:
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
-@signed_in_view
-def matching(request: HttpRequest, slug: str, number: int) -> HttpResponse:
-    document, version = _draft(request, slug, number)
+@permission_required(*EDIT)
+def matching(request: HttpRequest, document: Document, number: int) -> HttpResponse:
+    version = _draft(request, document, number)
     previous = queries.previous_published(version)
     paragraphs = queries.paragraphs_of(version)
     previous_paragraphs = queries.paragraphs_of(previous) if previous is not None else []
@@ -109,14 +112,14 @@ def matching(request: HttpRequest, slug: str, number: int) -> HttpResponse:
                     choices=form.choices_made(),
                     expected_revision=form.cleaned_data["revision"],
                 )
-            except services.VersionConflictError as error:
-                refuse(form, error)
+            except VersionConflictError as error:
+                add_refusal(form, error)
                 status = 409
-            except services.ConsultationError as error:
-                refuse(form, error)
+            except Refused as error:
+                add_refusal(form, error)
             else:
                 messages.success(request, _("The matching is saved."))
-                return redirect("consultations:matching", slug=slug, number=number)
+                return redirect("consultations:matching", slug=document.slug, number=number)
     by_key = {p.key: p for p in previous_paragraphs}
     rows = [
         (paragraph, form[name], by_key.get(paragraph.key))
@@ -139,9 +142,9 @@ def matching(request: HttpRequest, slug: str, number: int) -> HttpResponse:
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
-@signed_in_view
-def version_publish(request: HttpRequest, slug: str, number: int) -> HttpResponse:
-    document, version = _draft(request, slug, number)
+@permission_required(*EDIT)
+def version_publish(request: HttpRequest, document: Document, number: int) -> HttpResponse:
+    version = _draft(request, document, number)
     form = PublishVersionForm(request.POST or None, initial={"note": version.note})
     status = 200
     if request.method == "POST" and form.is_valid():
@@ -149,12 +152,12 @@ def version_publish(request: HttpRequest, slug: str, number: int) -> HttpRespons
             services.publish_version(
                 by=user_of(request), version=version, note=form.cleaned_data["note"]
             )
-        except services.ConsultationError as error:
-            refuse(form, error)
+        except Refused as error:
+            add_refusal(form, error)
             status = 400
         else:
             messages.success(request, _("Version %(number)s is published.") % {"number": number})
-            return redirect("consultations:version", slug=slug, number=number)
+            return redirect("consultations:version", slug=document.slug, number=number)
     remaining = queries.comments_without_disposition(version)
     periods = list(
         version.document.versions.filter(number__lt=number)
@@ -177,11 +180,9 @@ def version_publish(request: HttpRequest, slug: str, number: int) -> HttpRespons
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
-@signed_in_view
-def period_create(request: HttpRequest, slug: str, number: int) -> HttpResponse:
-    document = queries.get_document(request.user, slug)
-    require(request, "consultations.edit_document", document)
-    version = queries.get_version(request.user, document, number)
+@permission_required(*EDIT)
+def period_create(request: HttpRequest, document: Document, number: int) -> HttpResponse:
+    version = queries.get_version(document, number, viewer=request.user)
     start = timezone.localtime().replace(second=0, microsecond=0)
     form = PeriodForm(
         request.POST or None,
@@ -200,8 +201,8 @@ def period_create(request: HttpRequest, slug: str, number: int) -> HttpResponse:
                     closes=data["closes"],
                     instructions=data["instructions"],
                 )
-            except services.ConsultationError as error:
-                refuse(form, error)
+            except Refused as error:
+                add_refusal(form, error)
             else:
                 messages.success(request, _("The comment period is set."))
                 return redirect(period.get_absolute_url())

@@ -12,9 +12,11 @@ from django.views.decorators.http import require_http_methods, require_safe
 from igf.consultations import queries, services
 from igf.consultations.enums import CommentStatus, ModerationAction
 from igf.consultations.forms import ModerationForm
-from igf.consultations.models import ModerationDecision
-from igf.consultations.views.common import refuse, user_of
-from igf.core.permissions import permission_required
+from igf.consultations.models import Comment, ModerationDecision
+from igf.consultations.views.common import user_of
+from igf.core.errors import Refused
+from igf.core.forms import add_refusal
+from igf.core.permissions import Load, permission_required
 
 ACTIONS = {
     CommentStatus.PENDING: [ModerationAction.APPROVE, ModerationAction.HIDE],
@@ -41,9 +43,10 @@ def queue(request: HttpRequest) -> HttpResponse:
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
-@permission_required("consultations.moderate", second_factor=True)
-def moderate(request: HttpRequest, pk: int) -> HttpResponse:
-    comment = queries.get_comment(request.user, pk)
+@permission_required(
+    "consultations.moderate", Load(queries.get_comment_to_moderate), second_factor=True
+)
+def moderate(request: HttpRequest, comment: Comment) -> HttpResponse:
     actions = ACTIONS.get(CommentStatus(comment.status), [])
     form = ModerationForm(request.POST or None, actions=[str(a) for a in actions])
     status = 200
@@ -57,8 +60,8 @@ def moderate(request: HttpRequest, pk: int) -> HttpResponse:
                     action=form.cleaned_data["action"],
                     reason=form.cleaned_data["reason"],
                 )
-            except services.ConsultationError as error:
-                refuse(form, error)
+            except Refused as error:
+                add_refusal(form, error)
             else:
                 messages.success(
                     request, _("The decision is recorded and the author is told by e-mail.")

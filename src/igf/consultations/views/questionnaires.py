@@ -4,7 +4,7 @@ the chair's compilation with its workspace (points, citations, contributions not
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse, QueryDict
+from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import get_language, ngettext
@@ -14,7 +14,6 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from igf.bodies.models import Membership
 from igf.consultations import queries, ratelimit, services
 from igf.consultations.compiling import compiled_sections, contributor_label, roman
-from igf.consultations.enums import CompilationStatus
 from igf.consultations.forms import (
     CompilationForm,
     ContributionForm,
@@ -24,16 +23,14 @@ from igf.consultations.forms import (
 )
 from igf.consultations.models import Compilation, Questionnaire
 from igf.consultations.rules import is_editor
-from igf.consultations.views.common import refuse, require, signed_in_view, user_of
-from igf.core.permissions import permission_required
+from igf.consultations.views.common import user_of
+from igf.core.errors import Refused
+from igf.core.forms import add_refusal
+from igf.core.permissions import Load, permission_required
 from igf.core.rules import is_secretariat
 from igf.people.models import Person
 
-
-def _editable(request: HttpRequest, slug: str) -> Questionnaire:
-    questionnaire = queries.get_questionnaire(request.user, slug)
-    require(request, "consultations.edit_questionnaire", questionnaire)
-    return questionnaire
+QUESTIONNAIRE = Load(queries.get_questionnaire, "slug", viewer=True)
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
@@ -63,8 +60,8 @@ def questionnaire_create(request: HttpRequest) -> HttpResponse:
                     language=data["language"],
                     open_to_all=data["open_to_all"],
                 )
-            except services.ConsultationError as error:
-                refuse(form, error)
+            except Refused as error:
+                add_refusal(form, error)
             else:
                 messages.success(request, _("The questionnaire is saved as a draft."))
                 return redirect(questionnaire.get_absolute_url())
@@ -72,8 +69,8 @@ def questionnaire_create(request: HttpRequest) -> HttpResponse:
 
 
 @require_safe
-def questionnaire_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    questionnaire = queries.get_questionnaire(request.user, slug)
+@permission_required(None, QUESTIONNAIRE)
+def questionnaire_detail(request: HttpRequest, questionnaire: Questionnaire) -> HttpResponse:
     editor = bool(is_editor(request.user, questionnaire))
     own = []
     if request.user.is_authenticated:
@@ -93,8 +90,7 @@ def questionnaire_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "can_contribute": request.user.has_perm("consultations.contribute", questionnaire),
             "own": own,
             "compilation": compilation
-            if compilation is not None
-            and (editor or compilation.status == CompilationStatus.PUBLISHED)
+            if compilation is not None and (editor or compilation.is_published)
             else None,
             "now": timezone.now(),
             "invitations": questionnaire.invitations.count() if editor else 0,
@@ -103,9 +99,8 @@ def questionnaire_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
-@signed_in_view
-def questionnaire_edit(request: HttpRequest, slug: str) -> HttpResponse:
-    questionnaire = _editable(request, slug)
+@permission_required("consultations.edit_questionnaire", QUESTIONNAIRE)
+def questionnaire_edit(request: HttpRequest, questionnaire: Questionnaire) -> HttpResponse:
     form = QuestionnaireForm(
         request.POST or None,
         initial={
@@ -133,8 +128,8 @@ def questionnaire_edit(request: HttpRequest, slug: str) -> HttpResponse:
                     open_to_all=data["open_to_all"],
                     questions=data["questions"],
                 )
-            except services.ConsultationError as error:
-                refuse(form, error)
+            except Refused as error:
+                add_refusal(form, error)
             else:
                 messages.success(request, _("The questionnaire is saved."))
                 return redirect(questionnaire.get_absolute_url())
@@ -147,12 +142,11 @@ def questionnaire_edit(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_POST
-@signed_in_view
-def questionnaire_publish(request: HttpRequest, slug: str) -> HttpResponse:
-    questionnaire = _editable(request, slug)
+@permission_required("consultations.edit_questionnaire", QUESTIONNAIRE)
+def questionnaire_publish(request: HttpRequest, questionnaire: Questionnaire) -> HttpResponse:
     try:
         services.publish_questionnaire(by=user_of(request), questionnaire=questionnaire)
-    except services.ConsultationError as error:
+    except Refused as error:
         messages.error(request, str(error.message))
     else:
         messages.success(request, _("The questionnaire is published."))
@@ -160,9 +154,10 @@ def questionnaire_publish(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
-@signed_in_view
-def questionnaire_invite(request: HttpRequest, slug: str) -> HttpResponse:
-    questionnaire = _editable(request, slug)
+@permission_required("consultations.edit_questionnaire", QUESTIONNAIRE, second_factor=True)
+def questionnaire_invite(request: HttpRequest, questionnaire: Questionnaire) -> HttpResponse:
+    """Invite people by e-mail address (the page says which addresses have no account) or
+    the body's members; a second factor for staff, as it reveals who has an account."""
     form = InviteForm(request.POST or None)
     status = 200
     if request.method == "POST":
@@ -208,16 +203,14 @@ def questionnaire_invite(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
-@signed_in_view
-def contribute(request: HttpRequest, slug: str) -> HttpResponse:
-    questionnaire = queries.get_questionnaire(request.user, slug)
-    require(request, "consultations.contribute", questionnaire)
+@permission_required("consultations.contribute", QUESTIONNAIRE)
+def contribute(request: HttpRequest, questionnaire: Questionnaire) -> HttpResponse:
     user = user_of(request)
     organisation = request.POST.get("on_behalf_of") or request.GET.get("on_behalf_of") or ""
     organisation_id = (
         int(organisation) if organisation.isdigit() and len(organisation) < 12 else None
     )
-    existing = queries.own_contribution(user, questionnaire, organisation_id)
+    existing = queries.find_own_contribution(user, questionnaire, organisation_id)
     answers = {a.question_id: a.text for a in existing.answers.all()} if existing else {}
     form = ContributionForm(
         request.POST or None,
@@ -251,8 +244,8 @@ def contribute(request: HttpRequest, slug: str) -> HttpResponse:
                         on_behalf_of=form.cleaned_data["on_behalf_of"],
                         confidential=form.cleaned_data["confidential"],
                     )
-                except services.ConsultationError as error:
-                    refuse(form, error)
+                except Refused as error:
+                    add_refusal(form, error)
                 else:
                     messages.success(
                         request,
@@ -271,8 +264,8 @@ def contribute(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_safe
-def contributions(request: HttpRequest, slug: str) -> HttpResponse:
-    questionnaire = queries.get_questionnaire(request.user, slug)
+@permission_required(None, QUESTIONNAIRE)
+def contributions(request: HttpRequest, questionnaire: Questionnaire) -> HttpResponse:
     visible = list(queries.contributions_visible_to(request.user, questionnaire))
     sections = queries.sections_with_questions(questionnaire)
     questions = {q.pk: (s, q) for s in sections for q in s.questions.all()}
@@ -300,9 +293,9 @@ def contributions(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_safe
-def compilation(request: HttpRequest, slug: str) -> HttpResponse:
-    questionnaire = queries.get_questionnaire(request.user, slug)
-    found = queries.get_compilation(request.user, questionnaire)
+@permission_required(None, QUESTIONNAIRE)
+def compilation(request: HttpRequest, questionnaire: Questionnaire) -> HttpResponse:
+    found = queries.get_compilation(questionnaire, viewer=request.user)
     sections = compiled_sections(found)
     return render(
         request,
@@ -332,12 +325,11 @@ def _point_form(
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
-@signed_in_view
-def compilation_edit(request: HttpRequest, slug: str) -> HttpResponse:
+@permission_required("consultations.compile", QUESTIONNAIRE)
+def compilation_edit(request: HttpRequest, questionnaire: Questionnaire) -> HttpResponse:
     """The compiler's workspace: introduction, points with citations, and beside them the
     answers not yet cited in each section."""
-    questionnaire = queries.get_questionnaire(request.user, slug)
-    require(request, "consultations.compile", questionnaire)
+    slug = questionnaire.slug
     found = Compilation.objects.filter(questionnaire=questionnaire).first()
     intro_form = CompilationForm(
         request.POST if "introduction" in request.POST else None,
@@ -367,8 +359,8 @@ def compilation_edit(request: HttpRequest, slug: str) -> HttpResponse:
                     contributions=questionnaire.contributions.filter(pk__in=data["contributions"]),
                     position=data["position"],
                 )
-            except services.ConsultationError as error:
-                refuse(point_form, error)
+            except Refused as error:
+                add_refusal(point_form, error)
             else:
                 messages.success(request, _("The point is added."))
                 return redirect("consultations:compilation_edit", slug=slug)
@@ -398,14 +390,11 @@ def compilation_edit(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
-@signed_in_view
-def point_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    questionnaire = queries.get_questionnaire(request.user, slug)
-    require(request, "consultations.compile", questionnaire)
-    found = queries.get_compilation(request.user, questionnaire)
-    point = found.points.filter(pk=pk).prefetch_related("contributions").first()
-    if point is None:
-        raise Http404
+@permission_required("consultations.compile", QUESTIONNAIRE)
+def point_edit(request: HttpRequest, questionnaire: Questionnaire, pk: int) -> HttpResponse:
+    found = queries.get_compilation(questionnaire, viewer=request.user)
+    point = queries.get_point(found, pk)
+    slug = questionnaire.slug
     form = _point_form(
         request.POST or None,
         questionnaire,
@@ -436,8 +425,8 @@ def point_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
                     point=point,
                     position=data["position"],
                 )
-            except services.ConsultationError as error:
-                refuse(form, error)
+            except Refused as error:
+                add_refusal(form, error)
             else:
                 messages.success(request, _("The point is saved."))
                 return redirect("consultations:compilation_edit", slug=slug)
@@ -450,31 +439,27 @@ def point_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 
 
 @require_POST
-@signed_in_view
-def compilation_publish(request: HttpRequest, slug: str) -> HttpResponse:
-    questionnaire = queries.get_questionnaire(request.user, slug)
-    require(request, "consultations.compile", questionnaire)
+@permission_required("consultations.compile", QUESTIONNAIRE)
+def compilation_publish(request: HttpRequest, questionnaire: Questionnaire) -> HttpResponse:
     try:
         services.publish_compilation(by=user_of(request), questionnaire=questionnaire)
-    except services.ConsultationError as error:
+    except Refused as error:
         messages.error(request, str(error.message))
-        return redirect("consultations:compilation_edit", slug=slug)
+        return redirect("consultations:compilation_edit", slug=questionnaire.slug)
     messages.success(request, _("The compilation is published."))
-    return redirect("consultations:compilation", slug=slug)
+    return redirect("consultations:compilation", slug=questionnaire.slug)
 
 
 @require_POST
-@signed_in_view
-def compilation_document(request: HttpRequest, slug: str) -> HttpResponse:
-    questionnaire = queries.get_questionnaire(request.user, slug)
-    require(request, "consultations.compile", questionnaire)
+@permission_required("consultations.compile", QUESTIONNAIRE)
+def compilation_document(request: HttpRequest, questionnaire: Questionnaire) -> HttpResponse:
     try:
         document = services.compilation_to_document(
             by=user_of(request), questionnaire=questionnaire
         )
-    except services.ConsultationError as error:
+    except Refused as error:
         messages.error(request, str(error.message))
-        return redirect("consultations:compilation", slug=slug)
+        return redirect("consultations:compilation", slug=questionnaire.slug)
     messages.success(
         request,
         _("The compilation is now a draft document. Publish it, then open a comment period."),

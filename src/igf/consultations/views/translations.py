@@ -11,17 +11,24 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from igf.consultations import exports, queries, services
 from igf.consultations.forms import TranslationCreateForm, TranslationEditForm
+from igf.consultations.models import Document, Translation
 from igf.consultations.rules import is_editor
-from igf.consultations.views.common import download, refuse, require, signed_in_view, user_of
+from igf.consultations.services import VersionConflictError
+from igf.consultations.views.common import download, user_of
 from igf.consultations.views.documents import EXPORT_FORMATS
+from igf.consultations.views.editing import EDIT
+from igf.core.errors import Refused
+from igf.core.forms import add_refusal
+from igf.core.permissions import Load, permission_required
+
+# A published language version, with its version and document (404 for what is hidden).
+TRANSLATION = Load(queries.get_translation_at, "slug", "number", "language", viewer=True)
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
-@signed_in_view
-def translation_create(request: HttpRequest, slug: str, number: int) -> HttpResponse:
-    document = queries.get_document(request.user, slug)
-    require(request, "consultations.edit_document", document)
-    version = queries.get_version(request.user, document, number)
+@permission_required(*EDIT)
+def translation_create(request: HttpRequest, document: Document, number: int) -> HttpResponse:
+    version = queries.get_version(document, number, viewer=request.user)
     existing = {t.language for t in queries.translations_of(version)} | {document.language}
     form = TranslationCreateForm(request.POST or None, exclude=existing)
     status = 200
@@ -37,13 +44,13 @@ def translation_create(request: HttpRequest, slug: str, number: int) -> HttpResp
                     status=data["status"],
                     text=data["text"],
                 )
-            except services.ConsultationError as error:
-                refuse(form, error)
+            except Refused as error:
+                add_refusal(form, error)
             else:
                 messages.success(request, _("The translation is added."))
                 return redirect(
                     "consultations:translation_edit",
-                    slug=slug,
+                    slug=document.slug,
                     number=number,
                     language=translation_row.language,
                 )
@@ -56,10 +63,10 @@ def translation_create(request: HttpRequest, slug: str, number: int) -> HttpResp
 
 
 @require_safe
-def translation_detail(request: HttpRequest, slug: str, number: int, language: str) -> HttpResponse:
-    document = queries.get_document(request.user, slug)
-    version = queries.get_version(request.user, document, number)
-    translation_row = queries.get_translation(version, language)
+@permission_required(None, TRANSLATION)
+def translation_detail(request: HttpRequest, translation_row: Translation) -> HttpResponse:
+    version = translation_row.version
+    document = version.document
     texts = queries.translated_paragraphs(translation_row)
     paragraphs = queries.paragraphs_of(version)
     side_by_side = request.GET.get("original") == "1"
@@ -80,11 +87,11 @@ def translation_detail(request: HttpRequest, slug: str, number: int, language: s
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
-@signed_in_view
-def translation_edit(request: HttpRequest, slug: str, number: int, language: str) -> HttpResponse:
-    document = queries.get_document(request.user, slug)
-    require(request, "consultations.edit_document", document)
-    version = queries.get_version(request.user, document, number)
+@permission_required(*EDIT)
+def translation_edit(
+    request: HttpRequest, document: Document, number: int, language: str
+) -> HttpResponse:
+    version = queries.get_version(document, number, viewer=request.user)
     translation_row = queries.get_translation(version, language)
     paragraphs = queries.paragraphs_of(version)
     form = TranslationEditForm(
@@ -105,11 +112,11 @@ def translation_edit(request: HttpRequest, slug: str, number: int, language: str
                     status=form.cleaned_data["status"],
                     expected_revision=form.cleaned_data["revision"],
                 )
-            except services.VersionConflictError as error:
-                refuse(form, error)
+            except VersionConflictError as error:
+                add_refusal(form, error)
                 status = 409
-            except services.ConsultationError as error:
-                refuse(form, error)
+            except Refused as error:
+                add_refusal(form, error)
             else:
                 messages.success(request, _("The translation is saved."))
                 return redirect(translation_row.get_absolute_url())
@@ -128,14 +135,15 @@ def translation_edit(request: HttpRequest, slug: str, number: int, language: str
 
 
 @require_safe
+@permission_required(None, TRANSLATION)
 def translation_export(
-    request: HttpRequest, slug: str, number: int, language: str, fmt: str
+    request: HttpRequest, translation_row: Translation, fmt: str
 ) -> HttpResponse:
     if fmt not in EXPORT_FORMATS:
         raise Http404
-    document = queries.get_document(request.user, slug)
-    version = queries.get_version(request.user, document, number)
-    translation_row = queries.get_translation(version, language)
+    version = translation_row.version
+    document = version.document
+    language = translation_row.language
     paragraphs = exports.export_paragraphs(
         queries.paragraphs_of(version), queries.translated_paragraphs(translation_row)
     )
