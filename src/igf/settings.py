@@ -56,7 +56,7 @@ HTTPS = env_bool("IGF_HTTPS", default=False)
 INSTALLED_APPS = [
     # First, so its templates override allauth's and the admin's (one layout for every page).
     "igf.core",
-    "django.contrib.admin",
+    "igf.core.admin_apps.AdminConfig",  # the admin, behind the second factor
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -99,7 +99,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "igf.core.middleware.TimezoneMiddleware",
-    "igf.core.middleware.StaffSecondFactorMiddleware",
+    "igf.core.middleware.RefusedMiddleware",
     "igf.core.middleware.PrivateCacheMiddleware",
     # Axes must be last: it turns a lock-out raised anywhere above into its response.
     "axes.middleware.AxesMiddleware",

@@ -2,18 +2,11 @@
 a link works for everyone, and the page speaks the reader's language."""
 
 from django.contrib import admin
-from django.contrib.auth.decorators import login_required
 from django.urls import include, path
-from django.utils.translation import gettext_lazy as _
 from django.views.generic import RedirectView
 
 from igf.api.api import api
-
-# The admin signs in through allauth, so staff go through the same lock-out and second factor.
-admin.site.login = login_required(admin.site.login)  # type: ignore[method-assign]
-admin.site.site_header = _("IGF Platform administration")
-admin.site.site_title = _("IGF Platform administration")
-admin.site.index_title = _("Administration")
+from igf.people.views import switch_language
 
 urlpatterns = [
     path("", include("igf.core.urls")),
@@ -24,7 +17,8 @@ urlpatterns = [
     path("consultations/", include("igf.consultations.urls")),
     path("opinions/", include("igf.opinions.urls")),
     path("accounts/", include("allauth.urls")),
-    path("i18n/", include("django.conf.urls.i18n")),
+    # Django's language switcher, which also remembers a signed-in person's choice for e-mails.
+    path("i18n/setlang/", switch_language, name="set_language"),
     # The API's bare root leads people to its documentation.
     path("api/v1/", RedirectView.as_view(pattern_name="api:docs"), name="api_root"),
     path("api/v1/", api.urls),

@@ -46,7 +46,7 @@ from igf.bodies.models import (
 )
 from igf.core.activity import record_activity
 from igf.core.balance import BalanceSubject, Dimension
-from igf.core.links import absolute_url
+from igf.core.links import site_url
 from igf.core.models import Country
 from igf.people.models import Organization, Person, User
 from igf.people.queries import balance_subject
@@ -433,7 +433,7 @@ def nominate(
             {
                 "name": by.person.public_name,
                 "call": call.title,
-                "url": absolute_url(reverse("bodies:nomination", kwargs={"pk": nomination.pk})),
+                "url": site_url(reverse("bodies:nomination", kwargs={"pk": nomination.pk})),
             },
         )
     record_activity(by=by, verb="call.nominated", target=call, public=False)
@@ -685,7 +685,7 @@ def post_message(
     for subscription in subscriptions:
         if subscription.person.erased is not None:
             continue
-        url = absolute_url(reverse("bodies:unsubscribe", kwargs={"token": subscription.token}))
+        url = site_url(reverse("bodies:unsubscribe", kwargs={"token": subscription.token}))
         with override(settings.LANGUAGE_CODE):
             footer = _("To leave this list: %(url)s") % {"url": url}
         EmailMessage(

@@ -37,7 +37,7 @@ from igf.bodies.models import Body, BodyType, Membership, Subscription
 from igf.bodies.phrases import body_type_name, finding_message
 from igf.bodies.sections import sections_for
 from igf.core.enums import StakeholderGroup
-from igf.core.links import absolute_url
+from igf.core.links import site_url
 from igf.core.permissions import permission_required
 from igf.core.textdiff import word_diff
 from igf.people.models import User
@@ -540,7 +540,7 @@ def workplan_ics(request: HttpRequest, slug: str) -> HttpResponse:
         event.add("dtstart", milestone.due)
         event.add("dtstamp", milestone.updated)
         event.add("description", f"{milestone.get_status_display()}\n{milestone.description}")
-        event.add("url", absolute_url(f"{body.get_absolute_url()}workplan/"))
+        event.add("url", site_url(f"{body.get_absolute_url()}workplan/"))
         calendar.add_component(event)
     response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'inline; filename="{body.slug}-workplan.ics"'

@@ -6,6 +6,8 @@ from typing import Any
 
 from django import forms
 
+from igf.core.errors import Refused
+
 # The largest key a database column holds on every backend we run (a signed 32-bit
 # integer on PostgreSQL); larger numbers in a form overflowed SQLite into a 500.
 ROW_ID_MAX = 2_147_483_647
@@ -39,3 +41,9 @@ class BoundedKeysMultipleChoiceField(forms.ModelMultipleChoiceField):  # type: i
                     params={"value": item},
                 )
         return super()._check_values(value)  # type: ignore[misc]  # private in the stubs
+
+
+def add_refusal(form: forms.BaseForm, error: Refused) -> None:
+    """Show a refusal on the form: on its field when the form has that field, else above it."""
+    field = error.field if error.field in form.fields else None
+    form.add_error(field, str(error.message))

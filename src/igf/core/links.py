@@ -1,9 +1,10 @@
-"""Absolute links for e-mails and feeds, from IGF_SITE_URL (no request at hand there)."""
+"""Absolute links for e-mails and feeds, from the IGF_SITE_URL setting (no request there)."""
 
 from __future__ import annotations
 
 from django.conf import settings
 
 
-def absolute_url(path: str) -> str:
-    return settings.IGF_SITE_URL.rstrip("/") + path
+def site_url(path: str = "") -> str:
+    """The forum's public address, with `path` (an absolute path such as reverse() gives)."""
+    return str(settings.IGF_SITE_URL).rstrip("/") + path

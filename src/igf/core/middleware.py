@@ -1,4 +1,4 @@
-"""Middleware of the core app: time zone, second factor for staff, private caching, NUL
+"""Middleware of the core app: time zone, refusals turned into pages, private caching, NUL
 characters kept from the database."""
 
 from __future__ import annotations
@@ -6,15 +6,15 @@ from __future__ import annotations
 import zoneinfo
 from collections.abc import Callable
 
-from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import BadRequest
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, QueryDict
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 
+from igf.core.errors import Refused, refused, same_site_referer
+from igf.core.permissions import user_needs_second_factor  # noqa: F401 TODO(#11): programme moves
 from igf.core.timezones import is_valid_timezone
 
 TIMEZONE_SESSION_KEY = "igf_timezone"
@@ -48,39 +48,28 @@ class TimezoneMiddleware:
         return self.get_response(request)
 
 
-def user_needs_second_factor(user: object) -> bool:
-    """Staff, the secretariat and moderators read personal data: they need a second factor."""
-    from allauth.mfa.models import Authenticator  # noqa: PLC0415 - app registry must be ready
+class RefusedMiddleware:
+    """The one place a refusal a view did not catch becomes what the person sees.
 
-    from igf.core.rules import is_secretariat  # noqa: PLC0415
-
-    if not getattr(user, "is_authenticated", False):
-        return False
-    moderator = user.groups.filter(name=settings.IGF_MODERATORS_GROUP).exists()  # type: ignore[attr-defined]
-    if not (getattr(user, "is_staff", False) or is_secretariat(user) or moderator):
-        return False
-    return not Authenticator.objects.filter(user=user).exists()
-
-
-class StaffSecondFactorMiddleware:
-    """Keep staff without a second factor out of the admin and staff pages (ASVS 6.3.2)."""
-
-    # Pages where staff read personal data or moderate; apps keep such pages under these.
-    PROTECTED_PREFIXES = ("/admin/", "/staff/", "/consultations/moderation/")
+    A form sent from one of our pages goes back there with the reason as the page's
+    message; anything else gets the refusal page with the error's status (409, 400 or 403),
+    never a 500.
+    """
 
     def __init__(self, get_response: Handler) -> None:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        if request.path.startswith(self.PROTECTED_PREFIXES) and user_needs_second_factor(
-            request.user
-        ):
-            messages.warning(
-                request,
-                _("Staff accounts need a second factor. Set up an authenticator app to continue."),
-            )
-            return HttpResponseRedirect(reverse("mfa_activate_totp"))
         return self.get_response(request)
+
+    def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
+        if not isinstance(exception, Refused):
+            return None
+        back = same_site_referer(request)
+        if request.method == "POST" and back is not None:
+            messages.error(request, str(exception.message))
+            return HttpResponseRedirect(back)
+        return refused(request, exception)
 
 
 class PrivateCacheMiddleware:
