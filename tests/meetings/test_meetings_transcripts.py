@@ -96,8 +96,9 @@ def test_pasted_text_keeps_stamps_and_speakers() -> None:
 def test_bad_transcripts_are_refused_with_where_and_why(
     text: str, source_format: str, message: str
 ) -> None:
-    with pytest.raises(TranscriptError, match=message):
+    with pytest.raises(TranscriptError, match=message) as caught:
         parse(text, source_format)
+    assert caught.value.status == 400  # what was sent cannot be read as it is
 
 
 def test_timestamps_read_and_written() -> None:

@@ -479,7 +479,7 @@ class TranscriptForm(forms.Form):
         try:
             transcripts.parse(content, source_format)
         except transcripts.TranscriptError as error:
-            self.add_error("file" if name else "text", str(error))
+            self.add_error("file" if name else "text", str(error.message))
             return cleaned
         cleaned["content"], cleaned["source_format"] = content, source_format
         return cleaned

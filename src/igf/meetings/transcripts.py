@@ -15,6 +15,8 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
+from igf.core.errors import Invalid
+
 MAX_CUES = 20_000
 # Consecutive cues of one speaker join into a paragraph until it is about this long.
 PARAGRAPH_LENGTH = 500
@@ -34,8 +36,9 @@ _PASTED_STAMP = re.compile(
 _SPEAKER = re.compile(r"^(?P<name>[^\s:][^:]{0,60}?):\s+(?P<text>\S.*)$", re.DOTALL)
 
 
-class TranscriptError(ValueError):
-    """The text is not a transcript this module can read; the message says where and why."""
+class TranscriptError(Invalid):
+    """The text is not a transcript this module can read (400); the message says where and
+    why, on the form's file or text field."""
 
 
 @dataclass(frozen=True)
