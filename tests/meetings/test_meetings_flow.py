@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 import pytest
 import time_machine
@@ -12,6 +13,7 @@ from django.test import Client
 from django.utils import timezone
 
 from igf.bodies.enums import Role
+from igf.core.errors import Refused
 from igf.meetings import services
 from igf.meetings.enums import ActionStatus, AgendaStatus, AttendanceStatus, ConsensusLevel
 from igf.meetings.models import ActionItem, Attendance, Meeting
@@ -118,14 +120,17 @@ def test_night_warning_counts_members_by_their_zones(world: World, client: Clien
 # --- Agenda ---------------------------------------------------------------------------------
 
 
-def test_agenda_is_drafted_circulated_and_approved_by_the_chair(world: World, login) -> None:  # type: ignore[no-untyped-def]
+def test_agenda_is_drafted_circulated_and_approved_by_the_chair(  # type: ignore[no-untyped-def]
+    world: World, login, django_capture_on_commit_callbacks: Any
+) -> None:
     rapporteur, chair = login(world.rapporteur), login(world.chair)
     url = f"/meetings/{world.meeting.pk}/agenda/"
     rapporteur.post(url, {"title": "Adoption of the agenda", "minutes_allotted": "5"})
     rapporteur.post(url, {"title": "Draft output", "presenter": "Lead drafter"})
     assert "The agenda is published once" in html(Client().get(world.meeting.get_absolute_url()))
     mail.outbox.clear()
-    chair.post(f"/meetings/{world.meeting.pk}/agenda/circulate/")
+    with django_capture_on_commit_callbacks(execute=True):
+        chair.post(f"/meetings/{world.meeting.pk}/agenda/circulate/")
     assert sorted(m.to[0] for m in mail.outbox) == sorted(
         u.email for u in (world.chair, world.member, world.rapporteur)
     )
@@ -292,6 +297,30 @@ def test_no_consensus_needs_the_range_of_views(world: World, login) -> None:  # 
     assert "Chidi Chair" in page
 
 
+def test_a_refused_decision_says_why_on_the_field_it_concerns(world: World) -> None:
+    with pytest.raises(Refused) as caught:
+        services.record_decision(
+            by=world.chair, meeting=world.meeting, text="Hold a session on AI.",
+            consensus=ConsensusLevel.NO_CONSENSUS,
+        )  # fmt: skip
+    assert isinstance(caught.value, services.MeetingError)
+    assert (caught.value.status, caught.value.field) == (409, "range_of_views")
+    assert str(caught.value.message) == (
+        "Without consensus, record the range of views that were held."
+    )
+    assert not world.meeting.decisions.exists()
+
+
+def test_a_refusal_from_a_page_goes_back_to_it_with_the_reason(world: World, login) -> None:  # type: ignore[no-untyped-def]
+    client = login(world.chair)
+    agenda = f"http://testserver/meetings/{world.meeting.pk}/agenda/"
+    response = client.post(
+        f"/meetings/{world.meeting.pk}/agenda/circulate/", HTTP_REFERER=agenda, follow=True
+    )
+    assert response.redirect_chain == [(f"/meetings/{world.meeting.pk}/agenda/", 302)]
+    assert "Add at least one item before circulating the agenda." in html(response)
+
+
 def test_objections_are_named_only_if_the_objector_chooses(world: World, login) -> None:  # type: ignore[no-untyped-def]
     decision = services.record_decision(
         by=world.chair, meeting=world.meeting, text="Adopt the report.",
@@ -330,13 +359,21 @@ def test_decision_register_is_searchable_and_hides_closed_meetings(world: World,
 # --- Reminders and notices through the task queue ---------------------------------------------
 
 
-def test_reminders_go_24_hours_before_to_all_but_those_excused(world: World) -> None:
+def test_reminders_go_24_hours_before_to_all_but_those_excused(
+    world: World, django_capture_on_commit_callbacks: Any
+) -> None:
     services.send_apologies(by=world.member, meeting=world.meeting)
     mail.outbox.clear()
-    with time_machine.travel(world.meeting.start - timedelta(hours=30)):
+    with (
+        time_machine.travel(world.meeting.start - timedelta(hours=30)),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
         call_command("send_meeting_reminders")
     assert mail.outbox == []
-    with time_machine.travel(world.meeting.start - timedelta(hours=20)):
+    with (
+        time_machine.travel(world.meeting.start - timedelta(hours=20)),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
         call_command("send_meeting_reminders")
         call_command("send_meeting_reminders")
     assert sorted(m.to[0] for m in mail.outbox) == sorted(
@@ -346,35 +383,44 @@ def test_reminders_go_24_hours_before_to_all_but_those_excused(world: World) -> 
     assert "https://meet.example.org/igf-call" in mail.outbox[0].body
 
 
-def test_reminder_is_in_the_persons_language_and_zone(world: World) -> None:
+def test_reminder_is_in_the_persons_language_and_zone(
+    world: World, django_capture_on_commit_callbacks: Any
+) -> None:
     Person.objects.filter(user=world.observer).update(languages=["fr"], timezone="Asia/Tokyo")
     world.meeting.start = datetime(2027, 2, 1, 12, 0, tzinfo=UTC)
     world.meeting.end = datetime(2027, 2, 1, 13, 0, tzinfo=UTC)
     world.meeting.save()
     mail.outbox.clear()
-    services.send_due_reminders(now=datetime(2027, 2, 1, 0, 0, tzinfo=UTC))
+    with django_capture_on_commit_callbacks(execute=True):
+        services.send_due_reminders(now=datetime(2027, 2, 1, 0, 0, tzinfo=UTC))
     [message] = [m for m in mail.outbox if m.to == [world.observer.email]]
     assert "21:00" in message.body  # noon UTC in Tokyo
 
 
-def test_moving_a_meeting_emails_participants_and_rearms_the_reminder(world: World) -> None:
+def test_moving_a_meeting_emails_participants_and_rearms_the_reminder(
+    world: World, django_capture_on_commit_callbacks: Any
+) -> None:
     services.send_due_reminders(now=world.meeting.start - timedelta(hours=1))
     mail.outbox.clear()
-    services.update_meeting(
-        by=world.chair,
-        meeting=world.meeting,
-        changes={
-            "start": world.meeting.start + timedelta(hours=1),
-            "end": world.meeting.end + timedelta(hours=1),
-        },
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        services.update_meeting(
+            by=world.chair,
+            meeting=world.meeting,
+            changes={
+                "start": world.meeting.start + timedelta(hours=1),
+                "end": world.meeting.end + timedelta(hours=1),
+            },
+        )
+        assert mail.outbox == []  # nothing leaves before the change commits
     assert len(mail.outbox) == 4
     assert mail.outbox[0].subject == "Changed: Cybersecurity monthly call"
     world.meeting.refresh_from_db()
     assert world.meeting.reminder_sent_at is None
 
 
-def test_overdue_action_owners_are_told_weekly(world: World) -> None:
+def test_overdue_action_owners_are_told_weekly(
+    world: World, django_capture_on_commit_callbacks: Any
+) -> None:
     ActionItemFactory.create(
         meeting=world.meeting, owner=world.member.person, title="Draft the report",
         due=timezone.localdate() - timedelta(days=2),
@@ -383,15 +429,20 @@ def test_overdue_action_owners_are_told_weekly(world: World) -> None:
         meeting=world.meeting, owner=world.member.person, title="Not yet due",
     )  # fmt: skip
     mail.outbox.clear()
-    call_command("send_meeting_reminders")
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("send_meeting_reminders")
     [message] = mail.outbox
     assert message.to == [world.member.email]
     assert message.subject == "1 overdue action item"
     assert "Draft the report" in message.body
     assert "Not yet due" not in message.body
-    call_command("send_meeting_reminders")
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("send_meeting_reminders")
     assert len(mail.outbox) == 1
-    with time_machine.travel(timezone.now() + timedelta(days=8)):
+    with (
+        time_machine.travel(timezone.now() + timedelta(days=8)),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
         services.send_overdue_notices()
     assert len(mail.outbox) == 2
     assert "Overdue action items" in html(Client().get("/meetings/bodies/bpf-cyber/"))

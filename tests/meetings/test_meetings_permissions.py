@@ -12,10 +12,10 @@ from typing import Any
 import pytest
 from django.test import Client
 
-from igf.meetings.models import Meeting, WrittenInput
+from igf.meetings.models import AgendaItem, Meeting, WrittenInput
 from igf.meetings.services import calendar_feed_of
 from igf.people.models import User
-from tests.factories import UserFactory
+from tests.factories import SecretariatFactory, UserFactory
 from tests.matrix import LOGIN, Roles, Row, check
 from tests.meetings.conftest import World
 from tests.meetings.factories import (
@@ -196,3 +196,28 @@ def test_a_chair_of_another_body_has_no_say_here(world: World, login) -> None:  
     client = login(elsewhere)
     assert client.get(f"/meetings/{world.meeting.pk}/edit/").status_code == 403
     assert client.post(f"/meetings/{world.meeting.pk}/agenda/approve/").status_code == 403
+
+
+def test_an_agenda_item_of_another_meeting_is_not_found_here(world: World, login) -> None:  # type: ignore[no-untyped-def]
+    elsewhere = AgendaItemFactory.create(meeting=MeetingFactory.create(body=world.body))
+    client = login(world.chair)
+    assert client.get(f"/meetings/{world.meeting.pk}/agenda/{elsewhere.pk}/").status_code == 404
+    response = client.post(f"/meetings/{world.meeting.pk}/agenda/{elsewhere.pk}/delete/")
+    assert response.status_code == 404
+    assert AgendaItem.objects.filter(pk=elsewhere.pk).exists()
+
+
+@pytest.mark.parametrize(
+    ("method", "path"),
+    [
+        ("get", lambda w: "/meetings/bodies/bpf-cyber/attendance/"),
+        ("get", m("attendance/")),
+        ("post", input_moderation_url),
+    ],
+)
+def test_secretariat_without_a_second_factor_is_sent_to_set_one_up(  # type: ignore[no-untyped-def]
+    world: World, login, method: str, path: Callable[[World], str]
+) -> None:
+    response = getattr(login(SecretariatFactory.create()), method)(path(world))
+    assert response.status_code == 302
+    assert response["Location"] == "/accounts/2fa/totp/activate/"

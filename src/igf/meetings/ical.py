@@ -6,15 +6,14 @@ imported it once updates the same entry when the meeting moves or is cancelled.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable
 from datetime import UTC, timedelta
 
-from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
 
+from igf.core.links import site_url  # noqa: F401 TODO(#11): schedule imports it from here
 from igf.meetings.models import Meeting
 
 PRODID = "-//IGF Platform//Meetings//EN"
@@ -70,16 +69,3 @@ def calendar(
             meeting_event(meeting, base_url=base_url, with_join_link=meeting.pk in join_link_for)
         )
     return bytes(cal.to_ical())
-
-
-def site_url() -> str:
-    """The platform's public origin, for links in e-mails sent with no request at hand.
-
-    `IGF_SITE_URL` (setting or environment), else the first allowed host.
-    """
-    configured = getattr(settings, "IGF_SITE_URL", "") or os.environ.get("IGF_SITE_URL", "")
-    if configured:
-        return str(configured).rstrip("/")
-    hosts = [h for h in settings.ALLOWED_HOSTS if h and h != "*"]
-    scheme = "https" if getattr(settings, "SECURE_SSL_REDIRECT", False) else "http"
-    return f"{scheme}://{(hosts or ['localhost'])[0].lstrip('.')}"

@@ -114,6 +114,10 @@ class Meeting(models.Model):
     def is_cancelled(self) -> bool:
         return self.status == MeetingStatus.CANCELLED
 
+    @property
+    def is_agenda_approved(self) -> bool:
+        return self.agenda_status == AgendaStatus.APPROVED
+
     def has_started(self, now: datetime | None = None) -> bool:
         return (now or timezone.now()) >= self.start
 

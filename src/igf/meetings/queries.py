@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Any
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
@@ -16,25 +15,27 @@ from igf.bodies.models import Body, Membership
 from igf.core.enums import StakeholderGroup
 from igf.core.rules import is_secretariat
 from igf.meetings import clock
-from igf.meetings.enums import PRESENT, AttendanceStatus, MeetingStatus
+from igf.meetings.enums import OPEN_ACTION_STATUSES, PRESENT, AttendanceStatus, MeetingStatus
 from igf.meetings.models import (
     ActionItem,
     AgendaItem,
     Attendance,
+    CalendarFeed,
     Cue,
     Decision,
     Meeting,
+    Objection,
     ObserverRegistration,
     Transcript,
     WrittenInput,
 )
 from igf.meetings.rules import roles_of
-from igf.people.models import Person
+from igf.people.models import Person, Viewer
 
 ATTENDANCE_PERIOD = timedelta(days=365)
 
 
-def _record_visible(user: Any) -> Q:
+def _record_visible(user: Viewer) -> Q:
     """Meetings whose record (minutes, decisions, transcripts) the viewer may read."""
     if is_secretariat(user):
         return Q()
@@ -62,16 +63,36 @@ def meeting_list(
 
 
 def get_meeting(pk: int) -> Meeting:
+    """The meeting (every meeting is listed publicly), or Http404."""
     try:
         return meetings().select_related("agenda_approved_by").get(pk=pk)
     except Meeting.DoesNotExist as error:
         raise Http404 from error
 
 
+def get_recorded_meeting(pk: int, *, viewer: Viewer) -> Meeting:
+    """The meeting when the viewer may read its record (history, minutes), else Http404.
+
+    A closed meeting's record is not refused but hidden, as its decisions and transcripts are.
+    """
+    meeting = get_meeting(pk)
+    if not Meeting.objects.filter(_record_visible(viewer), pk=meeting.pk).exists():
+        raise Http404
+    return meeting
+
+
 def get_body(slug: str) -> Body:
     try:
         return Body.objects.select_related("type").get(slug=slug)
     except Body.DoesNotExist as error:
+        raise Http404 from error
+
+
+def get_agenda_item(meeting: Meeting, pk: int) -> AgendaItem:
+    """An item of this meeting's agenda (not another meeting's), or Http404."""
+    try:
+        return meeting.agenda_items.get(pk=pk)
+    except AgendaItem.DoesNotExist as error:
         raise Http404 from error
 
 
@@ -88,7 +109,7 @@ def actions_for_review(meeting: Meeting) -> list[ActionItem]:
         return []
     return list(
         ActionItem.objects.filter(body_id=meeting.body_id, meeting__start__lt=meeting.start)
-        .filter(Q(status__in=["open", "in_progress"]) | Q(completed_at__gt=meeting.start))
+        .filter(Q(status__in=OPEN_ACTION_STATUSES) | Q(completed_at__gt=meeting.start))
         .select_related("owner", "meeting")
         .order_by("due", "pk")
     )
@@ -109,9 +130,7 @@ def decisions_of(meeting: Meeting) -> list[Decision]:
     )
 
 
-def _objections() -> QuerySet[Any]:
-    from igf.meetings.models import Objection  # noqa: PLC0415
-
+def _objections() -> QuerySet[Objection]:
     return Objection.objects.select_related("person").order_by("created", "pk")
 
 
@@ -131,19 +150,19 @@ def observer_count(meeting: Meeting) -> int:
     return meeting.registrations.count()
 
 
-def registration_of(meeting: Meeting, user: Any) -> ObserverRegistration | None:
-    if not getattr(user, "is_authenticated", False):
+def registration_of(meeting: Meeting, user: Viewer) -> ObserverRegistration | None:
+    if not user.is_authenticated:
         return None
     return meeting.registrations.filter(person__user=user).first()
 
 
-def apologies_of(meeting: Meeting, user: Any) -> Attendance | None:
-    if not getattr(user, "is_authenticated", False):
+def apologies_of(meeting: Meeting, user: Viewer) -> Attendance | None:
+    if not user.is_authenticated:
         return None
     return meeting.attendance.filter(person__user=user, status=AttendanceStatus.APOLOGIES).first()
 
 
-def written_inputs(meeting: Meeting, user: Any) -> list[WrittenInput]:
+def written_inputs(meeting: Meeting, user: Viewer) -> list[WrittenInput]:
     inputs = meeting.inputs.select_related("author")
     if not is_secretariat(user):
         inputs = inputs.filter(hidden=False)
@@ -154,17 +173,19 @@ def transcripts_of(meeting: Meeting) -> list[Transcript]:
     return list(meeting.transcripts.annotate(cue_count=Count("cues")).order_by("language"))
 
 
-def get_transcript(user: Any, pk: int) -> Transcript:
+def get_transcript(pk: int, *, viewer: Viewer) -> Transcript:
+    """A transcript of a meeting whose record the viewer may read, else Http404."""
     try:
         transcript = Transcript.objects.select_related("meeting__body").get(pk=pk)
     except Transcript.DoesNotExist as error:
         raise Http404 from error
-    if not Meeting.objects.filter(_record_visible(user), pk=transcript.meeting_id).exists():
+    if not Meeting.objects.filter(_record_visible(viewer), pk=transcript.meeting_id).exists():
         raise Http404
     return transcript
 
 
-def get_decision(user: Any, pk: int) -> Decision:
+def get_decision(pk: int, *, viewer: Viewer) -> Decision:
+    """A decision of a meeting whose record the viewer may read, else Http404."""
     try:
         decision = (
             Decision.objects.filter(Q(pk=pk))
@@ -173,7 +194,7 @@ def get_decision(user: Any, pk: int) -> Decision:
         )
     except Decision.DoesNotExist as error:
         raise Http404 from error
-    if not Meeting.objects.filter(_record_visible(user), pk=decision.meeting_id).exists():
+    if not Meeting.objects.filter(_record_visible(viewer), pk=decision.meeting_id).exists():
         raise Http404
     return decision
 
@@ -185,8 +206,27 @@ def get_action(pk: int) -> ActionItem:
         raise Http404 from error
 
 
+def get_written_input(pk: int) -> WrittenInput:
+    try:
+        return WrittenInput.objects.select_related("meeting").get(pk=pk)
+    except WrittenInput.DoesNotExist as error:
+        raise Http404 from error
+
+
+def get_calendar_owner(token: str) -> Person:
+    """The person whose secret calendar address this is, while they are with the forum."""
+    try:
+        feed = CalendarFeed.objects.select_related("person__user").get(token=token)
+    except CalendarFeed.DoesNotExist as error:
+        raise Http404 from error
+    person = feed.person
+    if person.erased is not None or not person.user.is_active:
+        raise Http404
+    return person
+
+
 def decision_register(
-    user: Any, body: Body, *, search: str = "", consensus: str = ""
+    user: Viewer, body: Body, *, search: str = "", consensus: str = ""
 ) -> QuerySet[Decision]:
     """A body's decisions, newest first, searchable in their text and range of views."""
     visible = Meeting.objects.filter(_record_visible(user), body=body)
@@ -215,7 +255,7 @@ def body_actions(body: Body, *, status: str = "") -> QuerySet[ActionItem]:
     return actions.order_by("due", "pk")
 
 
-def search_transcripts(user: Any, search: str, *, limit: int = 50) -> list[Cue]:
+def search_transcripts(user: Viewer, search: str, *, limit: int = 50) -> list[Cue]:
     """Cues whose text or speaker matches, in meetings whose record the viewer may read."""
     if not search:
         return []
@@ -226,6 +266,33 @@ def search_transcripts(user: Any, search: str, *, limit: int = 50) -> list[Cue]:
         .select_related("transcript__meeting")
         .order_by("-transcript__meeting__start", "transcript_id", "position")[:limit]
     )
+
+
+def expected_members(meeting: Meeting) -> list[Membership]:
+    """The seats expected at a meeting: memberships current on its day with a seat role."""
+    if meeting.body_id is None:
+        return []
+    return list(
+        Membership.objects.current(meeting.start.date())
+        .filter(body_id=meeting.body_id, role__in=SEAT_ROLES)
+        .select_related("person")
+        .order_by("person__display_name", "pk")
+    )
+
+
+def participants_of(meeting: Meeting) -> list[Person]:
+    """Everyone expected or registered: current members (seats and roles) and observers."""
+    people: dict[int, Person] = {}
+    if meeting.body_id is not None:
+        for membership in (
+            Membership.objects.current(meeting.start.date())
+            .filter(body_id=meeting.body_id)
+            .select_related("person__user")
+        ):
+            people[membership.person_id] = membership.person
+    for registration in meeting.registrations.select_related("person__user"):
+        people[registration.person_id] = registration.person
+    return list(people.values())
 
 
 def member_zones(meeting: Meeting) -> list[str]:

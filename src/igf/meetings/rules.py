@@ -6,7 +6,7 @@ decides. A user's current roles are read once per request object and kept on it.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, TypeAlias, cast
 
 import rules
 from django.utils import timezone
@@ -15,16 +15,33 @@ from igf.bodies.enums import LEAD_ROLES, SEAT_ROLES, Role
 from igf.bodies.models import Body, Membership
 from igf.core.rules import grant_model_permissions, is_secretariat, is_signed_in
 
+if TYPE_CHECKING:
+    from igf.meetings.models import (
+        ActionItem,
+        AgendaItem,
+        Decision,
+        Meeting,
+        Transcript,
+        WrittenInput,
+    )
+    from igf.people.models import Viewer
+
+    # What a rule is asked about: a body, a meeting or a part of its record; None for the
+    # forum as a whole (scheduling an open consultation).
+    Target: TypeAlias = (
+        Body | Meeting | AgendaItem | Decision | ActionItem | Transcript | WrittenInput | None
+    )
+
 # Who keeps the record of a body's meetings: its rapporteur, or the secretariat's liaison.
 RAPPORTEUR_ROLES = frozenset({Role.RAPPORTEUR, Role.SECRETARIAT_LIAISON})
 _CACHE = "_igf_meeting_roles"
 
 
-def roles_of(user: Any) -> dict[int, frozenset[str]]:
+def roles_of(user: Viewer) -> dict[int, frozenset[str]]:
     """The user's current roles, by body id (read once, kept on the user object)."""
-    if not getattr(user, "is_authenticated", False):
+    if not user.is_authenticated:
         return {}
-    cached = getattr(user, _CACHE, None)
+    cached: dict[int, frozenset[str]] | None = getattr(user, _CACHE, None)
     if cached is None:
         found: dict[int, set[str]] = {}
         for body_id, role in (
@@ -36,29 +53,33 @@ def roles_of(user: Any) -> dict[int, frozenset[str]]:
     return dict(cached)
 
 
-def forget_roles(user: Any) -> None:
+def forget_roles(user: Viewer) -> None:
     """Drop the cached roles (after a membership changes within one request)."""
     if hasattr(user, _CACHE):
         delattr(user, _CACHE)
 
 
-def body_id_of(target: Any) -> int | None:
+def meeting_of(target: Target) -> Meeting | None:
+    """The meeting a target is or belongs to; None for a body or the forum."""
+    if target is None or isinstance(target, Body):
+        return None
+    return cast("Meeting", getattr(target, "meeting", target))
+
+
+def body_id_of(target: Target) -> int | None:
     """The id of the body a Body, Meeting, Decision, ActionItem or Transcript belongs to."""
     if target is None:
         return None
     if isinstance(target, Body):
         return target.pk
-    if hasattr(target, "body_id"):
-        return target.body_id  # type: ignore[no-any-return]
-    meeting = getattr(target, "meeting", None)
+    if hasattr(target, "body_id"):  # a meeting or an action item: no query
+        own: int | None = target.body_id
+        return own
+    meeting = meeting_of(target)
     return meeting.body_id if meeting is not None else None
 
 
-def _meeting(target: Any) -> Any:
-    return getattr(target, "meeting", None) or target
-
-
-def _has_role(user: Any, target: Any, wanted: frozenset[str] | None) -> bool:
+def _has_role(user: Viewer, target: Target, wanted: frozenset[str] | None) -> bool:
     body_id = body_id_of(target)
     if body_id is None:
         return False
@@ -67,75 +88,75 @@ def _has_role(user: Any, target: Any, wanted: frozenset[str] | None) -> bool:
 
 
 @rules.predicate
-def is_member_of(user: Any, target: Any) -> bool:
+def is_member_of(user: Viewer, target: Target) -> bool:
     """Holds a seat in the body (chair, vice-chair, co-facilitator, member)."""
     return _has_role(user, target, SEAT_ROLES)
 
 
 @rules.predicate
-def takes_part_in(user: Any, target: Any) -> bool:
+def takes_part_in(user: Viewer, target: Target) -> bool:
     """Has any current role in the body, observers and liaisons included."""
     return _has_role(user, target, None)
 
 
 @rules.predicate
-def is_lead_of(user: Any, target: Any) -> bool:
+def is_lead_of(user: Viewer, target: Target) -> bool:
     """Chairs or co-facilitates the body."""
     return _has_role(user, target, LEAD_ROLES)
 
 
 @rules.predicate
-def is_chair_of(user: Any, target: Any) -> bool:
+def is_chair_of(user: Viewer, target: Target) -> bool:
     return _has_role(user, target, frozenset({Role.CHAIR}))
 
 
 @rules.predicate
-def is_rapporteur_of(user: Any, target: Any) -> bool:
+def is_rapporteur_of(user: Viewer, target: Target) -> bool:
     return _has_role(user, target, RAPPORTEUR_ROLES)
 
 
 @rules.predicate
-def is_consultation(user: Any, target: Any) -> bool:
-    meeting = _meeting(target)
-    return meeting is not None and getattr(meeting, "body_id", 0) is None
+def is_consultation(user: Viewer, target: Target) -> bool:
+    meeting = meeting_of(target)
+    return meeting is not None and meeting.is_consultation
 
 
 @rules.predicate
-def is_open_to_observers(user: Any, target: Any) -> bool:
-    meeting = _meeting(target)
-    return bool(getattr(meeting, "open_to_observers", False))
+def is_open_to_observers(user: Viewer, target: Target) -> bool:
+    meeting = meeting_of(target)
+    return meeting is not None and meeting.open_to_observers
 
 
 @rules.predicate
-def is_upcoming(user: Any, target: Any) -> bool:
+def is_upcoming(user: Viewer, target: Target) -> bool:
     """Neither cancelled nor over."""
-    meeting = _meeting(target)
+    meeting = meeting_of(target)
     return meeting is not None and not meeting.is_cancelled and not meeting.has_ended()
 
 
 @rules.predicate
-def has_not_started(user: Any, target: Any) -> bool:
-    meeting = _meeting(target)
+def has_not_started(user: Viewer, target: Target) -> bool:
+    meeting = meeting_of(target)
     return meeting is not None and not meeting.is_cancelled and not meeting.has_started()
 
 
 @rules.predicate
-def is_registered_for(user: Any, target: Any) -> bool:
-    meeting = _meeting(target)
-    if meeting is None or not getattr(user, "is_authenticated", False):
+def is_registered_for(user: Viewer, target: Target) -> bool:
+    meeting = meeting_of(target)
+    if meeting is None or not user.is_authenticated:
         return False
-    return meeting.registrations.filter(person__user=user).exists()  # type: ignore[no-any-return]
+    return meeting.registrations.filter(person__user=user).exists()
 
 
 @rules.predicate
-def owns_action(user: Any, action: Any) -> bool:
-    owner = getattr(action, "owner", None)
-    return owner is not None and getattr(user, "pk", None) == owner.user_id
+def owns_action(user: Viewer, action: ActionItem | None) -> bool:
+    owner = action.owner if action is not None else None
+    return owner is not None and user.pk == owner.user_id
 
 
 @rules.predicate
-def is_in_the_past(user: Any, target: Any) -> bool:
-    meeting = _meeting(target)
+def is_in_the_past(user: Viewer, target: Target) -> bool:
+    meeting = meeting_of(target)
     return meeting is not None and meeting.start <= timezone.now()
 
 

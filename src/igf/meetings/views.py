@@ -9,7 +9,7 @@ from typing import Any, cast
 from django.contrib import messages
 from django.core.exceptions import FieldDoesNotExist, PermissionDenied
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -17,14 +17,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from igf.bodies.models import Body
+from igf.core.errors import Refused
+from igf.core.forms import add_refusal
 from igf.core.middleware import viewer_timezone_name
-from igf.core.permissions import permission_required
+from igf.core.permissions import Load, permission_required
 from igf.core.rules import is_secretariat
 from igf.meetings import clock, ical, queries, services
-from igf.meetings.enums import (
-    AgendaStatus,
-    ConsensusLevel,
-)
+from igf.meetings.enums import ConsensusLevel
 from igf.meetings.forms import (
     ActionFilterForm,
     ActionItemForm,
@@ -44,61 +43,21 @@ from igf.meetings.forms import (
     WrittenInputForm,
     action_item_initial,
 )
-from igf.meetings.models import ActionItem, AgendaItem, CalendarFeed, Meeting, WrittenInput
+from igf.meetings.models import ActionItem, AgendaItem, Decision, Meeting, Transcript, WrittenInput
 from igf.meetings.rules import is_lead_of, takes_part_in
 from igf.meetings.transcripts import Cue as ParsedCue
 from igf.meetings.transcripts import format_timestamp, paragraphs
-from igf.people.models import User
+from igf.people.models import Person, User
 
 PAGE_SIZE = 30
 ICS = "text/calendar; charset=utf-8"
 
+MEETING = Load(queries.get_meeting)
+BODY = Load(queries.get_body, "slug")
+
 
 def _user(request: HttpRequest) -> User:
     return cast(User, request.user)
-
-
-def _kwarg(request: HttpRequest, name: str) -> Any:
-    match = request.resolver_match
-    if match is None:
-        raise Http404
-    return match.kwargs[name]
-
-
-def _meeting(request: HttpRequest) -> Meeting:
-    """The meeting of the address, read once per request (the permission check needs it too)."""
-    cached = getattr(request, "_igf_meeting", None)
-    if cached is None:
-        cached = queries.get_meeting(int(_kwarg(request, "pk")))
-        request._igf_meeting = cached  # type: ignore[attr-defined]
-    return cached
-
-
-def _body(request: HttpRequest) -> Body:
-    cached = getattr(request, "_igf_body", None)
-    if cached is None:
-        cached = queries.get_body(str(_kwarg(request, "slug")))
-        request._igf_body = cached  # type: ignore[attr-defined]
-    return cached
-
-
-def _action(request: HttpRequest) -> ActionItem:
-    cached = getattr(request, "_igf_action", None)
-    if cached is None:
-        cached = queries.get_action(int(_kwarg(request, "pk")))
-        request._igf_action = cached  # type: ignore[attr-defined]
-    return cached
-
-
-def _item(request: HttpRequest, meeting: Meeting) -> AgendaItem:
-    try:
-        return meeting.agenda_items.get(pk=int(_kwarg(request, "item")))
-    except AgendaItem.DoesNotExist as error:
-        raise Http404 from error
-
-
-def _refuse(request: HttpRequest, error: services.MeetingError) -> None:
-    messages.error(request, str(error))
 
 
 def _ics(content: bytes, filename: str) -> HttpResponse:
@@ -122,8 +81,8 @@ def meeting_list(request: HttpRequest) -> HttpResponse:
 
 
 @require_safe
-def body_meetings(request: HttpRequest, slug: str) -> HttpResponse:
-    body = _body(request)
+@permission_required(None, BODY)
+def body_meetings(request: HttpRequest, body: Body) -> HttpResponse:
     user = request.user
     return render(
         request,
@@ -141,8 +100,8 @@ def body_meetings(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_safe
-def body_calendar(request: HttpRequest, slug: str) -> HttpResponse:
-    body = _body(request)
+@permission_required(None, BODY)
+def body_calendar(request: HttpRequest, body: Body) -> HttpResponse:
     since = timezone.now() - timedelta(days=365)
     content = ical.calendar(
         queries.meetings().filter(body=body, end__gte=since).order_by("start", "pk"),
@@ -154,8 +113,8 @@ def body_calendar(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_safe
-def decision_register(request: HttpRequest, slug: str) -> HttpResponse:
-    body = _body(request)
+@permission_required(None, BODY)
+def decision_register(request: HttpRequest, body: Body) -> HttpResponse:
     form = DecisionSearchForm(request.GET or None)
     search = consensus = ""
     if form.is_valid():
@@ -170,8 +129,8 @@ def decision_register(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_safe
-def body_actions(request: HttpRequest, slug: str) -> HttpResponse:
-    body = _body(request)
+@permission_required(None, BODY)
+def body_actions(request: HttpRequest, body: Body) -> HttpResponse:
     form = ActionFilterForm(request.GET or None)
     status = form.cleaned_data["status"] if form.is_valid() else ""
     page = Paginator(queries.body_actions(body, status=status), PAGE_SIZE).get_page(
@@ -185,9 +144,8 @@ def body_actions(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_safe
-@permission_required("meetings.view_attendance_rates", fn=_body)
-def attendance_rates(request: HttpRequest, slug: str) -> HttpResponse:
-    body = _body(request)
+@permission_required("meetings.view_attendance_rates", BODY, second_factor=True)
+def attendance_rates(request: HttpRequest, body: Body) -> HttpResponse:
     return render(
         request,
         "meetings/attendance_rates.html",
@@ -247,8 +205,8 @@ def _schedule(request: HttpRequest, body: Body | None) -> HttpResponse:
                 captioning_languages=data["captioning_languages"],
                 open_to_observers=data.get("open_to_observers", True),
             )
-        except services.MeetingError as error:
-            form.add_error(None, str(error))
+        except Refused as error:
+            add_refusal(form, error)
         else:
             messages.success(request, _("The meeting is scheduled."))
             report = queries.night_report(meeting)
@@ -265,9 +223,9 @@ def _schedule(request: HttpRequest, body: Body | None) -> HttpResponse:
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
-@permission_required("meetings.schedule_meeting", fn=_body)
-def schedule_meeting(request: HttpRequest, slug: str) -> HttpResponse:
-    return _schedule(request, _body(request))
+@permission_required("meetings.schedule_meeting", BODY)
+def schedule_meeting(request: HttpRequest, body: Body) -> HttpResponse:
+    return _schedule(request, body)
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
@@ -277,9 +235,8 @@ def schedule_consultation(request: HttpRequest) -> HttpResponse:
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
-@permission_required("meetings.change_meeting", fn=_meeting)
-def edit_meeting(request: HttpRequest, pk: int) -> HttpResponse:
-    meeting = _meeting(request)
+@permission_required("meetings.change_meeting", MEETING)
+def edit_meeting(request: HttpRequest, meeting: Meeting) -> HttpResponse:
     form = MeetingForm(
         request.POST or None,
         initial=MeetingForm.initial_for(meeting),
@@ -299,8 +256,8 @@ def edit_meeting(request: HttpRequest, pk: int) -> HttpResponse:
             changes["open_to_observers"] = data["open_to_observers"]
         try:
             services.update_meeting(by=_user(request), meeting=meeting, changes=changes)
-        except services.MeetingError as error:
-            form.add_error(None, str(error))
+        except Refused as error:
+            add_refusal(form, error)
         else:
             messages.success(request, _("The meeting is updated."))
             return redirect(meeting)
@@ -312,9 +269,9 @@ def edit_meeting(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-@permission_required("meetings.change_meeting", fn=_meeting)
-def cancel_meeting(request: HttpRequest, pk: int) -> HttpResponse:
-    meeting = services.cancel_meeting(by=_user(request), meeting=_meeting(request))
+@permission_required("meetings.change_meeting", MEETING)
+def cancel_meeting(request: HttpRequest, meeting: Meeting) -> HttpResponse:
+    services.cancel_meeting(by=_user(request), meeting=meeting)
     messages.success(request, _("The meeting is cancelled; participants are told."))
     return redirect(meeting)
 
@@ -323,8 +280,8 @@ def cancel_meeting(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_safe
-def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    meeting = _meeting(request)
+@permission_required(None, MEETING)
+def meeting_detail(request: HttpRequest, meeting: Meeting) -> HttpResponse:
     user = request.user
     can = {
         name: user.has_perm(f"meetings.{name}", meeting)
@@ -338,7 +295,7 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
     }  # fmt: skip
     minutes = getattr(meeting, "minutes", None) if can["view_record"] else None
     show_minutes = minutes is not None and (minutes.is_approved or can["view_draft_minutes"])
-    show_agenda = meeting.agenda_status == AgendaStatus.APPROVED or can["view_draft_agenda"]
+    show_agenda = meeting.is_agenda_approved or can["view_draft_agenda"]
     viewer_zone = timezone.get_current_timezone_name()
     context = {
         "meeting": meeting,
@@ -384,8 +341,8 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_safe
-def meeting_calendar(request: HttpRequest, pk: int) -> HttpResponse:
-    meeting = _meeting(request)
+@permission_required(None, MEETING)
+def meeting_calendar(request: HttpRequest, meeting: Meeting) -> HttpResponse:
     join = {meeting.pk} if request.user.has_perm("meetings.view_join_link", meeting) else set()
     content = ical.calendar(
         [meeting],
@@ -397,10 +354,8 @@ def meeting_calendar(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_safe
-def meeting_history(request: HttpRequest, pk: int) -> HttpResponse:
-    meeting = _meeting(request)
-    if not request.user.has_perm("meetings.view_record", meeting):
-        raise Http404
+@permission_required(None, Load(queries.get_recorded_meeting, viewer=True))
+def meeting_history(request: HttpRequest, meeting: Meeting) -> HttpResponse:
     changes = []
     records = list(meeting.history.select_related("history_user__person").order_by("history_date"))
     previous = None
@@ -410,7 +365,9 @@ def meeting_history(request: HttpRequest, pk: int) -> HttpResponse:
             if previous
             else []
         )
-        changes.append({"record": record, "fields": fields})
+        changes.append(
+            {"record": record, "fields": fields, "scheduled": record.history_type == "+"}
+        )
         previous = record
     return render(
         request,
@@ -432,33 +389,30 @@ def _field_label(name: str) -> str:
 
 
 @require_POST
-@permission_required("meetings.register", fn=_meeting)
-def register(request: HttpRequest, pk: int) -> HttpResponse:
-    meeting = _meeting(request)
+@permission_required("meetings.register", MEETING)
+def register(request: HttpRequest, meeting: Meeting) -> HttpResponse:
     form = RegistrationForm(request.POST)
     listed = bool(form.is_valid() and form.cleaned_data["listed"])
     try:
         services.register_observer(by=_user(request), meeting=meeting, listed=listed)
-    except services.MeetingError as error:
-        _refuse(request, error)
+    except Refused as error:
+        messages.error(request, str(error.message))
     else:
         messages.success(request, _("You are registered. The join link is on this page."))
     return redirect(meeting)
 
 
 @require_POST
-@permission_required("meetings.use_personal_calendar")
-def unregister(request: HttpRequest, pk: int) -> HttpResponse:
-    meeting = _meeting(request)
+@permission_required("meetings.use_personal_calendar", MEETING)
+def unregister(request: HttpRequest, meeting: Meeting) -> HttpResponse:
     services.unregister_observer(by=_user(request), meeting=meeting)
     messages.success(request, _("Your registration is withdrawn."))
     return redirect(meeting)
 
 
 @require_POST
-@permission_required("meetings.send_apologies", fn=_meeting)
-def apologies(request: HttpRequest, pk: int) -> HttpResponse:
-    meeting = _meeting(request)
+@permission_required("meetings.send_apologies", MEETING)
+def apologies(request: HttpRequest, meeting: Meeting) -> HttpResponse:
     if request.POST.get("withdraw"):
         services.withdraw_apologies(by=_user(request), meeting=meeting)
         messages.success(request, _("Your apologies are withdrawn."))
@@ -467,8 +421,8 @@ def apologies(request: HttpRequest, pk: int) -> HttpResponse:
     note = form.cleaned_data["note"] if form.is_valid() else ""
     try:
         services.send_apologies(by=_user(request), meeting=meeting, note=note)
-    except services.MeetingError as error:
-        _refuse(request, error)
+    except Refused as error:
+        messages.error(request, str(error.message))
     else:
         messages.success(request, _("Your apologies are recorded."))
     return redirect(meeting)
@@ -478,9 +432,8 @@ def apologies(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
-@permission_required("meetings.edit_agenda", fn=_meeting)
-def agenda(request: HttpRequest, pk: int) -> HttpResponse:
-    meeting = _meeting(request)
+@permission_required("meetings.edit_agenda", MEETING)
+def agenda(request: HttpRequest, meeting: Meeting) -> HttpResponse:
     form = AgendaItemForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -509,10 +462,9 @@ def agenda(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
-@permission_required("meetings.edit_agenda", fn=_meeting)
-def agenda_item(request: HttpRequest, pk: int, item: int) -> HttpResponse:
-    meeting = _meeting(request)
-    entry = _item(request, meeting)
+@permission_required("meetings.edit_agenda", MEETING)
+def agenda_item(request: HttpRequest, meeting: Meeting, item: int) -> HttpResponse:
+    entry = queries.get_agenda_item(meeting, item)
     form = AgendaItemForm(request.POST or None, instance=None, initial=_item_initial(entry))
     if request.method == "POST" and form.is_valid():
         services.update_agenda_item(by=_user(request), item=entry, changes=form.cleaned_data)
@@ -533,45 +485,43 @@ def _item_initial(item: AgendaItem) -> dict[str, Any]:
 
 
 @require_POST
-@permission_required("meetings.edit_agenda", fn=_meeting)
-def agenda_item_delete(request: HttpRequest, pk: int, item: int) -> HttpResponse:
-    meeting = _meeting(request)
-    services.remove_agenda_item(by=_user(request), item=_item(request, meeting))
+@permission_required("meetings.edit_agenda", MEETING)
+def agenda_item_delete(request: HttpRequest, meeting: Meeting, item: int) -> HttpResponse:
+    services.remove_agenda_item(by=_user(request), item=queries.get_agenda_item(meeting, item))
     messages.success(request, _("The item is removed from the agenda."))
     return redirect("meetings:agenda", pk=meeting.pk)
 
 
 @require_POST
-@permission_required("meetings.edit_agenda", fn=_meeting)
-def agenda_item_move(request: HttpRequest, pk: int, item: int) -> HttpResponse:
-    meeting = _meeting(request)
+@permission_required("meetings.edit_agenda", MEETING)
+def agenda_item_move(request: HttpRequest, meeting: Meeting, item: int) -> HttpResponse:
     services.move_agenda_item(
-        by=_user(request), item=_item(request, meeting), up=request.POST.get("direction") == "up"
+        by=_user(request),
+        item=queries.get_agenda_item(meeting, item),
+        up=request.POST.get("direction") == "up",
     )
     return redirect("meetings:agenda", pk=meeting.pk)
 
 
 @require_POST
-@permission_required("meetings.circulate_agenda", fn=_meeting)
-def circulate_agenda(request: HttpRequest, pk: int) -> HttpResponse:
-    meeting = _meeting(request)
+@permission_required("meetings.circulate_agenda", MEETING)
+def circulate_agenda(request: HttpRequest, meeting: Meeting) -> HttpResponse:
     try:
         services.circulate_agenda(by=_user(request), meeting=meeting)
-    except services.MeetingError as error:
-        _refuse(request, error)
+    except Refused as error:
+        messages.error(request, str(error.message))
     else:
         messages.success(request, _("The agenda is circulated to the members."))
     return redirect("meetings:agenda", pk=meeting.pk)
 
 
 @require_POST
-@permission_required("meetings.approve_agenda", fn=_meeting)
-def approve_agenda(request: HttpRequest, pk: int) -> HttpResponse:
-    meeting = _meeting(request)
+@permission_required("meetings.approve_agenda", MEETING)
+def approve_agenda(request: HttpRequest, meeting: Meeting) -> HttpResponse:
     try:
         services.approve_agenda(by=_user(request), meeting=meeting)
-    except services.MeetingError as error:
-        _refuse(request, error)
+    except Refused as error:
+        messages.error(request, str(error.message))
     else:
         messages.success(request, _("The agenda is approved."))
     return redirect(meeting)
@@ -581,11 +531,10 @@ def approve_agenda(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
-@permission_required("meetings.record_attendance", fn=_meeting)
-def record_attendance(request: HttpRequest, pk: int) -> HttpResponse:
-    meeting = _meeting(request)
+@permission_required("meetings.record_attendance", MEETING, second_factor=True)
+def record_attendance(request: HttpRequest, meeting: Meeting) -> HttpResponse:
     existing = {a.person_id: a for a in queries.attendance_of(meeting)}
-    people = {m.person_id: m.person for m in services.expected_members(meeting)}
+    people = {m.person_id: m.person for m in queries.expected_members(meeting)}
     for attendance in existing.values():
         people.setdefault(attendance.person_id, attendance.person)
     for registration in meeting.registrations.select_related("person"):
@@ -603,9 +552,8 @@ def record_attendance(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
-@permission_required("meetings.edit_minutes", fn=_meeting)
-def edit_minutes(request: HttpRequest, pk: int) -> HttpResponse:
-    meeting = _meeting(request)
+@permission_required("meetings.edit_minutes", MEETING)
+def edit_minutes(request: HttpRequest, meeting: Meeting) -> HttpResponse:
     existing = getattr(meeting, "minutes", None)
     form = MinutesForm(
         request.POST or None,
@@ -623,8 +571,8 @@ def edit_minutes(request: HttpRequest, pk: int) -> HttpResponse:
                 summary=form.cleaned_data["summary"],
                 items=form.item_texts(),
             )
-        except services.MeetingError as error:
-            form.add_error(None, str(error))
+        except Refused as error:
+            add_refusal(form, error)
         else:
             messages.success(request, _("The draft minutes are saved."))
             return redirect(meeting)
@@ -642,9 +590,8 @@ def edit_minutes(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-@permission_required("meetings.approve_minutes", fn=_meeting)
-def approve_minutes(request: HttpRequest, pk: int) -> HttpResponse:
-    meeting = _meeting(request)
+@permission_required("meetings.approve_minutes", MEETING)
+def approve_minutes(request: HttpRequest, meeting: Meeting) -> HttpResponse:
     form = ApproveMinutesForm(request.POST, meeting=meeting)
     if not form.is_valid():
         messages.error(request, _("Choose a later meeting of the same body."))
@@ -653,8 +600,8 @@ def approve_minutes(request: HttpRequest, pk: int) -> HttpResponse:
         services.approve_minutes(
             by=_user(request), meeting=meeting, at_meeting=form.cleaned_data["at_meeting"]
         )
-    except services.MeetingError as error:
-        _refuse(request, error)
+    except Refused as error:
+        messages.error(request, str(error.message))
         return redirect("meetings:minutes", pk=meeting.pk)
     messages.success(request, _("The minutes are approved."))
     return redirect(meeting)
@@ -664,9 +611,8 @@ def approve_minutes(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
-@permission_required("meetings.record_decision", fn=_meeting)
-def record_decision(request: HttpRequest, pk: int) -> HttpResponse:
-    meeting = _meeting(request)
+@permission_required("meetings.record_decision", MEETING)
+def record_decision(request: HttpRequest, meeting: Meeting) -> HttpResponse:
     form = DecisionForm(request.POST or None, meeting=meeting)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -680,8 +626,8 @@ def record_decision(request: HttpRequest, pk: int) -> HttpResponse:
                 range_of_views=data["range_of_views"],
                 determined_by=data["determined_by"],
             )
-        except services.MeetingError as error:
-            form.add_error(None, str(error))
+        except Refused as error:
+            add_refusal(form, error)
         else:
             messages.success(request, _("The decision is recorded."))
             return redirect(decision)
@@ -693,8 +639,8 @@ def record_decision(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
-def decision_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    decision = queries.get_decision(request.user, pk)
+@permission_required(None, Load(queries.get_decision, viewer=True))
+def decision_detail(request: HttpRequest, decision: Decision) -> HttpResponse:
     can_object = request.user.has_perm("meetings.object_to_decision", decision)
     form = ObjectionForm(request.POST or None) if can_object else None
     if request.method == "POST":
@@ -725,9 +671,8 @@ def decision_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
-@permission_required("meetings.add_action", fn=_meeting)
-def add_action(request: HttpRequest, pk: int) -> HttpResponse:
-    meeting = _meeting(request)
+@permission_required("meetings.add_action", MEETING)
+def add_action(request: HttpRequest, meeting: Meeting) -> HttpResponse:
     form = ActionItemForm(request.POST or None, meeting=meeting)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -740,8 +685,8 @@ def add_action(request: HttpRequest, pk: int) -> HttpResponse:
                 due=data["due"],
                 decision=data["decision"],
             )
-        except services.MeetingError as error:
-            form.add_error(None, str(error))
+        except Refused as error:
+            add_refusal(form, error)
         else:
             messages.success(request, _("The action item is recorded."))
             return redirect(meeting)
@@ -749,9 +694,8 @@ def add_action(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
-@permission_required("meetings.update_action", fn=_action)
-def update_action(request: HttpRequest, pk: int) -> HttpResponse:
-    action = _action(request)
+@permission_required("meetings.update_action", Load(queries.get_action))
+def update_action(request: HttpRequest, action: ActionItem) -> HttpResponse:
     form = ActionUpdateForm(request.POST or None, initial=action_item_initial(action))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -772,9 +716,8 @@ def update_action(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
-@permission_required("meetings.submit_input", fn=_meeting)
-def submit_input(request: HttpRequest, pk: int) -> HttpResponse:
-    meeting = _meeting(request)
+@permission_required("meetings.submit_input", MEETING)
+def submit_input(request: HttpRequest, meeting: Meeting) -> HttpResponse:
     form = WrittenInputForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -786,8 +729,8 @@ def submit_input(request: HttpRequest, pk: int) -> HttpResponse:
                 text=data["text"],
                 on_behalf_of=data["on_behalf_of"],
             )
-        except services.MeetingError as error:
-            form.add_error(None, str(error))
+        except Refused as error:
+            add_refusal(form, error)
         else:
             messages.success(request, _("Your input is published with the meeting."))
             return redirect(meeting)
@@ -795,12 +738,10 @@ def submit_input(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-@permission_required("meetings.moderate_inputs")
-def moderate_input(request: HttpRequest, pk: int) -> HttpResponse:
-    try:
-        written = WrittenInput.objects.select_related("meeting").get(pk=pk)
-    except WrittenInput.DoesNotExist as error:
-        raise Http404 from error
+@permission_required(
+    "meetings.moderate_inputs", Load(queries.get_written_input), second_factor=True
+)
+def moderate_input(request: HttpRequest, written: WrittenInput) -> HttpResponse:
     services.hide_written_input(
         by=_user(request), written=written, hidden=request.POST.get("hidden") == "1"
     )
@@ -811,9 +752,8 @@ def moderate_input(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
-@permission_required("meetings.manage_transcript", fn=_meeting)
-def upload_transcript(request: HttpRequest, pk: int) -> HttpResponse:
-    meeting = _meeting(request)
+@permission_required("meetings.manage_transcript", MEETING)
+def upload_transcript(request: HttpRequest, meeting: Meeting) -> HttpResponse:
     form = TranscriptForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -830,8 +770,8 @@ def upload_transcript(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_safe
-def transcript_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    transcript = queries.get_transcript(request.user, pk)
+@permission_required(None, Load(queries.get_transcript, viewer=True))
+def transcript_detail(request: HttpRequest, transcript: Transcript) -> HttpResponse:
     cues = [
         ParsedCue(c.start_ms, c.end_ms, c.speaker, c.text)
         for c in transcript.cues.order_by("position")
@@ -907,15 +847,9 @@ def reset_calendar(request: HttpRequest) -> HttpResponse:
 
 
 @require_safe
-def personal_calendar(request: HttpRequest, token: str) -> HttpResponse:
+@permission_required(None, Load(queries.get_calendar_owner, "token"))
+def personal_calendar(request: HttpRequest, person: Person) -> HttpResponse:
     """A person's feed, read by calendar apps that cannot sign in: the secret is the address."""
-    try:
-        feed = CalendarFeed.objects.select_related("person__user").get(token=token)
-    except CalendarFeed.DoesNotExist as error:
-        raise Http404 from error
-    person = feed.person
-    if person.erased is not None or not person.user.is_active:
-        raise Http404
     meetings = list(queries.personal_meetings(person))
     content = ical.calendar(
         meetings,
