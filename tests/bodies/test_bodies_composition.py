@@ -13,7 +13,7 @@ from igf.bodies.composition import (
     check_composition,
     seats_to_fill,
 )
-from igf.bodies.services import consecutive_terms
+from igf.bodies.queries import consecutive_terms
 from igf.core.balance import BalanceSubject, Dimension
 
 

@@ -13,6 +13,7 @@ from django.utils import timezone
 from igf.bodies import queries, services
 from igf.bodies.enums import CallStatus, NominationStatus, Role
 from igf.bodies.models import Body, Call, CompositionTarget, Membership, Subscription
+from igf.core.errors import NotAllowed, Refused
 from igf.core.models import ActivityEntry, Country
 from igf.people.models import User
 from tests.bodies.factories import BodyFactory, CallFactory, body_type, member, person_in
@@ -46,9 +47,7 @@ def test_appointment_breaking_an_enforced_rule_is_refused_without_a_reason(
     for _ in range(2):
         member(body, person_in("government"), group="government")
     member(body, person_in("civil_society"))
-    appointment = services.Appointment(
-        person=person_in("government"), role=Role.MEMBER, start=TODAY
-    )
+    appointment = queries.Appointment(person=person_in("government"), role=Role.MEMBER, start=TODAY)
     with pytest.raises(services.CompositionRuleError) as refused:
         services.appoint_member(by=secretariat, body=body, appointment=appointment)
     assert refused.value.check.refusals[0].values["category"] == "government"
@@ -58,7 +57,7 @@ def test_appointment_breaking_an_enforced_rule_is_refused_without_a_reason(
 def test_override_is_saved_with_its_reason_and_logged(secretariat: User) -> None:
     body = mag_like()
     member(body, person_in("government"), group="government")
-    appointment = services.Appointment(
+    appointment = queries.Appointment(
         person=person_in("government"),
         role=Role.MEMBER,
         start=TODAY,
@@ -79,7 +78,7 @@ def test_a_fourth_consecutive_term_is_refused(secretariat: User) -> None:
     person = person_in("civil_society")
     for year in (2024, 2025, 2026):
         member(body, person, start=date(year, 1, 1), end=date(year, 12, 31))
-    appointment = services.Appointment(person=person, role=Role.MEMBER, start=date(2027, 1, 1))
+    appointment = queries.Appointment(person=person, role=Role.MEMBER, start=date(2027, 1, 1))
     with pytest.raises(services.CompositionRuleError) as refused:
         services.appoint_member(by=secretariat, body=body, appointment=appointment)
     assert refused.value.check.refusals[0].finding == "too_many_terms"
@@ -96,7 +95,7 @@ def test_open_bodies_can_be_joined_and_left(participant: User) -> None:
 
 
 def test_appointed_bodies_cannot_be_joined(participant: User) -> None:
-    with pytest.raises(services.BodyRuleError):
+    with pytest.raises(Refused):
         services.join_body(by=participant, body=mag_like())
 
 
@@ -114,7 +113,7 @@ def test_rotation_plan_lists_ending_terms_renewals_and_seats_to_fill() -> None:
         body, person_in("civil_society"), start=date(2026, 1, 1), end=date(2026, 12, 31)
     )
     member(body, person_in("civil_society"), start=date(2026, 1, 1), end=date(2027, 12, 31))
-    plan = services.plan_rotation(body, date(2027, 1, 1))
+    plan = queries.plan_rotation(body, date(2027, 1, 1))
     assert {m.person_id for m in plan.ending} == {veteran.pk, newcomer.person_id}
     assert [m.person_id for m in plan.eligible_for_renewal] == [newcomer.person_id]
     assert (plan.staying, plan.seats_to_fill) == (1, 3)
@@ -127,7 +126,7 @@ def test_turnover_counts_seats_given_to_new_members() -> None:
     member(body, returning, start=date(2025, 1, 1), end=date(2025, 12, 31))
     member(body, returning, start=date(2026, 1, 1), end=date(2026, 12, 31))
     member(body, start=date(2026, 1, 1), end=date(2026, 12, 31))
-    figure = services.turnover(body, 2026)
+    figure = queries.turnover(body, 2026)
     assert (figure.renewed, figure.seats) == (1, 2)
 
 
@@ -154,32 +153,64 @@ def open_call(body: Body, **kwargs: object) -> Call:
 
 
 def test_nominating_someone_else_waits_for_their_confirmation(
-    participant: User, other_participant: User
+    participant: User, other_participant: User, django_capture_on_commit_callbacks
 ) -> None:
     call = open_call(mag_like())
-    nomination = services.nominate(
-        by=participant,
-        call=call,
-        nominee=other_participant.person,
-        stakeholder_group="civil_society",
-        country=Country.objects.get(iso2="BR"),
-        expertise="x",
-        motivation="y",
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        nomination = services.nominate(
+            by=participant,
+            call=call,
+            nominee=other_participant.person,
+            stakeholder_group="civil_society",
+            country=Country.objects.get(iso2="BR"),
+            expertise="x",
+            motivation="y",
+        )
     assert nomination.status == NominationStatus.AWAITING_NOMINEE
     assert mail.outbox[-1].to == [other_participant.email]
+    assert mail.outbox[-1].subject == f"You have been nominated: {call.title}"
     assert f"/bodies/nominations/{nomination.pk}/" in mail.outbox[-1].body
-    with pytest.raises(services.BodyRuleError):
+    with pytest.raises(NotAllowed):
         services.answer_nomination(by=participant, nomination=nomination, accept=True)
     services.answer_nomination(by=other_participant, nomination=nomination, accept=True)
     assert nomination.status == NominationStatus.CANDIDATE
+
+
+def test_the_nominee_is_told_in_the_language_they_chose(
+    participant: User, other_participant: User, django_capture_on_commit_callbacks
+) -> None:
+    other_participant.language = "fr"
+    other_participant.save(update_fields=["language"])
+    call = open_call(mag_like())
+    with django_capture_on_commit_callbacks(execute=True):
+        services.nominate(
+            by=participant,
+            call=call,
+            nominee=other_participant.person,
+            stakeholder_group="civil_society",
+            country=Country.objects.get(iso2="BR"),
+            expertise="x",
+            motivation="y",
+        )
+    assert mail.outbox[-1].subject == f"Votre candidature a été proposée : {call.title}"
+
+
+def test_a_refused_decision_writes_to_nobody(
+    secretariat: User, django_capture_on_commit_callbacks
+) -> None:
+    call = open_call(mag_like())
+    with django_capture_on_commit_callbacks(execute=True), pytest.raises(Refused):
+        services.decide_call(
+            by=secretariat, call=call, selected={999: "?"}, not_selected={}, outcome=""
+        )
+    assert mail.outbox == []
 
 
 def test_a_closed_call_refuses_nominations(participant: User) -> None:
     call = open_call(mag_like())
     with (
         time_machine.travel(call.closes + timedelta(seconds=1)),
-        pytest.raises(services.BodyRuleError, match="not open"),
+        pytest.raises(Refused, match="not open"),
     ):
         services.nominate(
             by=participant,
@@ -192,7 +223,9 @@ def test_a_closed_call_refuses_nominations(participant: User) -> None:
         )
 
 
-def test_deciding_a_call_appoints_tells_every_candidate_and_publishes(secretariat: User) -> None:
+def test_deciding_a_call_appoints_tells_every_candidate_and_publishes(
+    secretariat: User, django_capture_on_commit_callbacks
+) -> None:
     body = mag_like()
     call = open_call(body)
     chosen, other = person_in("civil_society"), person_in("private_sector")
@@ -208,9 +241,12 @@ def test_deciding_a_call_appoints_tells_every_candidate_and_publishes(secretaria
         )
         for p in (chosen, other)
     ]
-    with pytest.raises(services.BodyRuleError, match="still open"):
+    with pytest.raises(Refused, match="still open"):
         services.decide_call(by=secretariat, call=call, selected={}, not_selected={}, outcome="")
-    with time_machine.travel(call.closes + timedelta(hours=1)):
+    with (
+        time_machine.travel(call.closes + timedelta(hours=1)),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
         services.decide_call(
             by=secretariat,
             call=call,
@@ -236,7 +272,9 @@ def test_missing_annual_report_flags_the_body_after_the_deadline() -> None:
     assert queries.report_is_overdue(body, today=date(2026, 4, 1)) is False
 
 
-def test_list_messages_go_to_every_subscriber_with_a_way_to_leave(participant: User) -> None:
+def test_list_messages_go_to_every_subscriber_with_a_way_to_leave(
+    participant: User, django_capture_on_commit_callbacks
+) -> None:
     body = BodyFactory.create(type=body_type("bpf"))
     author = participant.person
     member(body, author)
@@ -244,7 +282,8 @@ def test_list_messages_go_to_every_subscriber_with_a_way_to_leave(participant: U
     member(body, subscriber)
     for person in (author, subscriber):
         Subscription.objects.create(body=body, person=person)
-    services.post_message(by=participant, body=body, subject="Draft ready", text="Please read.")
+    with django_capture_on_commit_callbacks(execute=True):
+        services.post_message(by=participant, body=body, subject="Draft ready", text="Please read.")
     sent = {m.to[0]: m for m in mail.outbox}
     message = sent[subscriber.user.email]
     assert message.subject.endswith("Draft ready")
@@ -255,5 +294,5 @@ def test_list_messages_go_to_every_subscriber_with_a_way_to_leave(participant: U
 
 def test_only_members_post_to_a_list(participant: User) -> None:
     body = BodyFactory.create(type=body_type("bpf"))
-    with pytest.raises(services.BodyRuleError, match="Only members"):
+    with pytest.raises(NotAllowed, match="Only members"):
         services.post_message(by=participant, body=body, subject="Hi", text="Hello")

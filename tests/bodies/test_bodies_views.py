@@ -273,7 +273,9 @@ def test_nominee_confirms_a_nomination(participant: User, other_participant: Use
     assert nomination.status == NominationStatus.CANDIDATE
 
 
-def test_selection_view_shows_the_balance_of_the_choice(secretariat: User, login) -> None:  # type: ignore[no-untyped-def]
+def test_selection_view_shows_the_balance_of_the_choice(  # type: ignore[no-untyped-def]
+    secretariat: User, login, django_capture_on_commit_callbacks
+) -> None:
     body = BodyFactory.create(type=body_type("mag"))
     now = timezone.now()
     call = CallFactory.create(
@@ -308,16 +310,17 @@ def test_selection_view_shows_the_balance_of_the_choice(secretariat: User, login
         {"selected": [a.pk], "decide": "1", f"reason_{a.pk}": "Expert"},
     )
     assert "Give a reason for every decision" in page.content.decode()
-    response = client.post(
-        f"/bodies/{body.slug}/calls/{call.pk}/select/",
-        {
-            "selected": [a.pk],
-            "decide": "1",
-            f"reason_{a.pk}": "Expert",
-            f"reason_{b.pk}": "Seats",
-            "outcome": "One appointed.",
-        },
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            f"/bodies/{body.slug}/calls/{call.pk}/select/",
+            {
+                "selected": [a.pk],
+                "decide": "1",
+                f"reason_{a.pk}": "Expert",
+                f"reason_{b.pk}": "Seats",
+                "outcome": "One appointed.",
+            },
+        )
     assert response.status_code == 302
     public = Client().get(call.get_absolute_url()).content.decode()
     assert a.nominee.public_name in public

@@ -105,8 +105,21 @@ SECOND_FACTOR_PAGES = [
     "/admin/people/user/",
     "/admin/people/person/1/change/",
     "/staff/people/balance/",
+    "/bodies/a-body/members/appoint/",
+    "/bodies/a-body/calls/1/select/",
     "/consultations/moderation/",
     "/consultations/moderation/1/",
+    "/consultations/q/questionnaire/invite/",
+    "/opinions/new/",
+    "/opinions/a-conversation/moderate/",
+    "/opinions/a-conversation/statements/1/moderate/",
+    "/opinions/a-conversation/status/",
+    "/opinions/a-conversation/settings/",
+    "/opinions/a-conversation/export/votes.csv",
+    "/opinions/a-conversation/import/",
+    "/meetings/bodies/bpf-cyber/attendance/",
+    "/meetings/1/attendance/",
+    "/meetings/inputs/1/moderate/",
 ]
 
 

@@ -20,7 +20,7 @@ from igf.bodies.composition import measure
 from igf.bodies.enums import CallStatus
 from igf.bodies.models import Body
 from igf.bodies.phrases import body_type_name
-from igf.bodies.services import rules_for, seats_on
+from igf.bodies.queries import rules_for, seats_on
 
 PREFIX = "bodies"
 router = Router(tags=["bodies"])
@@ -149,7 +149,7 @@ def _composition(body: Body) -> dict[str, dict[str, int | None]]:
 
 
 def _body(slug: str) -> Body:
-    return queries.get_body(ANONYMOUS, slug)
+    return queries.get_body(slug, viewer=ANONYMOUS)
 
 
 @router.get("/types", response=list[BodyTypeOut], summary="Body types")

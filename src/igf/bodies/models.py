@@ -8,6 +8,7 @@ from datetime import date
 from typing import ClassVar
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -23,6 +24,8 @@ from igf.bodies.enums import (
     MilestoneStatus,
     NominationStatus,
     Role,
+    default_lead_roles,
+    default_seat_roles,
 )
 from igf.core.enums import StakeholderGroup
 from igf.core.models import Country
@@ -68,6 +71,18 @@ class BodyType(models.Model):
         _("national, regional or youth initiative (checked against recognition criteria)"),
         default=False,
     )
+    # Role lists are data of the type too: which roles hold a seat (count in size and balance)
+    # and which lead (approve agendas, manage work). Lists of Role values.
+    seat_roles = models.JSONField(
+        _("roles that hold a seat"),
+        default=default_seat_roles,
+        help_text=_('A list of role codes, e.g. ["chair", "member"].'),
+    )
+    lead_roles = models.JSONField(
+        _("roles that lead the body"),
+        default=default_lead_roles,
+        help_text=_('A list of role codes, e.g. ["chair", "member"].'),
+    )
     order = models.PositiveSmallIntegerField(_("order"), default=100)
 
     class Meta:
@@ -79,6 +94,20 @@ class BodyType(models.Model):
         from igf.bodies.phrases import body_type_name  # noqa: PLC0415
 
         return body_type_name(self)
+
+    def clean(self) -> None:
+        for name in ("seat_roles", "lead_roles"):
+            roles = getattr(self, name)
+            if not isinstance(roles, list) or not all(role in Role.values for role in roles):
+                raise ValidationError({name: _('A list of role codes, e.g. ["chair", "member"].')})
+
+    def holds_seat(self, role: str) -> bool:
+        """Whether a member in `role` holds a seat in bodies of this type."""
+        return role in self.seat_roles
+
+    def leads(self, role: str) -> bool:
+        """Whether a member in `role` leads bodies of this type."""
+        return role in self.lead_roles
 
 
 class Body(models.Model):
@@ -358,6 +387,11 @@ class Call(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("bodies:call", kwargs={"slug": self.body.slug, "pk": self.pk})
 
+    @property
+    def is_decided(self) -> bool:
+        """The outcome is published."""
+        return self.status == CallStatus.DECIDED
+
     def is_open(self, now: object = None) -> bool:
         moment = now or timezone.now()
         return self.status == CallStatus.OPEN and self.opens <= moment < self.closes  # type: ignore[operator]
@@ -400,6 +434,14 @@ class Nomination(models.Model):
 
     def __str__(self) -> str:
         return f"{self.nominee} ({self.call})"
+
+    @property
+    def is_awaiting_nominee(self) -> bool:
+        return self.status == NominationStatus.AWAITING_NOMINEE
+
+    @property
+    def is_candidate(self) -> bool:
+        return self.status == NominationStatus.CANDIDATE
 
 
 class AnnualReport(models.Model):

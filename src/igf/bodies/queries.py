@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
-from typing import Any
+from datetime import date, timedelta
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
@@ -13,8 +13,16 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 
-from igf.bodies.composition import CompositionCheck, check_composition
-from igf.bodies.enums import SEAT_ROLES, BodyStatus, CallStatus, NominationStatus
+from igf.bodies.composition import (
+    CompositionCheck,
+    Rules,
+    Seat,
+    SeatsToFill,
+    Target,
+    check_composition,
+    seats_to_fill,
+)
+from igf.bodies.enums import BodyStatus, CallStatus, Capacity, MilestoneStatus, NominationStatus
 from igf.bodies.models import (
     AnnualReport,
     Body,
@@ -24,20 +32,37 @@ from igf.bodies.models import (
     Membership,
     Milestone,
     Nomination,
+    Subscription,
+    TermsOfReference,
 )
-from igf.bodies.services import rules_for, seats_on
+from igf.core.balance import BalanceSubject, Dimension
 from igf.core.rules import is_secretariat
+from igf.people.models import Organization, Person, User, Viewer
+from igf.people.queries import balance_subject
 
 BODY_FILTERS = ("type", "country", "region", "theme", "status")
 
 
-def bodies_visible_to(user: Any) -> QuerySet[Body]:
+# Two terms are consecutive when the second starts within this long after the first ends.
+CONSECUTIVE_GAP = timedelta(days=31)
+
+
+def bodies_visible_to(user: Viewer) -> QuerySet[Body]:
     """Bodies are public; closed ones stay visible (their history is part of the record)."""
     return Body.objects.select_related("type", "country", "parent")
 
 
+def _holds_seat(types: Iterable[BodyType] | None = None) -> Q:
+    """On bodies: their memberships in a role that holds a seat, by each body's type (from
+    `types` when the caller has them already)."""
+    seat = Q(pk__in=[])
+    for body_type in BodyType.objects.only("pk", "seat_roles") if types is None else types:
+        seat |= Q(type_id=body_type.pk, memberships__role__in=body_type.seat_roles)
+    return seat
+
+
 def body_list(
-    user: Any,
+    user: Viewer,
     *,
     type_slug: str = "",
     country: str = "",
@@ -45,15 +70,18 @@ def body_list(
     theme: str = "",
     status: str = "",
     search: str = "",
+    types: Iterable[BodyType] | None = None,
 ) -> QuerySet[Body]:
-    """The registry of bodies, filtered from an allow-list (never **GET)."""
+    """The registry of bodies, filtered from an allow-list (never **GET). `types`: the body
+    types, when the caller has loaded them (each counts its own seat roles)."""
     today = timezone.localdate()
     bodies = (
         bodies_visible_to(user)
         .annotate(
             members=Count(
                 "memberships",
-                filter=Q(memberships__role__in=SEAT_ROLES, memberships__start__lte=today)
+                filter=_holds_seat(types)
+                & Q(memberships__start__lte=today)
                 & (Q(memberships__end__isnull=True) | Q(memberships__end__gte=today)),
             ),
         )
@@ -81,10 +109,50 @@ def body_list(
     return bodies.order_by("type__order", "name", "pk")
 
 
-def get_body(user: Any, slug: str) -> Body:
+def get_body(slug: str, *, viewer: Viewer) -> Body:
     try:
-        return bodies_visible_to(user).prefetch_related("targets").get(slug=slug)
+        return bodies_visible_to(viewer).prefetch_related("targets").get(slug=slug)
     except Body.DoesNotExist as error:
+        raise Http404 from error
+
+
+def get_membership(body: Body, pk: int) -> Membership:
+    try:
+        return body.memberships.select_related("person").get(pk=pk)
+    except Membership.DoesNotExist as error:
+        raise Http404 from error
+
+
+def get_terms(body: Body, version: int) -> TermsOfReference:
+    try:
+        return body.terms_of_reference.get(version=version)
+    except TermsOfReference.DoesNotExist as error:
+        raise Http404 from error
+
+
+def find_latest_terms(body: Body) -> TermsOfReference | None:
+    return body.terms_of_reference.order_by("-version").first()
+
+
+def get_annual_report(body: Body, year: int) -> AnnualReport:
+    try:
+        return body.annual_reports.get(year=year)
+    except AnnualReport.DoesNotExist as error:
+        raise Http404 from error
+
+
+def get_subscription(token: str) -> Subscription:
+    """A list subscription by the secret in its unsubscribe link (no sign-in needed)."""
+    try:
+        return Subscription.objects.select_related("body").get(token=token)
+    except Subscription.DoesNotExist as error:
+        raise Http404 from error
+
+
+def get_milestone(body: Body, pk: int) -> Milestone:
+    try:
+        return body.milestones.select_related("owner__user").get(pk=pk)
+    except Milestone.DoesNotExist as error:
         raise Http404 from error
 
 
@@ -115,10 +183,7 @@ def membership_history(body: Body) -> QuerySet[Membership]:
 def composition(body: Body, on: date | None = None) -> CompositionCheck:
     """Today's composition of the body against its rules and targets."""
     on = on or timezone.localdate()
-    memberships = list(
-        body.memberships.filter(role__in=SEAT_ROLES).select_related("person__country")
-    )
-    return check_composition(seats_on(body, on, memberships=memberships), rules_for(body))
+    return check_composition(seats_on(body, on), rules_for(body))
 
 
 @dataclass(frozen=True)
@@ -189,23 +254,27 @@ def requirements(body: Body, seats: CompositionCheck | None = None) -> list[Requ
     return checks
 
 
-def calls_visible_to(user: Any, body: Body) -> QuerySet[Call]:
+def calls_visible_to(user: Viewer, body: Body) -> QuerySet[Call]:
     calls = body.calls.order_by("-opens")
     return calls if is_secretariat(user) else calls.exclude(status=CallStatus.DRAFT)
 
 
-def get_call(user: Any, body: Body, pk: int) -> Call:
+def get_call(slug: str, pk: int, *, viewer: Viewer) -> Call:
+    """A call of the body at `slug`, as the viewer may see it (drafts for the secretariat)."""
+    body = get_body(slug, viewer=viewer)
     try:
-        return calls_visible_to(user, body).get(pk=pk)
+        call = calls_visible_to(viewer, body).get(pk=pk)
     except Call.DoesNotExist as error:
         raise Http404 from error
+    call.body = body
+    return call
 
 
-def get_nomination_for_nominee(user: Any, pk: int) -> Nomination:
+def get_nomination_for_nominee(pk: int, *, viewer: User) -> Nomination:
     """A nomination, for its nominee only (candidates' details are never public)."""
     try:
         return Nomination.objects.select_related("call__body", "nominated_by").get(
-            pk=pk, nominee__user=user
+            pk=pk, nominee__user=viewer
         )
     except Nomination.DoesNotExist as error:
         raise Http404 from error
@@ -241,3 +310,253 @@ def workplan(body: Body, today: date | None = None) -> list[Milestone]:
 
 def person_bodies(person_id: int) -> QuerySet[Membership]:
     return Membership.objects.filter(person_id=person_id).select_related("body").order_by("-start")
+
+
+# --- Composition ------------------------------------------------------------------------------
+
+
+def rules_for(body: Body) -> Rules:
+    return Rules(
+        targets=tuple(
+            Target(
+                dimension=Dimension(t.dimension),
+                category=t.category,
+                minimum=float(t.minimum) if t.minimum is not None else None,
+                maximum=float(t.maximum) if t.maximum is not None else None,
+                hard=t.hard,
+            )
+            for t in body.targets.all()
+        ),
+        size_min=body.target_size_min,
+        size_max=body.target_size_max,
+        max_consecutive_terms=body.max_consecutive_terms,
+        min_stakeholder_groups=body.type.min_stakeholder_groups,
+        one_representative_per_organization=body.one_representative_per_organization,
+    )
+
+
+def seat_memberships(body: Body) -> QuerySet[Membership]:
+    """Every membership of `body`, past and future, in a role that holds a seat."""
+    return body.memberships.filter(role__in=body.type.seat_roles)
+
+
+def consecutive_terms(starts_and_ends: Iterable[tuple[date, date | None]], ending_at: date) -> int:
+    """How many terms in a row end with the one that starts on or before `ending_at`."""
+    terms = sorted((s, e) for s, e in starts_and_ends if s <= ending_at)
+    count = 0
+    previous_start: date | None = None
+    for start, end in reversed(terms):
+        if previous_start is not None and (end is None or end + CONSECUTIVE_GAP < previous_start):
+            break
+        count += 1
+        previous_start = start
+    return count
+
+
+def seat_subject(membership: Membership) -> BalanceSubject:
+    """A member as balance sees them: the seat's stakeholder group wins over the profile's."""
+    subject = balance_subject(membership.person)
+    if membership.stakeholder_group:
+        subject = BalanceSubject(
+            stakeholder_group=membership.stakeholder_group,
+            region=subject.region,
+            gender=subject.gender,
+            developing=subject.developing,
+            youth=subject.youth,
+            newcomer=subject.newcomer,
+        )
+    return subject
+
+
+def seats_on(body: Body, on: date, *, memberships: list[Membership] | None = None) -> list[Seat]:
+    """The seats of `body` on `on`, with each member's count of consecutive terms."""
+    rows = (
+        memberships
+        if memberships is not None
+        else list(seat_memberships(body).select_related("person__country"))
+    )
+    seat_roles = body.type.seat_roles
+    by_person: dict[int, list[tuple[date, date | None]]] = {}
+    for m in rows:
+        by_person.setdefault(m.person_id, []).append((m.start, m.end))
+    return [
+        Seat(
+            person_id=m.person_id,
+            subject=seat_subject(m),
+            consecutive_terms=consecutive_terms(by_person[m.person_id], on),
+            organization_id=m.organization_id if m.capacity == Capacity.ORGANIZATION else None,
+        )
+        for m in rows
+        if m.role in seat_roles and m.is_current(on)
+    ]
+
+
+@dataclass(frozen=True)
+class Appointment:
+    """A proposed appointment, before it is saved (`services.appoint_member` saves it)."""
+
+    person: Person
+    role: str
+    start: date
+    end: date | None = None
+    capacity: str = Capacity.PERSONAL
+    organization: Organization | None = None
+    stakeholder_group: str = ""
+
+
+def preview_appointment(body: Body, appointment: Appointment) -> CompositionCheck:
+    """The body's composition on the first day of the proposed term, and the rules it breaks."""
+    memberships = list(seat_memberships(body).select_related("person__country"))
+    if body.type.holds_seat(appointment.role):
+        memberships.append(
+            Membership(
+                body=body,
+                person=appointment.person,
+                role=appointment.role,
+                start=appointment.start,
+                end=appointment.end,
+                capacity=appointment.capacity,
+                organization=appointment.organization,
+                stakeholder_group=appointment.stakeholder_group,
+            )
+        )
+    seats = seats_on(body, appointment.start, memberships=memberships)
+    return check_composition(seats, rules_for(body), changed_person_id=appointment.person.pk)
+
+
+# --- Rotation and turnover --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RotationPlan:
+    on: date
+    ending: tuple[Membership, ...]
+    eligible_for_renewal: tuple[Membership, ...]
+    staying: int
+    seats_to_fill: int
+    needs: tuple[SeatsToFill, ...]
+
+
+def plan_rotation(body: Body, on: date) -> RotationPlan:
+    """For a date: whose terms end by then, who may renew, and which seats to fill for balance."""
+    memberships = list(seat_memberships(body).select_related("person__country", "organization"))
+    today = timezone.localdate()
+    current = [m for m in memberships if m.is_current(today)]
+    ending = tuple(m for m in current if m.end is not None and m.end < on)
+    rules = rules_for(body)
+    terms = {
+        m.pk: consecutive_terms(
+            [(x.start, x.end) for x in memberships if x.person_id == m.person_id], m.start
+        )
+        for m in ending
+    }
+    eligible = tuple(
+        m
+        for m in ending
+        if rules.max_consecutive_terms is None or terms[m.pk] < rules.max_consecutive_terms
+    )
+    staying = [m for m in current if m not in ending]
+    size = body.target_size_max or body.target_size_min or len(current)
+    remaining = [Seat(person_id=m.person_id, subject=seat_subject(m)) for m in staying]
+    return RotationPlan(
+        on=on,
+        ending=ending,
+        eligible_for_renewal=eligible,
+        staying=len(staying),
+        seats_to_fill=max(0, size - len(staying)),
+        needs=seats_to_fill(remaining, rules, size),
+    )
+
+
+@dataclass(frozen=True)
+class Turnover:
+    year: int
+    renewed: int
+    seats: int
+    target: float | None
+
+    @property
+    def share(self) -> float:
+        return self.renewed / self.seats if self.seats else 0.0
+
+
+def turnover(body: Body, year: int) -> Turnover:
+    """Seats given to people who did not hold one the day before, in `year`."""
+    memberships = list(seat_memberships(body))
+    renewed = 0
+    for m in memberships:
+        if m.start.year != year:
+            continue
+        held_before = any(
+            o.person_id == m.person_id
+            and o.pk != m.pk
+            and o.start < m.start
+            and (o.end is None or o.end + CONSECUTIVE_GAP >= m.start)
+            for o in memberships
+        )
+        renewed += not held_before
+    seats = sum(
+        1 for m in memberships if m.is_current(date(year, 12, 31)) or (m.start.year == year)
+    )
+    target = float(body.turnover_target) if body.turnover_target is not None else None
+    return Turnover(year=year, renewed=renewed, seats=seats, target=target)
+
+
+# --- Calls ------------------------------------------------------------------------------------
+
+
+def candidates(call: Call) -> list[Nomination]:
+    return list(
+        call.nominations.filter(
+            status__in=[
+                NominationStatus.CANDIDATE,
+                NominationStatus.SELECTED,
+                NominationStatus.NOT_SELECTED,
+            ]
+        )
+        .select_related("nominee__country", "country")
+        .order_by("submitted", "pk")
+    )
+
+
+def selection_preview(call: Call, selected: Iterable[int]) -> CompositionCheck:
+    """The body's composition at the start of the new terms if these candidates were appointed."""
+    chosen = set(selected)
+    body = call.body
+    memberships = list(seat_memberships(body).select_related("person__country"))
+    for nomination in candidates(call):
+        if nomination.pk in chosen:
+            memberships.append(
+                Membership(
+                    body=body,
+                    person=nomination.nominee,
+                    role=call.role,
+                    start=call.term_start,
+                    end=call.term_end,
+                    stakeholder_group=nomination.stakeholder_group,
+                )
+            )
+    return check_composition(
+        seats_on(body, call.term_start, memberships=memberships), rules_for(body)
+    )
+
+
+# --- Work -------------------------------------------------------------------------------------
+
+
+def overdue_milestones(body: Body) -> list[Milestone]:
+    today = timezone.localdate()
+    return list(
+        body.milestones.filter(
+            due__lt=today, status__in=[MilestoneStatus.PLANNED, MilestoneStatus.IN_PROGRESS]
+        )
+    )
+
+
+def bodies_needing_reports(year: int) -> list[Body]:
+    """Bodies whose type needs an annual report and who have none for `year`."""
+    return list(
+        Body.objects.filter(type__needs_annual_report=True)
+        .exclude(Q(annual_reports__year=year))
+        .select_related("type")
+    )

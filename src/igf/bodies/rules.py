@@ -2,22 +2,20 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import rules
 
-from igf.bodies.enums import LEAD_ROLES
 from igf.bodies.models import Body
 from igf.core.rules import grant_model_permissions, is_secretariat, is_signed_in
+from igf.people.models import Viewer
 
 
-def _person_id(user: Any) -> int | None:
+def _person_id(user: Viewer) -> int | None:
     person = getattr(user, "person", None) if getattr(user, "is_authenticated", False) else None
     return person.pk if person is not None else None
 
 
 @rules.predicate
-def is_member_of(user: Any, body: Body | None) -> bool:
+def is_member_of(user: Viewer, body: Body | None) -> bool:
     person_id = _person_id(user)
     if body is None or person_id is None:
         return False
@@ -25,25 +23,29 @@ def is_member_of(user: Any, body: Body | None) -> bool:
 
 
 @rules.predicate
-def is_lead_of(user: Any, body: Body | None) -> bool:
+def is_lead_of(user: Viewer, body: Body | None) -> bool:
     person_id = _person_id(user)
     if body is None or person_id is None:
         return False
-    return body.memberships.current().filter(person_id=person_id, role__in=LEAD_ROLES).exists()
+    return (
+        body.memberships.current()
+        .filter(person_id=person_id, role__in=body.type.lead_roles)
+        .exists()
+    )
 
 
 @rules.predicate
-def is_open_body(user: Any, body: Body | None) -> bool:
+def is_open_body(user: Viewer, body: Body | None) -> bool:
     return body is not None and body.type.has_open_membership
 
 
 @rules.predicate
-def is_appointed_body(user: Any, body: Body | None) -> bool:
+def is_appointed_body(user: Viewer, body: Body | None) -> bool:
     return body is not None and body.type.has_fixed_terms
 
 
 @rules.predicate
-def has_mailing_list(user: Any, body: Body | None) -> bool:
+def has_mailing_list(user: Viewer, body: Body | None) -> bool:
     return body is not None and body.type.has_mailing_list
 
 
@@ -60,6 +62,8 @@ rules.add_perm("bodies.manage_work", can_manage_work)
 rules.add_perm("bodies.view_membership_history", can_view_membership_history)
 rules.add_perm("bodies.plan_rotation", can_plan_rotation)
 rules.add_perm("bodies.join", can_join)
+rules.add_perm("bodies.leave", is_signed_in)
+rules.add_perm("bodies.subscribe", is_signed_in)
 rules.add_perm("bodies.read_list", can_read_list)
 rules.add_perm("bodies.post_to_list", can_post_to_list)
 rules.add_perm("bodies.nominate", is_signed_in)

@@ -12,7 +12,7 @@ from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
@@ -20,7 +20,6 @@ from icalendar import Calendar, Event
 
 from igf.bodies import queries, services
 from igf.bodies.composition import CompositionCheck, comparison_row, measure
-from igf.bodies.enums import CallStatus, NominationStatus
 from igf.bodies.forms import (
     AdoptTermsForm,
     AppointForm,
@@ -33,12 +32,14 @@ from igf.bodies.forms import (
     ReportForm,
     RotationForm,
 )
-from igf.bodies.models import Body, BodyType, Membership, Subscription
+from igf.bodies.models import Body, BodyType, Call, Membership
 from igf.bodies.phrases import body_type_name, finding_message
 from igf.bodies.sections import sections_for
 from igf.core.enums import StakeholderGroup
+from igf.core.errors import Refused
+from igf.core.forms import add_refusal
 from igf.core.links import site_url
-from igf.core.permissions import permission_required
+from igf.core.permissions import Load, permission_required
 from igf.core.textdiff import word_diff
 from igf.people.models import User
 
@@ -49,11 +50,9 @@ def _user(request: HttpRequest) -> User:
     return cast(User, request.user)
 
 
-def _body(request: HttpRequest) -> Body:
-    match = request.resolver_match
-    if match is None:
-        raise Http404
-    return queries.get_body(request.user, match.kwargs["slug"])
+# The body (or call) a page is about, found once from the address (see permission_required).
+BODY = Load(queries.get_body, "slug", viewer=True)
+CALL = Load(queries.get_call, "slug", "pk", viewer=True)
 
 
 def _findings(check: CompositionCheck) -> dict[str, list[str]]:
@@ -70,7 +69,7 @@ def body_list(request: HttpRequest) -> HttpResponse:
         request.GET, type_choices=[(t.slug, body_type_name(t, plural=True)) for t in types]
     )
     filters = form.filters()
-    bodies = queries.body_list(request.user, **filters)
+    bodies = queries.body_list(request.user, **filters, types=types)
     page = Paginator(bodies, LIST_PAGE_SIZE).get_page(request.GET.get("page"))
     overdue = {b.pk for b in page if queries.report_is_overdue(b)}
     return render(
@@ -84,7 +83,11 @@ def body_list(request: HttpRequest) -> HttpResponse:
 def type_comparison(request: HttpRequest, type_slug: str) -> HttpResponse:
     """All bodies of one type side by side, each with its balance."""
     body_type = queries.get_body_type(type_slug)
-    bodies = list(queries.body_list(request.user, type_slug=type_slug).prefetch_related("targets"))
+    bodies = list(
+        queries.body_list(request.user, type_slug=type_slug, types=[body_type]).prefetch_related(
+            "targets"
+        )
+    )
     memberships = list(
         Membership.objects.filter(body__in=bodies)
         .select_related("person__country")
@@ -97,8 +100,8 @@ def type_comparison(request: HttpRequest, type_slug: str) -> HttpResponse:
     rows = []
     for body in bodies:
         body.type = body_type
-        seats = services.seats_on(body, today, memberships=by_body.get(body.pk, []))
-        report = measure(seats, services.rules_for(body))
+        seats = queries.seats_on(body, today, memberships=by_body.get(body.pk, []))
+        report = measure(seats, queries.rules_for(body))
         rows.append(comparison_row(body, report))
     return render(
         request,
@@ -113,8 +116,8 @@ def type_comparison(request: HttpRequest, type_slug: str) -> HttpResponse:
 
 
 @require_safe
-def body_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    body = queries.get_body(request.user, slug)
+@permission_required(None, BODY)
+def body_detail(request: HttpRequest, body: Body) -> HttpResponse:
     services.close_due_calls()
     check = queries.composition(body)
     members = queries.current_memberships(body)
@@ -131,7 +134,7 @@ def body_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "findings": _findings(check),
         "requirements": queries.requirements(body, check),
         "report_overdue": queries.report_is_overdue(body),
-        "terms": body.terms_of_reference.order_by("-version").first(),
+        "terms": queries.find_latest_terms(body),
         "milestones": milestones,
         "calls": list(queries.calls_visible_to(request.user, body)[:5]),
         "reports": list(body.annual_reports.order_by("-year")[:5]),
@@ -139,7 +142,7 @@ def body_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "sections": sections_for(request, body),
         "is_member": any(m.person.user_id == request.user.pk for m in members),
         "today": timezone.localdate(),
-        "turnover": services.turnover(body, timezone.localdate().year)
+        "turnover": queries.turnover(body, timezone.localdate().year)
         if body.type.has_fixed_terms
         else None,
     }
@@ -147,23 +150,21 @@ def body_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_safe
-@permission_required("bodies.view_membership_history", fn=_body)
-def membership_history(request: HttpRequest, slug: str) -> HttpResponse:
-    body = queries.get_body(request.user, slug)
+@permission_required("bodies.view_membership_history", BODY)
+def membership_history(request: HttpRequest, body: Body) -> HttpResponse:
     page = Paginator(queries.membership_history(body), 100).get_page(request.GET.get("page"))
     return render(request, "bodies/membership_history.html", {"body": body, "page": page})
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
-@permission_required("bodies.manage_members", fn=_body)
-def appoint(request: HttpRequest, slug: str) -> HttpResponse:
+@permission_required("bodies.manage_members", BODY, second_factor=True)
+def appoint(request: HttpRequest, body: Body) -> HttpResponse:
     """Appoint a member: the first submit shows the rules the change breaks; the second saves."""
-    body = queries.get_body(request.user, slug)
     form = AppointForm(request.POST or None, initial={"start": timezone.localdate()})
     findings: dict[str, list[str]] | None = None
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        appointment = services.Appointment(
+        appointment = queries.Appointment(
             person=data["email"],
             role=data["role"],
             start=data["start"],
@@ -172,7 +173,7 @@ def appoint(request: HttpRequest, slug: str) -> HttpResponse:
             organization=data["organization"],
             stakeholder_group=data["stakeholder_group"],
         )
-        check = services.preview_appointment(body, appointment)
+        check = queries.preview_appointment(body, appointment)
         findings = _findings(check)
         if data["confirmed"] or not check.findings:
             try:
@@ -182,11 +183,8 @@ def appoint(request: HttpRequest, slug: str) -> HttpResponse:
                     appointment=appointment,
                     override_reason=data["override_reason"],
                 )
-            except services.CompositionRuleError:
-                form.add_error(
-                    "override_reason",
-                    _("This appointment breaks an enforced rule: give the reason to override it."),
-                )
+            except Refused as error:
+                add_refusal(form, error)
             else:
                 messages.success(request, _("The appointment is saved."))
                 return redirect(body)
@@ -200,10 +198,9 @@ def appoint(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
-@permission_required("bodies.manage_members", fn=_body)
-def end_membership(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    body = queries.get_body(request.user, slug)
-    membership = get_object_or_404(body.memberships.select_related("person"), pk=pk)
+@permission_required("bodies.manage_members", BODY)
+def end_membership(request: HttpRequest, body: Body, pk: int) -> HttpResponse:
+    membership = queries.get_membership(body, pk)
     form = EndMembershipForm(request.POST or None, initial={"end": timezone.localdate()})
     if request.method == "POST" and form.is_valid():
         try:
@@ -213,8 +210,8 @@ def end_membership(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
                 end=form.cleaned_data["end"],
                 reason=form.cleaned_data["reason"],
             )
-        except services.BodyRuleError as error:
-            form.add_error("end", str(error))
+        except Refused as error:
+            add_refusal(form, error)
         else:
             messages.success(request, _("The membership is ended."))
             return redirect(body)
@@ -226,53 +223,50 @@ def end_membership(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 
 
 @require_POST
-@permission_required("bodies.join", fn=_body)
-def join(request: HttpRequest, slug: str) -> HttpResponse:
-    body = queries.get_body(request.user, slug)
+@permission_required("bodies.join", BODY)
+def join(request: HttpRequest, body: Body) -> HttpResponse:
     try:
         services.join_body(by=_user(request), body=body)
-    except services.BodyRuleError as error:
-        messages.error(request, str(error))
+    except Refused as error:
+        messages.error(request, str(error.message))
     else:
         messages.success(request, _("You are now a member of %(body)s.") % {"body": body.name})
     return redirect(body)
 
 
 @require_POST
-@permission_required("people.change_own_profile", fn=lambda r: getattr(r.user, "person", None))
-def leave(request: HttpRequest, slug: str) -> HttpResponse:
-    body = queries.get_body(request.user, slug)
+@permission_required("bodies.leave", BODY)
+def leave(request: HttpRequest, body: Body) -> HttpResponse:
     services.leave_body(by=_user(request), body=body)
     messages.success(request, _("You have left %(body)s.") % {"body": body.name})
     return redirect(body)
 
 
 @require_safe
-@permission_required("bodies.plan_rotation", fn=_body)
-def rotation(request: HttpRequest, slug: str) -> HttpResponse:
-    body = queries.get_body(request.user, slug)
+@permission_required("bodies.plan_rotation", BODY)
+def rotation(request: HttpRequest, body: Body) -> HttpResponse:
     today = timezone.localdate()
     form = RotationForm(request.GET or None, initial={"on": date(today.year + 1, 1, 1)})
     on = (
         form.cleaned_data["on"] if form.is_bound and form.is_valid() else date(today.year + 1, 1, 1)
     )
-    plan = services.plan_rotation(body, on)
+    plan = queries.plan_rotation(body, on)
     return render(request, "bodies/rotation.html", {"body": body, "form": form, "plan": plan})
 
 
 @require_safe
-def terms_latest(request: HttpRequest, slug: str) -> HttpResponse:
-    body = queries.get_body(request.user, slug)
-    terms = body.terms_of_reference.order_by("-version").first()
+@permission_required(None, BODY)
+def terms_latest(request: HttpRequest, body: Body) -> HttpResponse:
+    terms = queries.find_latest_terms(body)
     if terms is None:
         raise Http404
     return redirect(terms)
 
 
 @require_safe
-def terms(request: HttpRequest, slug: str, version: int) -> HttpResponse:
-    body = queries.get_body(request.user, slug)
-    terms = get_object_or_404(body.terms_of_reference, version=version)
+@permission_required(None, BODY)
+def terms(request: HttpRequest, body: Body, version: int) -> HttpResponse:
+    terms = queries.get_terms(body, version)
     versions = list(
         body.terms_of_reference.order_by("-version").only("version", "adopted_on", "body_id")
     )
@@ -282,8 +276,8 @@ def terms(request: HttpRequest, slug: str, version: int) -> HttpResponse:
 
 
 @require_safe
-def terms_compare(request: HttpRequest, slug: str) -> HttpResponse:
-    body = queries.get_body(request.user, slug)
+@permission_required(None, BODY)
+def terms_compare(request: HttpRequest, body: Body) -> HttpResponse:
     versions = {t.version: t for t in body.terms_of_reference.all()}
     try:
         old = versions[int(request.GET.get("from", ""))]
@@ -298,10 +292,9 @@ def terms_compare(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
-@permission_required("bodies.adopt_terms", fn=_body)
-def adopt_terms(request: HttpRequest, slug: str) -> HttpResponse:
-    body = queries.get_body(request.user, slug)
-    latest = body.terms_of_reference.order_by("-version").first()
+@permission_required("bodies.adopt_terms", BODY)
+def adopt_terms(request: HttpRequest, body: Body) -> HttpResponse:
+    latest = queries.find_latest_terms(body)
     form = AdoptTermsForm(request.POST or None, initial={"text": latest.text if latest else ""})
     if request.method == "POST" and form.is_valid():
         version = services.adopt_terms_of_reference(
@@ -314,11 +307,17 @@ def adopt_terms(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "bodies/adopt_terms.html", {"body": body, "form": form})
 
 
+def _close_due_calls(call: Call) -> None:
+    """Calls past their deadline close when a page about them is seen (and the worker runs)."""
+    if services.close_due_calls():
+        call.refresh_from_db(fields=["status"])
+
+
 @require_http_methods(["GET", "HEAD", "POST"])
-def call_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    body = queries.get_body(request.user, slug)
-    services.close_due_calls()
-    call = queries.get_call(request.user, body, pk)
+@permission_required(None, CALL)
+def call_detail(request: HttpRequest, call: Call) -> HttpResponse:
+    body = call.body
+    _close_due_calls(call)
     form = NominationForm(request.POST or None)
     if request.method == "POST":
         if not request.user.is_authenticated:
@@ -335,12 +334,12 @@ def call_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
                     expertise=data["expertise"],
                     motivation=data["motivation"],
                 )
-            except services.BodyRuleError as error:
-                form.add_error(None, str(error))
+            except Refused as error:
+                add_refusal(form, error)
             else:
                 messages.success(request, _("Thank you: the nomination is recorded."))
                 return redirect(call)
-    appointed = list(queries.appointed(call)) if call.status == CallStatus.DECIDED else []
+    appointed = list(queries.appointed(call)) if call.is_decided else []
     return render(
         request,
         "bodies/call.html",
@@ -355,15 +354,14 @@ def call_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
-@permission_required("bodies.decide_call", fn=_body)
-def call_select(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+@permission_required("bodies.decide_call", CALL, second_factor=True)
+def call_select(request: HttpRequest, call: Call) -> HttpResponse:
     """After the deadline: candidates with the balance the selection would produce."""
-    body = queries.get_body(request.user, slug)
-    services.close_due_calls()
-    call = queries.get_call(request.user, body, pk)
-    candidates = services.candidates(call)
+    body = call.body
+    _close_due_calls(call)
+    candidates = queries.candidates(call)
     chosen = [int(v) for v in request.POST.getlist("selected") if v.isdigit()]
-    check = services.selection_preview(call, chosen)
+    check = queries.selection_preview(call, chosen)
     error = ""
     if request.method == "POST" and request.POST.get("decide"):
         reasons = {n.pk: request.POST.get(f"reason_{n.pk}", "").strip() for n in candidates}
@@ -379,10 +377,8 @@ def call_select(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
                     outcome=request.POST.get("outcome", ""),
                     override_reason=request.POST.get("override_reason", ""),
                 )
-            except services.CompositionRuleError:
-                error = _("The selection breaks an enforced rule: give the reason to override it.")
-            except services.BodyRuleError as rule_error:
-                error = str(rule_error)
+            except Refused as refusal:
+                error = str(refusal.message)
             else:
                 messages.success(
                     request, _("The outcome is published and every candidate is told.")
@@ -409,7 +405,7 @@ def call_select(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 @permission_required("bodies.nominate")
 def nomination(request: HttpRequest, pk: int) -> HttpResponse:
     """The nominee's page: confirm or decline a nomination by someone else, or withdraw."""
-    item = queries.get_nomination_for_nominee(request.user, pk)
+    item = queries.get_nomination_for_nominee(pk, viewer=_user(request))
     form = NominationAnswerForm(request.POST or None)
     if request.method == "POST":
         try:
@@ -425,22 +421,18 @@ def nomination(request: HttpRequest, pk: int) -> HttpResponse:
                 )
                 messages.success(request, _("Thank you: your answer is recorded."))
                 return redirect(item.call)
-        except services.BodyRuleError as error:
-            form.add_error(None, str(error))
+        except Refused as error:
+            add_refusal(form, error)
     return render(
         request,
         "bodies/nomination.html",
-        {
-            "nomination": item,
-            "form": form,
-            "awaiting": item.status == NominationStatus.AWAITING_NOMINEE,
-        },
+        {"nomination": item, "form": form, "awaiting": item.is_awaiting_nominee},
     )
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
-def reports(request: HttpRequest, slug: str) -> HttpResponse:
-    body = queries.get_body(request.user, slug)
+@permission_required(None, BODY)
+def reports(request: HttpRequest, body: Body) -> HttpResponse:
     can_submit = request.user.has_perm("bodies.manage_work", body)
     form = ReportForm(
         request.POST or None, request.FILES or None, initial={"year": timezone.localdate().year - 1}
@@ -457,8 +449,8 @@ def reports(request: HttpRequest, slug: str) -> HttpResponse:
                     text=form.cleaned_data["text"],
                     file=form.cleaned_data["file"],
                 )
-            except services.BodyRuleError as error:
-                form.add_error("text", str(error))
+            except Refused as error:
+                add_refusal(form, error)
             else:
                 messages.success(request, _("The report is filed."))
                 return redirect("bodies:reports", slug=body.slug)
@@ -475,9 +467,9 @@ def reports(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_safe
-def report_file(request: HttpRequest, slug: str, year: int) -> HttpResponse:
-    body = queries.get_body(request.user, slug)
-    report = get_object_or_404(body.annual_reports, year=year)
+@permission_required(None, BODY)
+def report_file(request: HttpRequest, body: Body, year: int) -> HttpResponse:
+    report = queries.get_annual_report(body, year)
     if not report.file:
         raise Http404
     response = HttpResponse(report.file.read(), content_type="application/pdf")
@@ -486,8 +478,8 @@ def report_file(request: HttpRequest, slug: str, year: int) -> HttpResponse:
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
-def workplan(request: HttpRequest, slug: str) -> HttpResponse:
-    body = queries.get_body(request.user, slug)
+@permission_required(None, BODY)
+def workplan(request: HttpRequest, body: Body) -> HttpResponse:
     can_manage = request.user.has_perm("bodies.manage_work", body)
     form = MilestoneForm(request.POST or None)
     if request.method == "POST":
@@ -508,10 +500,9 @@ def workplan(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
-@permission_required("bodies.manage_work", fn=_body)
-def milestone_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    body = queries.get_body(request.user, slug)
-    milestone = get_object_or_404(body.milestones, pk=pk)
+@permission_required("bodies.manage_work", BODY)
+def milestone_edit(request: HttpRequest, body: Body, pk: int) -> HttpResponse:
+    milestone = queries.get_milestone(body, pk)
     initial = {"owner_email": milestone.owner.user.email if milestone.owner else ""}
     form = MilestoneForm(request.POST or None, instance=milestone, initial=initial)
     if request.method == "POST" and form.is_valid():
@@ -526,9 +517,9 @@ def milestone_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 
 
 @require_safe
-def workplan_ics(request: HttpRequest, slug: str) -> HttpResponse:
+@permission_required(None, BODY)
+def workplan_ics(request: HttpRequest, body: Body) -> HttpResponse:
     """The workplan's milestones as an iCalendar feed (all-day events on the due dates)."""
-    body = queries.get_body(request.user, slug)
     calendar = Calendar()
     calendar.add("prodid", "-//IGF Platform//bodies//EN")
     calendar.add("version", "2.0")
@@ -548,9 +539,8 @@ def workplan_ics(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
-@permission_required("bodies.read_list", fn=_body)
-def mailing_list(request: HttpRequest, slug: str) -> HttpResponse:
-    body = queries.get_body(request.user, slug)
+@permission_required("bodies.read_list", BODY)
+def mailing_list(request: HttpRequest, body: Body) -> HttpResponse:
     can_post = request.user.has_perm("bodies.post_to_list", body)
     form = ListMessageForm(request.POST or None)
     if request.method == "POST":
@@ -584,13 +574,12 @@ def mailing_list(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_POST
-@permission_required("people.change_own_profile", fn=lambda r: getattr(r.user, "person", None))
-def subscribe(request: HttpRequest, slug: str) -> HttpResponse:
-    body = queries.get_body(request.user, slug)
+@permission_required("bodies.subscribe", BODY)
+def subscribe(request: HttpRequest, body: Body) -> HttpResponse:
     try:
         services.subscribe(by=_user(request), body=body)
-    except services.BodyRuleError as error:
-        messages.error(request, str(error))
+    except Refused as error:
+        messages.error(request, str(error.message))
     else:
         messages.success(request, _("You will receive the list's messages by e-mail."))
     return redirect(body)
@@ -599,7 +588,7 @@ def subscribe(request: HttpRequest, slug: str) -> HttpResponse:
 @require_http_methods(["GET", "HEAD", "POST"])
 def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
     """Leave a list from the link in any of its messages: a confirmation, then one POST."""
-    subscription = get_object_or_404(Subscription.objects.select_related("body"), token=token)
+    subscription = queries.get_subscription(token)
     if request.method == "POST":
         services.unsubscribe(token=token)
         return render(request, "bodies/unsubscribed.html", {"body": subscription.body})
@@ -616,9 +605,9 @@ def _composition_rows(bodies: list[Body]) -> list[dict[str, Any]]:
         by_body.setdefault(membership.body_id, []).append(membership)
     rows = []
     for body in bodies:
-        seats = services.seats_on(body, today, memberships=by_body.get(body.pk, []))
+        seats = queries.seats_on(body, today, memberships=by_body.get(body.pk, []))
         counts: dict[str, int | None] = {}
-        report = measure(seats, services.rules_for(body))
+        report = measure(seats, queries.rules_for(body))
         for dimension in report.dimensions:
             for row in dimension.categories:
                 # Open data never carries cells small enough to single a person out.
@@ -662,8 +651,8 @@ def composition_csv(request: HttpRequest) -> HttpResponse:
 
 
 @require_safe
-def body_composition_json(request: HttpRequest, slug: str) -> HttpResponse:
-    body = queries.get_body(request.user, slug)
+@permission_required(None, BODY)
+def body_composition_json(request: HttpRequest, body: Body) -> HttpResponse:
     return HttpResponse(
         json.dumps(_composition_rows([body])[0], ensure_ascii=False),
         content_type="application/json; charset=utf-8",

@@ -1,0 +1,47 @@
+"""The forum's rules for bodies, the only code that changes them: appointments under the
+composition rules, terms of reference, calls for members, annual reports and workplans, and
+mailing lists. Reads (composition, rotation, candidates) are in `igf.bodies.queries`."""
+
+from igf.bodies.queries import Appointment
+from igf.bodies.services.calls import (
+    answer_nomination,
+    close_due_calls,
+    decide_call,
+    nominate,
+    open_call,
+    withdraw_nomination,
+)
+from igf.bodies.services.lists import post_message, subscribe, unsubscribe
+from igf.bodies.services.members import (
+    CompositionRuleError,
+    appoint_member,
+    end_membership,
+    join_body,
+    leave_body,
+)
+from igf.bodies.services.work import (
+    adopt_terms_of_reference,
+    save_milestone,
+    submit_annual_report,
+)
+
+__all__ = [
+    "Appointment",
+    "CompositionRuleError",
+    "adopt_terms_of_reference",
+    "answer_nomination",
+    "appoint_member",
+    "close_due_calls",
+    "decide_call",
+    "end_membership",
+    "join_body",
+    "leave_body",
+    "nominate",
+    "open_call",
+    "post_message",
+    "save_milestone",
+    "submit_annual_report",
+    "subscribe",
+    "unsubscribe",
+    "withdraw_nomination",
+]
