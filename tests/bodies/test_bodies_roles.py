@@ -22,6 +22,9 @@ def test_seeded_types_keep_the_usual_role_lists() -> None:
     assert mag.seat_roles == ["chair", "vice_chair", "co_facilitator", "member"]
     assert mag.lead_roles == ["chair", "vice_chair", "co_facilitator"]
     assert (mag.holds_seat(Role.OBSERVER), mag.leads(Role.MEMBER)) == (False, False)
+    body = BodyFactory.create(type=mag)
+    assert queries.lead_roles(body) == ["chair", "vice_chair", "co_facilitator"]
+    assert (queries.seat_roles(None), queries.lead_roles(None)) == ([], [])
 
 
 def test_a_type_that_seats_observers_counts_them_in_its_bodies() -> None:

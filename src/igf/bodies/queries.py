@@ -335,9 +335,19 @@ def rules_for(body: Body) -> Rules:
     )
 
 
+def seat_roles(body: Body | None) -> list[str]:
+    """The roles that hold a seat in `body`, as its type says (none outside a body)."""
+    return list(body.type.seat_roles) if body is not None else []
+
+
+def lead_roles(body: Body | None) -> list[str]:
+    """The roles that lead `body`, as its type says (none outside a body)."""
+    return list(body.type.lead_roles) if body is not None else []
+
+
 def seat_memberships(body: Body) -> QuerySet[Membership]:
     """Every membership of `body`, past and future, in a role that holds a seat."""
-    return body.memberships.filter(role__in=body.type.seat_roles)
+    return body.memberships.filter(role__in=seat_roles(body))
 
 
 def consecutive_terms(starts_and_ends: Iterable[tuple[date, date | None]], ending_at: date) -> int:
@@ -375,7 +385,7 @@ def seats_on(body: Body, on: date, *, memberships: list[Membership] | None = Non
         if memberships is not None
         else list(seat_memberships(body).select_related("person__country"))
     )
-    seat_roles = body.type.seat_roles
+    seated = body.type.seat_roles
     by_person: dict[int, list[tuple[date, date | None]]] = {}
     for m in rows:
         by_person.setdefault(m.person_id, []).append((m.start, m.end))
@@ -387,7 +397,7 @@ def seats_on(body: Body, on: date, *, memberships: list[Membership] | None = Non
             organization_id=m.organization_id if m.capacity == Capacity.ORGANIZATION else None,
         )
         for m in rows
-        if m.role in seat_roles and m.is_current(on)
+        if m.role in seated and m.is_current(on)
     ]
 
 
