@@ -90,6 +90,29 @@ def test_hiding_logs_the_reason_tells_the_author_and_resolves_flags(
     assert "Breaks section 2 of the Code of Conduct (insults)." in message.body
 
 
+def test_author_is_told_in_the_language_they_chose_and_only_once_the_decision_commits(
+    published: Comment,
+    secretariat: User,
+    participant: User,
+    settings,
+    django_capture_on_commit_callbacks,
+) -> None:  # type: ignore[no-untyped-def]
+    settings.IGF_SITE_URL = "https://forum.example.org/"
+    participant.language = "fr"
+    participant.save(update_fields=["language"])
+    mail.outbox = []
+    with django_capture_on_commit_callbacks(execute=True):
+        services.moderate_comment(
+            by=secretariat, comment=published, action="hide", reason="Insults."
+        )
+        assert mail.outbox == []
+    assert len(mail.outbox) == 1
+    title = published.period.version.document.title
+    assert mail.outbox[0].subject == f"Votre commentaire sur {title}"
+    link = f"https://forum.example.org/consultations/d/{published.period.version.document.slug}/v1/"
+    assert link in mail.outbox[0].body
+
+
 def test_decision_needs_a_reason(published: Comment, secretariat: User, login) -> None:  # type: ignore[no-untyped-def]
     response = login(secretariat).post(
         f"/consultations/moderation/{published.pk}/", {"action": "hide", "reason": " "}
