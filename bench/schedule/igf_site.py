@@ -1,6 +1,6 @@
 """The benchmark's meeting in the platform's database, built the way the demo builds IGF 2026:
 rooms and sessions as rows (the platform has no service for them), slot grids, pins, the
-solver run and the release through `igf.programme.schedule.services`.
+solver run and the release through `igf.schedule.services`.
 
 Needs Django set up (see `run.py`); the database is the bench's own temporary one.
 """
@@ -33,17 +33,9 @@ from django.test.utils import CaptureQueriesContext
 from igf.core.models import Country
 from igf.people.models import Person, User
 from igf.programme.enums import Attendance, SessionKind
-from igf.programme.models import (
-    AnnualMeeting,
-    Room,
-    Session,
-    SessionPerson,
-    SessionType,
-    Slot,
-    Theme,
-    Track,
-)
-from igf.programme.schedule import services
+from igf.programme.models import AnnualMeeting, Session, SessionPerson, SessionType, Theme, Track
+from igf.schedule import services
+from igf.schedule.models import Room, Slot
 
 SLUG = "igf-bench-2026"
 LANGUAGES = ("fr", "es", "ar", "ru", "zh-hans")

@@ -63,7 +63,7 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from igf.programme.models import ScheduleRelease
+from igf.schedule.models import ScheduleRelease
 
 GUNICORN = Path(sys.executable).parent / "gunicorn"
 BUDGET = 60 * 1024
@@ -91,9 +91,9 @@ def solver_curve(built: igf_site.BuiltMeeting, limits: list[int]) -> list[dict[s
     """The same problem solved again with shorter time limits (the pure solver, no database
     writes): how soon a complete placement without hard violations exists, and what more
     search time buys in soft cost."""
-    from igf.programme.schedule.constraints import hard_violations  # noqa: PLC0415
-    from igf.programme.schedule.queries import problem_for  # noqa: PLC0415
-    from igf.programme.schedule.solver import solve  # noqa: PLC0415
+    from igf.schedule.constraints import hard_violations  # noqa: PLC0415
+    from igf.schedule.queries import problem_for  # noqa: PLC0415
+    from igf.schedule.solver import solve  # noqa: PLC0415
 
     problem = problem_for(built.meeting)
     rows: list[dict[str, Any]] = []

@@ -77,8 +77,10 @@ INSTALLED_APPS = [
     "igf.bodies",
     "igf.meetings",
     "igf.programme",
+    "igf.schedule",
     "igf.consultations",
     "igf.opinions",
+    "igf.outcomes",
     "igf.api",
 ]
 

@@ -14,6 +14,8 @@ urlpatterns = [
     path("bodies/", include("igf.bodies.urls")),
     path("meetings/", include("igf.meetings.urls")),
     path("programme/", include("igf.programme.urls")),
+    path("programme/", include("igf.schedule.urls")),
+    path("programme/", include("igf.outcomes.urls")),
     path("consultations/", include("igf.consultations.urls")),
     path("opinions/", include("igf.opinions.urls")),
     path("accounts/", include("allauth.urls")),

@@ -2,23 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
-
-from django.utils import timezone
 
 from igf.people.models import User
 from igf.programme import services
-from igf.programme.models import (
-    AnnualMeeting,
-    Assignment,
-    Call,
-    Session,
-    SessionCue,
-    SessionReport,
-    SessionTranscript,
-    Star,
-)
+from igf.programme.models import Assignment, Call
 from tests.factories import person_of
 from tests.pages import Page
 from tests.programme.factories import (
@@ -28,7 +16,6 @@ from tests.programme.factories import (
     closed,
     complete_proposal,
     open_call,
-    schedule_meeting,
     score,
 )
 
@@ -124,69 +111,6 @@ def _new(user: User) -> str:
     return f"/programme/calls/{call.pk}/propose/?type={call.templates.get().session_type_id}"
 
 
-# --- The schedule and the meeting's aftermath -----------------------------------------------------
-
-
-def _scheduled(user: User) -> AnnualMeeting:
-    """A published schedule of six sessions, one of them starred by the viewer, with a
-    registration; its sessions have people, links and (the first) a report and transcript."""
-    meeting = schedule_meeting(sessions=6)
-    first = meeting.sessions.order_by("pk").first()
-    assert first is not None
-    Star.objects.get_or_create(person=person_of(user), session=first)
-    return meeting
-
-
-def _past(user: User) -> AnnualMeeting:
-    meeting = schedule_meeting(sessions=4, starts=timezone.localdate() - dt.timedelta(days=3))
-    first = meeting.sessions.order_by("pk").first()
-    assert first is not None
-    SessionReport.objects.create(
-        session=first,
-        key_takeaways="- Spectrum matters.",
-        calls_to_action="- Regulators act.",
-        short_submitted=timezone.now(),
-        summary="A lively debate.",
-        onsite_participants=40,
-        online_participants=80,
-        links="https://example.org/report",
-        full_submitted=timezone.now(),
-    )
-    transcript = SessionTranscript.objects.create(
-        session=first, language="en", source_format="text"
-    )
-    SessionCue.objects.create(transcript=transcript, position=0, speaker="Ana", text="Hello.")
-    return meeting
-
-
-def _first_session(meeting: AnnualMeeting) -> Session:
-    session = meeting.sessions.order_by("pk").first()
-    assert session is not None
-    return session
-
-
-def _schedule_page(path: str, past: bool = False) -> Callable[[User], str]:
-    return lambda u: f"/programme/meetings/{(_past if past else _scheduled)(u).slug}/{path}"
-
-
-def _session_page(path: str = "", past: bool = False) -> Callable[[User], str]:
-    return lambda u: (
-        f"/programme/sessions/{_first_session((_past if past else _scheduled)(u)).pk}/{path}"
-    )
-
-
-def _edit_session(user: User) -> str:
-    meeting = _scheduled(user)
-    return (
-        f"/programme/meetings/{meeting.slug}/schedule/edit/sessions/{_first_session(meeting).pk}/"
-    )
-
-
-def _transcript(user: User) -> str:
-    transcript = _first_session(_past(user)).transcripts.get()
-    return transcript.get_absolute_url()
-
-
 PAGES = [
     Page("programme", _index),
     Page("annual meeting", lambda u: _call(u).meeting.get_absolute_url()),
@@ -207,21 +131,4 @@ PAGES = [
     Page("ranking", _staff("ranking"), signed_in=True),
     Page("decision", _decide, signed_in=True),
     Page("publish results", _staff("publish"), signed_in=True),
-    Page("schedule", _schedule_page("schedule/")),
-    Page("schedule, every day", _schedule_page("schedule/?day=all")),
-    Page("schedule changes", _schedule_page("schedule/changes/")),
-    Page("session", _session_page()),
-    Page("session after the meeting", _session_page(past=True)),
-    Page("my agenda", _schedule_page("agenda/"), signed_in=True),
-    Page("schedule editor", _schedule_page("schedule/edit/"), signed_in=True),
-    Page("place a session", _edit_session, signed_in=True),
-    Page("solver runs", _schedule_page("schedule/solve/"), signed_in=True),
-    Page("slot grids", _schedule_page("schedule/grids/"), signed_in=True),
-    Page("publish the schedule", _schedule_page("schedule/publish/"), signed_in=True),
-    Page("register for the meeting", _schedule_page("register/"), signed_in=True),
-    Page("participation statistics", _schedule_page("statistics/")),
-    Page("report compliance", _schedule_page("reports/", past=True), signed_in=True),
-    Page("session report", _session_page("report/", past=True), signed_in=True),
-    Page("manage a session", _session_page("manage/"), signed_in=True),
-    Page("transcript", _transcript),
 ]

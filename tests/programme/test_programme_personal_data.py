@@ -4,28 +4,18 @@ from __future__ import annotations
 
 import json
 
-from django.test import Client
-
 from igf.people import services as people_services
 from igf.people.models import User
-from igf.programme.models import (
-    ProposalPerson,
-    Registration,
-    SessionReport,
-    SessionTranscript,
-    Star,
-)
+from igf.programme.models import ProposalPerson
 from tests.factories import person_of
 from tests.programme.factories import (
     AssignmentFactory,
     PersonRowFactory,
     ReviewerFactory,
     ReviewFactory,
-    SessionPersonFactory,
     closed,
     complete_proposal,
     open_call,
-    schedule_meeting,
     score,
 )
 
@@ -80,62 +70,3 @@ def test_leaving_keeps_proposals_as_former_participant_and_scrubs_details(
     reviewer.refresh_from_db()
     assert not reviewer.active
     assert ProposalPerson.objects.filter(email="amina@example.net").count() == 0
-
-
-def test_the_export_holds_sessions_agenda_and_registrations(participant: User, login) -> None:  # type: ignore[no-untyped-def]
-    meeting = schedule_meeting(sessions=1)
-    session = meeting.sessions.get()
-    person = person_of(participant)
-    SessionPersonFactory.create(
-        session=session, person=person, name="Amina S.", timezone="Asia/Tokyo"
-    )
-    Star.objects.create(person=person, session=session)
-    Registration.objects.create(meeting=meeting, person=person, attendance="online")
-    data = json.loads(login(participant).get("/me/data.json").content)["programme"]
-    assert [(s["session"], s["name"], s["timezone"]) for s in data["sessions"]] == [
-        ("Workshop 1", "Amina S.", "Asia/Tokyo")
-    ]
-    assert [s["session"] for s in data["starred_sessions"]] == ["Workshop 1"]
-    assert [r["attendance"] for r in data["registrations"]] == ["online"]
-
-
-def test_leaving_scrubs_session_rows_and_deletes_agenda_and_registrations(
-    participant: User,
-) -> None:
-    meeting = schedule_meeting(sessions=1)
-    session = meeting.sessions.get()
-    person = person_of(participant)
-    row = SessionPersonFactory.create(session=session, person=person, name="Amina S.")
-    Star.objects.create(person=person, session=session)
-    Registration.objects.create(meeting=meeting, person=person, attendance="online")
-    people_services.erase_account(by=participant, person=person)
-    row.refresh_from_db()
-    assert (row.name, row.email, row.display_name) == ("", "", "former participant")
-    assert not Star.objects.filter(person=person).exists()
-    assert not Registration.objects.filter(person=person).exists()
-
-
-def test_leaving_takes_the_name_off_the_cached_session_page_at_once(participant: User) -> None:
-    meeting = schedule_meeting(sessions=1)
-    session = meeting.sessions.get()
-    person = person_of(participant)
-    SessionPersonFactory.create(session=session, person=person, name="Amina Unique")
-    assert "Amina Unique" in Client().get(session.get_absolute_url()).content.decode()
-    people_services.erase_account(by=participant, person=person)
-    html = Client().get(session.get_absolute_url()).content.decode()
-    assert "Amina Unique" not in html
-    assert "former participant" in html
-
-
-def test_the_export_names_the_reports_and_transcripts_one_wrote(participant: User, login) -> None:  # type: ignore[no-untyped-def]
-    meeting = schedule_meeting(sessions=1)
-    session = meeting.sessions.get()
-    SessionReport.objects.create(session=session, key_takeaways="x", updated_by=participant)
-    SessionTranscript.objects.create(
-        session=session, language="en", source_format="vtt", uploaded_by=participant
-    )
-    data = json.loads(login(participant).get("/me/data.json").content)["programme"]
-    assert [r["session"] for r in data["session_reports_last_edited"]] == ["Workshop 1"]
-    assert [(t["session"], t["language"]) for t in data["transcripts_uploaded"]] == [
-        ("Workshop 1", "en")
-    ]

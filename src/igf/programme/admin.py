@@ -13,15 +13,11 @@ from igf.programme.models import (
     CallSessionType,
     PolicyQuestion,
     Proposal,
-    Registration,
     ReviewCriterion,
     Reviewer,
-    Room,
-    ScheduleRelease,
     Session,
     SessionLink,
     SessionPerson,
-    SessionReport,
     SessionType,
     Theme,
     Track,
@@ -143,56 +139,3 @@ class SessionAdmin(SimpleHistoryAdmin):  # type: ignore[misc]
 class TrackAdmin(admin.ModelAdmin[Track]):
     list_display = ("name", "meeting", "order")
     list_filter = ("meeting",)
-
-
-@admin.register(Room)
-class RoomAdmin(SimpleHistoryAdmin):  # type: ignore[misc]
-    list_display = ("name", "meeting", "capacity", "hybrid", "interpretation_booths", "captioning")
-    list_filter = ("meeting", "hybrid")
-    search_fields = ("name",)
-
-
-@admin.register(ScheduleRelease)
-class ScheduleReleaseAdmin(admin.ModelAdmin[ScheduleRelease]):
-    """Read-only: releases are published from the schedule pages and never change."""
-
-    list_display = ("meeting", "version", "published", "published_by")
-    list_filter = ("meeting",)
-    readonly_fields = (
-        "meeting",
-        "version",
-        "published",
-        "published_by",
-        "note",
-        "entries",
-        "changes",
-    )
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: object = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: object = None) -> bool:
-        return False
-
-
-@admin.register(SessionReport)
-class SessionReportAdmin(SimpleHistoryAdmin):  # type: ignore[misc]
-    list_display = ("session", "short_submitted", "full_submitted")
-    list_filter = ("session__meeting",)
-    search_fields = ("session__title",)
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: object = None) -> bool:
-        return False
-
-
-@admin.register(Registration)
-class RegistrationAdmin(admin.ModelAdmin[Registration]):
-    list_display = ("person", "meeting", "attendance", "registered")
-    list_filter = ("meeting", "attendance")
-    search_fields = ("person__display_name",)

@@ -14,8 +14,7 @@ class ProgrammeConfig(AppConfig):
         from igf.core.phrases import ACTIVITY  # noqa: PLC0415
         from igf.people.services import register_export_section  # noqa: PLC0415
         from igf.people.signals import person_erased  # noqa: PLC0415
-        from igf.programme import home, phrases, services  # noqa: PLC0415
-        from igf.programme.schedule import receivers  # noqa: PLC0415
+        from igf.programme import home, phrases, queries, services  # noqa: PLC0415
 
         ACTIVITY.update(phrases.ACTIVITY)
         register_nav_item(
@@ -29,14 +28,5 @@ class ProgrammeConfig(AppConfig):
                 order=300,
             )
         )
-        register_home_section(
-            HomeSection(
-                name="programme_schedule",
-                template="programme/home_schedule.html",
-                context=home.schedule_section,
-                order=310,
-            )
-        )
-        register_export_section("programme", services.export_programme_data)
-        receivers.connect()
+        register_export_section("programme", queries.export_programme_data)
         person_erased.connect(services.scrub_erased_person, dispatch_uid="programme_scrub")

@@ -134,15 +134,6 @@ class CallPhase(models.TextChoices):
     RESULTS = "results", pgettext_lazy("call phase", "Results published")
 
 
-class SolverStatus(models.TextChoices):
-    """Where a run of the schedule solver stands."""
-
-    QUEUED = "queued", pgettext_lazy("solver run", "Queued")
-    RUNNING = "running", pgettext_lazy("solver run", "Running")
-    DONE = "done", pgettext_lazy("solver run", "Done")
-    FAILED = "failed", pgettext_lazy("solver run", "Failed")
-
-
 class LinkKind(models.TextChoices):
     """What a link on a session's page leads to."""
 
@@ -151,13 +142,3 @@ class LinkKind(models.TextChoices):
     BACKGROUND = "background", _("Background reading")
     OUTPUT = "output", _("Output of the session")
     OTHER = "other", pgettext_lazy("session link", "Other")
-
-
-class ReportState(models.TextChoices):
-    """Whether a session report part came in on time, late, or not yet."""
-
-    NOT_DUE = "not_due", pgettext_lazy("report", "Not due yet")
-    DUE = "due", pgettext_lazy("report", "Due")
-    ON_TIME = "on_time", pgettext_lazy("report", "On time")
-    LATE = "late", pgettext_lazy("report", "Submitted late")
-    MISSING = "missing", pgettext_lazy("report", "Missing")

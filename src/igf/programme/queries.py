@@ -18,7 +18,7 @@ from igf.core.enums import Gender, StakeholderGroup
 from igf.core.models import Country
 from igf.core.rules import is_secretariat
 from igf.people.models import Person
-from igf.programme import ranking
+from igf.programme import hooks, ranking
 from igf.programme.criteria import CriteriaReport, Participant, ProposalFacts, check_proposal
 from igf.programme.enums import (
     ACCEPTED_STATUSES,
@@ -295,9 +295,10 @@ def call_context(call: Call) -> CallContext:
         )
     # Last year's organisers whose session's full report is not on the platform: flagged.
     last_year: set[str] = set()
+    reported = hooks.reported_sessions()
     previous = Proposal.objects.filter(
         call__meeting__year=meeting.year - 1, status__in=ACCEPTED_STATUSES
-    ).exclude(session__report__full_submitted__isnull=False)
+    ).exclude(session_id__in=reported)
     last_year.update(f"p:{pid}" for pid in previous.values_list("proposer_id", flat=True))
     for pid, email in ProposalPerson.objects.filter(
         proposal__in=previous, role=ParticipantRole.ORGANISER
@@ -309,7 +310,7 @@ def call_context(call: Call) -> CallContext:
         SessionPerson.objects.filter(
             session__meeting__year=meeting.year - 1, role=ParticipantRole.ORGANISER
         )
-        .exclude(session__report__full_submitted__isnull=False)
+        .exclude(session_id__in=reported)
         .values_list("person_id", "email")
     ):
         key = person_key(pid, email)
@@ -711,3 +712,80 @@ def call_statistics(call: Call) -> dict[str, list[StatisticsRow]]:
             if published and proposal.status in ACCEPTED_STATUSES:
                 accepted[key] += 1
     return {name: _rows(*table) for name, table in tables.items()}
+
+
+# --- Personal data ------------------------------------------------------------------------------
+
+
+def export_programme_data(person: Person) -> dict[str, Any]:
+    """What the programme holds about a person, for their data export."""
+    proposals = Proposal.objects.filter(proposer=person).select_related("call").order_by("pk")
+    roles = (
+        ProposalPerson.objects.filter(person=person).select_related("proposal__call").order_by("pk")
+    )
+    reviews = (
+        Review.objects.filter(assignment__reviewer__person=person)
+        .select_related("assignment__proposal")
+        .prefetch_related("scores__criterion")
+        .order_by("pk")
+    )
+    sessions = (
+        SessionPerson.objects.filter(person=person)
+        .select_related("session__meeting")
+        .order_by("pk")
+    )
+    return {
+        "sessions": [
+            {
+                "meeting": str(r.session.meeting),
+                "session": r.session.title,
+                "role": r.role,
+                "name": r.name,
+                "email": r.email,
+                "organisation": r.organization_name,
+                "stakeholder_group": r.stakeholder_group,
+                "country": r.country_id,
+                "gender": r.gender,
+                "attendance": r.attendance,
+                "timezone": r.timezone,
+            }
+            for r in sessions
+        ],
+        "proposals": [
+            {
+                "call": str(p.call),
+                "number": p.number,
+                "title": p.title,
+                "status": p.status,
+                "created": p.created.isoformat(),
+                "submitted": p.submitted.isoformat() if p.submitted else None,
+            }
+            for p in proposals
+        ],
+        "named_in_proposals": [
+            {
+                "call": str(r.proposal.call),
+                "proposal": r.proposal.number,
+                "role": r.role,
+                "name": r.name,
+                "email": r.email,
+                "organisation": r.organization_name,
+                "stakeholder_group": r.stakeholder_group,
+                "country": r.country_id,
+                "gender": r.gender,
+                "attendance": r.attendance,
+                "confirmation": r.confirmation,
+            }
+            for r in roles
+        ],
+        "reviews": [
+            {
+                "proposal": r.assignment.proposal.number,
+                "comment": r.comment,
+                "note_to_staff": r.note_to_staff,
+                "scores": {s.criterion.name: s.value for s in r.scores.all()},
+                "submitted": r.submitted.isoformat(),
+            }
+            for r in reviews
+        ],
+    }

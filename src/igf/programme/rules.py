@@ -16,7 +16,7 @@ from igf.programme.enums import (
 )
 
 if TYPE_CHECKING:
-    from igf.programme.models import AnnualMeeting, Assignment, Call, Proposal, Session
+    from igf.programme.models import Assignment, Call, Proposal
 
 
 def _person_id(user: object) -> int | None:
@@ -107,93 +107,6 @@ def is_active_assignment(user: object, assignment: Assignment | None) -> bool:
     return assignment is not None and assignment.status == AssignmentStatus.ASSIGNED
 
 
-# --- The schedule and the sessions --------------------------------------------------------------
-
-
-def _meeting_of(obj: Any) -> AnnualMeeting | None:
-    if obj is None:
-        return None
-    return obj.meeting if hasattr(obj, "meeting") else obj  # type: ignore[no-any-return]
-
-
-def _session_roles(user: object, session: Session) -> set[str]:
-    """The roles the user has in a session: its people's rows, and proposers of its proposals
-    count as organisers (looked up once per request and session)."""
-    person = _person_id(user)
-    if person is None:
-        return set()
-    cache: dict[int, set[str]] = session.__dict__.setdefault("_roles_by_person", {})
-    if person not in cache:
-        roles = set(session.people.filter(person_id=person).values_list("role", flat=True))
-        if session.proposals.filter(proposer_id=person).exists():
-            roles.add(ParticipantRole.ORGANISER)
-        cache[person] = roles
-    return cache[person]
-
-
-@rules.predicate
-def is_session_person(user: object, session: Session | None) -> bool:
-    return session is not None and bool(_session_roles(user, session))
-
-
-@rules.predicate
-def is_session_organiser(user: object, session: Session | None) -> bool:
-    """Organisers and rapporteurs write the session's report."""
-    return session is not None and bool(
-        _session_roles(user, session) & {ParticipantRole.ORGANISER, ParticipantRole.RAPPORTEUR}
-    )
-
-
-@rules.predicate
-def is_released(user: object, session: Session | None) -> bool:
-    """The session is in the meeting's latest published schedule."""
-    if session is None or not session.meeting.published:
-        return False
-    if "_released" not in session.__dict__:
-        release = session.meeting.releases.order_by("-version").first()
-        session.__dict__["_released"] = release is not None and str(session.pk) in release.entries
-    return bool(session.__dict__["_released"])
-
-
-@rules.predicate
-def join_links_are_public(user: object, session: Session | None) -> bool:
-    return session is not None and session.meeting.join_links_public
-
-
-@rules.predicate
-def is_registered(user: object, obj: Any) -> bool:
-    person = _person_id(user)
-    meeting = _meeting_of(obj)
-    if person is None or meeting is None:
-        return False
-    return meeting.registrations.filter(person_id=person).exists()
-
-
-@rules.predicate
-def meeting_is_open_for_registration(user: object, meeting: AnnualMeeting | None) -> bool:
-    from django.utils import timezone  # noqa: PLC0415
-
-    return meeting is not None and meeting.published and meeting.ends >= timezone.localdate()
-
-
-can_view_session = is_secretariat | is_released | is_session_person
-can_see_join_link = can_view_session & (
-    join_links_are_public | is_secretariat | is_registered | is_session_person
-)
-can_star_session = is_signed_in & is_released
-can_write_report = is_signed_in & (is_secretariat | (is_session_organiser & is_released))
-can_manage_schedule = is_secretariat
-can_register = is_signed_in & meeting_is_open_for_registration
-
-rules.add_perm("programme.view_session", can_view_session)
-rules.add_perm("programme.see_join_link", can_see_join_link)
-rules.add_perm("programme.star_session", can_star_session)
-rules.add_perm("programme.write_report", can_write_report)
-rules.add_perm("programme.manage_schedule", can_manage_schedule)
-rules.add_perm("programme.register", can_register)
-rules.add_perm("programme.view_agenda", is_signed_in)
-rules.add_perm("programme.view_report_compliance", is_secretariat)
-
 can_propose = is_signed_in & call_is_open
 can_view_proposal_details = is_secretariat | is_proposer | is_named_in_proposal
 can_view_proposal = can_view_proposal_details | is_published_outcome
@@ -237,12 +150,7 @@ grant_model_permissions(
         "proposal": ("view",),
         "session": ("view", "change"),
         "track": ("view", "add", "change", "delete"),
-        "room": ("view", "add", "change", "delete"),
-        "slotgrid": ("view",),
         "sessionperson": ("view", "add", "change", "delete"),
         "sessionlink": ("view", "add", "change", "delete"),
-        "schedulerelease": ("view",),
-        "sessionreport": ("view",),
-        "registration": ("view",),
     },
 )

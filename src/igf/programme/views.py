@@ -19,11 +19,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_safe
 
-from igf.core.middleware import user_needs_second_factor
-from igf.core.permissions import permission_required
+from igf.core.permissions import permission_required, user_needs_second_factor
 from igf.core.rules import is_secretariat
 from igf.people.models import User
-from igf.programme import queries, services
+from igf.programme import hooks, queries, services
 from igf.programme.enums import (
     ACCEPTED_STATUSES,
     CallPhase,
@@ -43,7 +42,6 @@ from igf.programme.forms import (
     people_formsets,
 )
 from igf.programme.models import Assignment, Call, CallSessionType, Proposal, ProposalPerson
-from igf.programme.schedule import queries as schedule_queries
 from igf.programme.services import ProgrammeError
 
 ASSIGNMENTS_PAGE_SIZE = 100
@@ -133,7 +131,7 @@ def meeting_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "themes": queries.meeting_themes(meeting),
             "session_types": queries.meeting_session_types(meeting),
             "calls": queries.calls_visible_to(request.user).filter(meeting=meeting),
-            "released": schedule_queries.latest_release(meeting) is not None,
+            "sections": hooks.sections_for(hooks.MEETING_PAGE, request, meeting),
         },
     )
 

@@ -10,7 +10,6 @@ from django.utils.translation import get_language_info
 
 from igf.programme import phrases
 from igf.programme.criteria import CriteriaRules
-from igf.programme.enums import ReportState
 
 register = template.Library()
 
@@ -66,8 +65,3 @@ def language_names(codes: list[str] | None) -> str:
         except KeyError:
             names.append(str(code))
     return ", ".join(names)
-
-
-@register.filter
-def report_state(state: str) -> str:
-    return str(ReportState(state).label) if state in ReportState.values else state

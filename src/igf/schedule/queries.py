@@ -1,0 +1,516 @@
+"""Reads of the schedule: the solver's problem built from the database, the working
+schedule, the releases, and the public schedule as plain entries (cached per release)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from django.core.cache import cache
+from django.db.models import Prefetch, QuerySet
+from django.http import Http404
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
+
+from igf.core.forms import ROW_ID_MAX
+from igf.core.rules import is_secretariat
+from igf.people.models import Person
+from igf.programme.enums import ParticipantRole
+from igf.programme.models import AnnualMeeting, Session, SessionPerson
+from igf.programme.queries import person_key
+from igf.schedule.constraints import (
+    GridTime,
+    PersonRef,
+    Placement,
+    Problem,
+    RoomSpec,
+    SessionSpec,
+    zone,
+)
+from igf.schedule.models import (
+    GridSlot,
+    Registration,
+    Room,
+    ScheduleRelease,
+    Slot,
+    SlotGrid,
+    SolverRun,
+    Star,
+)
+from igf.schedule.zones import country_zone
+
+# The cache of the public schedule: one generation per meeting, raised by every change.
+GENERATION_KEY = "schedule:schedule:generation:{slug}"
+ENTRIES_KEY = "schedule:schedule:entries:{slug}:{generation}"
+CACHE_SECONDS = 24 * 3600
+SPEAKER_ROLES = (ParticipantRole.SPEAKER, ParticipantRole.ONSITE_MODERATOR)
+
+
+def generation(slug: str) -> int:
+    """The current generation of a meeting's cached schedule (changes invalidate it)."""
+    key = GENERATION_KEY.format(slug=slug)
+    value = cache.get(key)
+    if value is None:
+        value = int(timezone.now().timestamp() * 1000)
+        cache.add(key, value, None)
+        value = cache.get(key, value)
+    return int(value)
+
+
+def bump_generation(slug: str) -> None:
+    """Forget every cached page and export of a meeting's schedule."""
+    cache.set(GENERATION_KEY.format(slug=slug), int(timezone.now().timestamp() * 1000), None)
+
+
+# --- The solver's problem ---------------------------------------------------------------------
+
+
+def _people_queryset() -> QuerySet[SessionPerson]:
+    return SessionPerson.objects.select_related("person", "country").order_by("order", "pk")
+
+
+def schedulable_sessions(meeting: AnnualMeeting) -> QuerySet[Session]:
+    return (
+        meeting.sessions.select_related("session_type", "theme", "track", "slot__room")
+        .prefetch_related(Prefetch("people", queryset=_people_queryset()))
+        .order_by("pk")
+    )
+
+
+def _remote_zone(row: SessionPerson) -> str | None:
+    if row.onsite:
+        return None
+    if row.timezone:
+        return row.timezone
+    if row.person is not None and row.person.timezone:
+        return str(row.person.timezone)
+    return country_zone(row.country_id)
+
+
+def person_refs(rows: Iterable[SessionPerson]) -> tuple[PersonRef, ...]:
+    """The people of a session as the solver sees them, each once."""
+    refs: dict[str, PersonRef] = {}
+    for row in rows:
+        key = person_key(row.person_id, row.email) or f"r:{row.pk}"
+        remote = _remote_zone(row)
+        if key in refs and refs[key].remote_zone is None:
+            continue
+        refs[key] = PersonRef(key=key, name=row.display_name, remote_zone=remote)
+    return tuple(refs.values())
+
+
+def session_spec(session: Session) -> SessionSpec:
+    slot: Slot | None = getattr(session, "slot", None)
+    pinned = (
+        Placement(session.pk, slot.room_id, slot.start, slot.end)
+        if slot is not None and slot.pinned
+        else None
+    )
+    return SessionSpec(
+        id=session.pk,
+        title=session.title,
+        type_id=session.session_type_id,
+        duration=session.duration,
+        attendance=session.expected_attendance,
+        hybrid=session.hybrid,
+        booths=session.booths_needed,
+        captioning=session.captioning,
+        theme=session.theme_id,
+        track=session.track_id,
+        feeds=session.feeds_id,
+        people=person_refs(session.people.all()),
+        pinned=pinned,
+    )
+
+
+def grid_times(meeting: AnnualMeeting) -> tuple[GridTime, ...]:
+    venue = meeting.zone
+    types: dict[int, frozenset[int]] = {}
+    for grid in SlotGrid.objects.filter(meeting=meeting).prefetch_related("session_types"):
+        types[grid.pk] = frozenset(t.pk for t in grid.session_types.all())
+    return tuple(
+        GridTime(
+            id=slot.pk,
+            start=slot.start,
+            end=slot.end,
+            types=types.get(slot.grid_id, frozenset()),
+            day=slot.start.astimezone(venue).date(),
+        )
+        for slot in GridSlot.objects.filter(grid__meeting=meeting).order_by("start", "pk")
+    )
+
+
+def room_specs(meeting: AnnualMeeting) -> tuple[RoomSpec, ...]:
+    return tuple(
+        RoomSpec(
+            id=room.pk,
+            name=room.name,
+            capacity=room.capacity,
+            hybrid=room.hybrid,
+            booths=room.interpretation_booths,
+            captioning=room.captioning,
+            order=room.order,
+        )
+        for room in meeting.rooms.all()
+    )
+
+
+def problem_for(meeting: AnnualMeeting, sessions: Sequence[Session] | None = None) -> Problem:
+    """The meeting's schedule as the solver and the checks see it."""
+    rows = list(sessions) if sessions is not None else list(schedulable_sessions(meeting))
+    return Problem(
+        rooms=room_specs(meeting),
+        times=grid_times(meeting),
+        sessions=tuple(session_spec(s) for s in rows),
+        venue_zone=meeting.timezone,
+        theme_names={t.pk: t.name for t in meeting.themes.all()},
+        track_names={t.pk: t.name for t in meeting.tracks.all()},
+    )
+
+
+def working_placements(meeting: AnnualMeeting) -> list[Placement]:
+    return [
+        Placement(slot.session_id, slot.room_id, slot.start, slot.end)
+        for slot in Slot.objects.filter(session__meeting=meeting)
+    ]
+
+
+def latest_run(meeting: AnnualMeeting) -> SolverRun | None:
+    return meeting.solver_runs.order_by("-created", "-pk").first()
+
+
+def grids_of(meeting: AnnualMeeting) -> QuerySet[SlotGrid]:
+    return (
+        SlotGrid.objects.filter(meeting=meeting)
+        .prefetch_related("session_types", "slots")
+        .order_by("duration", "pk")
+    )
+
+
+def rooms_of(meeting: AnnualMeeting) -> list[Room]:
+    return list(meeting.rooms.all())
+
+
+# --- Releases ---------------------------------------------------------------------------------
+
+
+def latest_release(meeting: AnnualMeeting) -> ScheduleRelease | None:
+    return meeting.releases.order_by("-version").first()
+
+
+def releases_of(meeting: AnnualMeeting) -> QuerySet[ScheduleRelease]:
+    return meeting.releases.order_by("-version")
+
+
+def release_placements(release: ScheduleRelease | None) -> dict[int, Placement]:
+    if release is None:
+        return {}
+    found = {}
+    for key, entry in release.entries.items():
+        start, end = parse_datetime(entry["start"]), parse_datetime(entry["end"])
+        if start is None or end is None:
+            continue
+        found[int(key)] = Placement(int(key), int(entry["room"]), start, end)
+    return found
+
+
+def released_session_ids(meeting: AnnualMeeting) -> set[int]:
+    release = latest_release(meeting)
+    return {int(k) for k in release.entries} if release is not None else set()
+
+
+def get_meeting_for_schedule(user: Any, slug: str) -> AnnualMeeting:
+    meetings = AnnualMeeting.objects.select_related("host_country")
+    if not is_secretariat(user):
+        meetings = meetings.filter(published=True)
+    try:
+        return meetings.get(slug=slug)
+    except AnnualMeeting.DoesNotExist as error:
+        raise Http404 from error
+
+
+# --- The public schedule ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Speaker:
+    # A stable reference that reveals nothing personal: the public profile id, else the row.
+    ref: str
+    name: str
+    role: str
+    stakeholder_group: str
+    region: str
+    organization: str
+    onsite: bool
+
+
+@dataclass(frozen=True)
+class ScheduleEntry:
+    """One session of the published schedule, with what its listing and exports show."""
+
+    id: int
+    code: str
+    guid: str
+    title: str
+    description: str
+    start: datetime
+    end: datetime
+    room_id: int
+    room: str
+    room_guid: str
+    type_id: int
+    type_name: str
+    kind: str
+    theme_id: int | None
+    theme: str
+    track: str
+    languages: tuple[str, ...]
+    interpretation: tuple[str, ...]
+    captioning: bool
+    online: bool
+    join_url: str
+    recording_url: str
+    speakers: tuple[Speaker, ...] = ()
+    search_text: str = field(default="", repr=False)
+
+    @property
+    def minutes(self) -> int:
+        return int((self.end - self.start).total_seconds() // 60)
+
+    def matches(self, words: Sequence[str]) -> bool:
+        return all(word in self.search_text for word in words)
+
+
+def _speaker(row: SessionPerson) -> Speaker:
+    country = row.country
+    ref = f"person:{row.person.public_id}" if row.person is not None else f"row:{row.pk}"
+    return Speaker(
+        ref=ref,
+        name=row.display_name,
+        role=row.role,
+        stakeholder_group=row.stakeholder_group,
+        region=country.statistical_region if country is not None else "",
+        organization=row.organization_name if row.person is None or not row.person.erased else "",
+        onsite=row.onsite,
+    )
+
+
+def _entries(meeting: AnnualMeeting, release: ScheduleRelease) -> list[ScheduleEntry]:
+    placements = release_placements(release)
+    rooms = {r.pk: r for r in meeting.rooms.all()}
+    sessions = (
+        Session.objects.filter(pk__in=placements)
+        .select_related("session_type", "theme", "track")
+        .prefetch_related(Prefetch("people", queryset=_people_queryset()))
+    )
+    entries = []
+    for session in sessions:
+        placement = placements[session.pk]
+        room = rooms.get(placement.room)
+        people = list(session.people.all())
+        speakers = tuple(_speaker(r) for r in people)
+        text = " ".join(
+            [session.title, session.description, session.code]
+            + [s.name for s in speakers]
+            + [s.organization for s in speakers]
+        ).casefold()
+        entries.append(
+            ScheduleEntry(
+                id=session.pk,
+                code=session.code,
+                guid=str(session.guid),
+                title=session.title,
+                description=session.description,
+                start=placement.start,
+                end=placement.end,
+                room_id=placement.room,
+                room=room.name
+                if room is not None
+                else str(release.entries[str(session.pk)].get("room_name", "")),
+                room_guid=str(room.guid) if room is not None else "",
+                type_id=session.session_type_id,
+                type_name=str(session.session_type),
+                kind=session.session_type.kind,
+                theme_id=session.theme_id,
+                theme=session.theme.name if session.theme else "",
+                track=session.track.name if session.track else "",
+                languages=tuple(session.languages or ()),
+                interpretation=tuple(session.interpretation or ()),
+                captioning=session.captioning,
+                online=session.hybrid or bool(session.join_url),
+                join_url=session.join_url,
+                recording_url=session.recording_url,
+                speakers=speakers,
+                search_text=text,
+            )
+        )
+    entries.sort(
+        key=lambda e: (e.start, rooms[e.room_id].order if e.room_id in rooms else 0, e.room, e.id)
+    )
+    return entries
+
+
+def schedule_entries(meeting: AnnualMeeting) -> list[ScheduleEntry]:
+    """The published schedule of a meeting, in time order (cached until the next change).
+
+    Session texts come from the sessions themselves; times and rooms from the latest release.
+    """
+    release = latest_release(meeting)
+    if release is None:
+        return []
+    key = ENTRIES_KEY.format(slug=meeting.slug, generation=generation(meeting.slug))
+    cached = cache.get(key)
+    if isinstance(cached, tuple) and len(cached) == 2 and cached[0] == release.pk:
+        return list(cached[1])
+    entries = _entries(meeting, release)
+    cache.set(key, (release.pk, tuple(entries)), CACHE_SECONDS)
+    return entries
+
+
+@dataclass(frozen=True)
+class Filters:
+    day: date | None = None
+    theme: int | None = None
+    session_type: int | None = None
+    room: int | None = None
+    language: str = ""
+    attendance: str = ""
+    words: tuple[str, ...] = ()
+
+    @property
+    def any(self) -> bool:
+        return bool(
+            self.theme
+            or self.session_type
+            or self.room
+            or self.language
+            or self.attendance
+            or self.words
+        )
+
+
+def filter_entries(
+    entries: Iterable[ScheduleEntry], filters: Filters, venue_zone: str
+) -> list[ScheduleEntry]:
+    venue = zone(venue_zone)
+    found = []
+    for entry in entries:
+        if filters.day is not None and entry.start.astimezone(venue).date() != filters.day:
+            continue
+        if filters.theme and entry.theme_id != filters.theme:
+            continue
+        if filters.session_type and entry.type_id != filters.session_type:
+            continue
+        if filters.room and entry.room_id != filters.room:
+            continue
+        if filters.language and filters.language not in (
+            *entry.languages,
+            *entry.interpretation,
+        ):
+            continue
+        if filters.attendance == "online" and not entry.online:
+            continue
+        if filters.words and not entry.matches(filters.words):
+            continue
+        found.append(entry)
+    return found
+
+
+def schedule_days(entries: Iterable[ScheduleEntry], venue_zone: str) -> list[date]:
+    venue = zone(venue_zone)
+    return sorted({e.start.astimezone(venue).date() for e in entries})
+
+
+def stars_of(person_id: int | None, meeting: AnnualMeeting) -> set[int]:
+    if person_id is None:
+        return set()
+    return set(
+        Star.objects.filter(person_id=person_id, session__meeting=meeting).values_list(
+            "session_id", flat=True
+        )
+    )
+
+
+@dataclass(frozen=True)
+class AgendaItem:
+    entry: ScheduleEntry
+    clashes: tuple[ScheduleEntry, ...]
+
+
+def agenda(entries: Iterable[ScheduleEntry], starred: set[int]) -> list[AgendaItem]:
+    """The starred sessions in time order, each with the starred sessions it overlaps."""
+    chosen = [e for e in entries if e.id in starred]
+    items = []
+    for entry in chosen:
+        clashes = tuple(
+            other
+            for other in chosen
+            if other.id != entry.id and other.start < entry.end and entry.start < other.end
+        )
+        items.append(AgendaItem(entry, clashes))
+    return items
+
+
+def sessions_by_day(
+    entries: Iterable[ScheduleEntry], venue_zone: str
+) -> list[tuple[date, list[ScheduleEntry]]]:
+    venue = zone(venue_zone)
+    days: dict[date, list[ScheduleEntry]] = defaultdict(list)
+    for entry in entries:
+        days[entry.start.astimezone(venue).date()].append(entry)
+    return sorted(days.items())
+
+
+def meeting_slug_of_session(pk: int) -> str | None:
+    """The slug of a session's meeting, remembered: a session never changes meeting, so a
+    cached session page costs no query to find its key."""
+    if not 0 < pk <= ROW_ID_MAX:
+        return None
+    key = f"programme:session-meeting:{pk}"
+    slug: str | None = cache.get(key)
+    if slug is None:
+        slug = Session.objects.filter(pk=pk).values_list("meeting__slug", flat=True).first()
+        if slug is not None:
+            cache.set(key, slug, CACHE_SECONDS)
+    return slug
+
+
+# --- Registration -----------------------------------------------------------------------------
+
+
+def registration_of(meeting: AnnualMeeting, person: Person | None) -> Registration | None:
+    if person is None:
+        return None
+    return Registration.objects.filter(meeting=meeting, person=person).first()
+
+
+def registrations(meeting: AnnualMeeting) -> QuerySet[Registration]:
+    return meeting.registrations.filter(person__erased__isnull=True).select_related(
+        "person__country"
+    )
+
+
+# --- Personal data ------------------------------------------------------------------------------
+
+
+def export_schedule_data(person: Person) -> dict[str, Any]:
+    """What the schedule holds about a person, for their data export: their agenda and their
+    registrations."""
+    stars = Star.objects.filter(person=person).select_related("session").order_by("pk")
+    registrations = Registration.objects.filter(person=person).select_related("meeting")
+    return {
+        "starred_sessions": [
+            {"session": s.session.title, "starred": s.created.isoformat()} for s in stars
+        ],
+        "registrations": [
+            {
+                "meeting": str(r.meeting),
+                "attendance": r.attendance,
+                "registered": r.registered.isoformat(),
+            }
+            for r in registrations
+        ],
+    }

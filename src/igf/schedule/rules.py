@@ -1,0 +1,115 @@
+"""Who may see a session, star it, join it online, register for the meeting and run the
+schedule."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import rules
+
+from igf.core.rules import grant_model_permissions, is_secretariat, is_signed_in
+from igf.programme.enums import ParticipantRole
+
+if TYPE_CHECKING:
+    from igf.programme.models import AnnualMeeting, Session
+
+
+def _person_id(user: object) -> int | None:
+    if not getattr(user, "is_authenticated", False):
+        return None
+    person = getattr(user, "person", None)
+    return getattr(person, "pk", None)
+
+
+def _meeting_of(obj: Any) -> AnnualMeeting | None:
+    if obj is None:
+        return None
+    return obj.meeting if hasattr(obj, "meeting") else obj  # type: ignore[no-any-return]
+
+
+def _session_roles(user: object, session: Session) -> set[str]:
+    """The roles the user has in a session: its people's rows, and proposers of its proposals
+    count as organisers (looked up once per request and session)."""
+    person = _person_id(user)
+    if person is None:
+        return set()
+    cache: dict[int, set[str]] = session.__dict__.setdefault("_roles_by_person", {})
+    if person not in cache:
+        roles = set(session.people.filter(person_id=person).values_list("role", flat=True))
+        if session.proposals.filter(proposer_id=person).exists():
+            roles.add(ParticipantRole.ORGANISER)
+        cache[person] = roles
+    return cache[person]
+
+
+@rules.predicate
+def is_session_person(user: object, session: Session | None) -> bool:
+    return session is not None and bool(_session_roles(user, session))
+
+
+@rules.predicate
+def is_session_organiser(user: object, session: Session | None) -> bool:
+    """Organisers and rapporteurs write the session's report."""
+    return session is not None and bool(
+        _session_roles(user, session) & {ParticipantRole.ORGANISER, ParticipantRole.RAPPORTEUR}
+    )
+
+
+@rules.predicate
+def is_released(user: object, session: Session | None) -> bool:
+    """The session is in the meeting's latest published schedule."""
+    if session is None or not session.meeting.published:
+        return False
+    if "_released" not in session.__dict__:
+        release = session.meeting.releases.order_by("-version").first()
+        session.__dict__["_released"] = release is not None and str(session.pk) in release.entries
+    return bool(session.__dict__["_released"])
+
+
+@rules.predicate
+def join_links_are_public(user: object, session: Session | None) -> bool:
+    return session is not None and session.meeting.join_links_public
+
+
+@rules.predicate
+def is_registered(user: object, obj: Any) -> bool:
+    person = _person_id(user)
+    meeting = _meeting_of(obj)
+    if person is None or meeting is None:
+        return False
+    return meeting.registrations.filter(person_id=person).exists()
+
+
+@rules.predicate
+def meeting_is_open_for_registration(user: object, meeting: AnnualMeeting | None) -> bool:
+    from django.utils import timezone  # noqa: PLC0415
+
+    return meeting is not None and meeting.published and meeting.ends >= timezone.localdate()
+
+
+can_view_session = is_secretariat | is_released | is_session_person
+can_see_join_link = can_view_session & (
+    join_links_are_public | is_secretariat | is_registered | is_session_person
+)
+can_star_session = is_signed_in & is_released
+can_manage_schedule = is_secretariat
+can_register = is_signed_in & meeting_is_open_for_registration
+
+rules.add_perm("schedule.view_session", can_view_session)
+rules.add_perm("schedule.see_join_link", can_see_join_link)
+rules.add_perm("schedule.star_session", can_star_session)
+rules.add_perm("schedule.manage_schedule", can_manage_schedule)
+rules.add_perm("schedule.register", can_register)
+rules.add_perm("schedule.view_agenda", is_signed_in)
+
+# The secretariat configures the venue's rooms in the admin, and reads releases there.
+grant_model_permissions(
+    "schedule",
+    is_secretariat,
+    {
+        "room": ("view", "add", "change", "delete"),
+        "slotgrid": ("view",),
+        "schedulerelease": ("view",),
+        "registration": ("view",),
+    },
+)

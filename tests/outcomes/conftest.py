@@ -1,0 +1,17 @@
+"""The outcomes' tests write static snapshots into a temporary folder, never into var/, and
+share the schedule's permission scene."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.schedule.scene import actors, scene  # noqa: F401 - the permission matrix's fixtures
+
+
+@pytest.fixture(autouse=True)
+def snapshot_folder(settings: pytest.FixtureRequest, tmp_path: Path) -> Path:
+    folder = tmp_path / "snapshots"
+    settings.IGF_SNAPSHOT_DIR = str(folder)  # type: ignore[attr-defined]
+    return folder
