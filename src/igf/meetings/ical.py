@@ -13,7 +13,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
 
-from igf.core.links import site_url  # noqa: F401 TODO(#11): schedule imports it from here
 from igf.meetings.models import Meeting
 
 PRODID = "-//IGF Platform//Meetings//EN"
