@@ -17,11 +17,10 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from igf.bodies.models import Body, Membership
+from igf.bodies.models import Body
 from igf.consultations import blocks as blockmod
 from igf.consultations.enums import (
     CommentStatus,
-    CompilationStatus,
     DispositionOutcome,
     QuestionnaireStatus,
     VersionStatus,
@@ -35,6 +34,7 @@ from igf.consultations.models import (
     Contribution,
     Document,
     Flag,
+    ModerationDecision,
     Paragraph,
     Questionnaire,
     QuestionnaireSection,
@@ -42,7 +42,7 @@ from igf.consultations.models import (
     Translation,
     Version,
 )
-from igf.consultations.rules import EDITOR_ROLES, edited_body_ids, is_editor, is_moderator
+from igf.consultations.rules import edited_body_ids, is_editor, is_moderator
 from igf.core.enums import StakeholderGroup
 from igf.core.rules import is_secretariat
 from igf.people.models import Person, User, Viewer
@@ -133,6 +133,34 @@ def get_paragraph(version: Version, key: str) -> Paragraph:
     return paragraph
 
 
+def neighbours(paragraph: Paragraph) -> tuple[Paragraph | None, Paragraph | None]:
+    """The paragraphs just before and after this one in its version (None at either end)."""
+    version = paragraph.version
+    around = {
+        p.position: p
+        for p in version.paragraphs.filter(
+            position__in=[paragraph.position - 1, paragraph.position + 1]
+        )
+    }
+    for neighbour in around.values():
+        neighbour.version = version
+    return around.get(paragraph.position - 1), around.get(paragraph.position + 1)
+
+
+def same_paragraph_elsewhere(paragraph: Paragraph) -> list[Paragraph]:
+    """This paragraph (same identity) in the document's other published versions."""
+    return list(
+        Paragraph.objects.filter(
+            version__document_id=paragraph.version.document_id,
+            version__status=VersionStatus.PUBLISHED,
+            key=paragraph.key,
+        )
+        .exclude(pk=paragraph.pk)
+        .select_related("version__document")
+        .order_by("version__number")
+    )
+
+
 def periods_of(version: Version) -> list[CommentPeriod]:
     periods = list(version.periods.order_by("opens"))
     for period in periods:
@@ -170,8 +198,7 @@ def bodies_for_editor(user: User) -> models.QuerySet[Body]:
     bodies = Body.objects.filter(type__may_publish_for_comment=True).select_related("type")
     if is_secretariat(user):
         return bodies
-    led = Membership.objects.current().filter(person__user=user, role__in=EDITOR_ROLES)
-    return bodies.filter(pk__in=led.values("body_id"))
+    return bodies.filter(pk__in=edited_body_ids(user))
 
 
 def previous_published(version: Version) -> Version | None:
@@ -492,6 +519,15 @@ def later_paragraphs(version: Version) -> list[Paragraph]:
 # --- Moderation -----------------------------------------------------------------------------------
 
 
+def recent_moderation_decisions(limit: int) -> list[ModerationDecision]:
+    """The moderation log's latest entries, newest first."""
+    return list(
+        ModerationDecision.objects.select_related("comment__author", "decided_by__person").order_by(
+            "-decided_at", "-pk"
+        )[:limit]
+    )
+
+
 def moderation_queue() -> dict[str, list[Comment]]:
     """Comments awaiting moderation, and published comments with open flags."""
     open_flags = Flag.objects.filter(resolved_at__isnull=True).select_related("flagged_by")
@@ -627,13 +663,19 @@ def find_own_contribution(
     )
 
 
-def get_compilation(questionnaire: Questionnaire, *, viewer: Viewer) -> Compilation:
+def find_compilation(questionnaire: Questionnaire) -> Compilation | None:
+    """The questionnaire's compilation, draft or published, if one was started."""
     compilation = Compilation.objects.filter(questionnaire=questionnaire).first()
-    if compilation is None or (
-        compilation.status != CompilationStatus.PUBLISHED and not is_editor(viewer, questionnaire)
-    ):
+    if compilation is not None:
+        compilation.questionnaire = questionnaire
+    return compilation
+
+
+def get_compilation(questionnaire: Questionnaire, *, viewer: Viewer) -> Compilation:
+    """The questionnaire's compilation: published, or a draft its editors may see (else 404)."""
+    compilation = find_compilation(questionnaire)
+    if compilation is None or not (compilation.is_published or is_editor(viewer, questionnaire)):
         raise Http404
-    compilation.questionnaire = questionnaire
     return compilation
 
 

@@ -12,7 +12,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
 from igf.consultations import queries, ratelimit, services
-from igf.consultations.enums import VersionStatus
 from igf.consultations.forms import CommentForm, FlagForm
 from igf.consultations.models import Comment, CommentPeriod, Paragraph, Version
 from igf.consultations.rules import is_moderator
@@ -109,14 +108,7 @@ def paragraph_detail(request: HttpRequest, version: Version, key: str) -> HttpRe
         .order_by("created", "pk")
     )
     queries.attribute(comments, request.user)
-    neighbours = {
-        p.position: p
-        for p in version.paragraphs.filter(
-            position__in=[paragraph.position - 1, paragraph.position + 1]
-        )
-    }
-    for neighbour in neighbours.values():
-        neighbour.version = version
+    previous, following = queries.neighbours(paragraph)
     return render(
         request,
         "consultations/paragraph.html",
@@ -128,25 +120,11 @@ def paragraph_detail(request: HttpRequest, version: Version, key: str) -> HttpRe
             "period": period,
             "period_open": period is not None and period.is_open(),
             "form": form,
-            "previous": neighbours.get(paragraph.position - 1),
-            "next": neighbours.get(paragraph.position + 1),
-            "other_versions": _same_paragraph_elsewhere(paragraph),
+            "previous": previous,
+            "next": following,
+            "other_versions": queries.same_paragraph_elsewhere(paragraph),
         },
         status=status,
-    )
-
-
-def _same_paragraph_elsewhere(paragraph: Paragraph) -> list[Paragraph]:
-    """This paragraph (same identity) in the document's other published versions."""
-    return list(
-        Paragraph.objects.filter(
-            version__document_id=paragraph.version.document_id,
-            version__status=VersionStatus.PUBLISHED,
-            key=paragraph.key,
-        )
-        .exclude(pk=paragraph.pk)
-        .select_related("version__document")
-        .order_by("version__number")
     )
 
 

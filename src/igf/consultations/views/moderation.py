@@ -12,7 +12,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 from igf.consultations import queries, services
 from igf.consultations.enums import CommentStatus, ModerationAction
 from igf.consultations.forms import ModerationForm
-from igf.consultations.models import Comment, ModerationDecision
+from igf.consultations.models import Comment
 from igf.consultations.views.common import user_of
 from igf.core.errors import Refused
 from igf.core.forms import add_refusal
@@ -32,13 +32,11 @@ def queue(request: HttpRequest) -> HttpResponse:
     found = queries.moderation_queue()
     for group in found.values():
         queries.attribute(group, request.user)
-    decisions = ModerationDecision.objects.select_related(
-        "comment__author", "decided_by__person"
-    ).order_by("-decided_at", "-pk")[:RECENT_DECISIONS]
+    decisions = queries.recent_moderation_decisions(RECENT_DECISIONS)
     return render(
         request,
         "consultations/moderation_queue.html",
-        {**found, "decisions": list(decisions)},
+        {**found, "decisions": decisions},
     )
 
 

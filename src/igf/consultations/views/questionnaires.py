@@ -21,7 +21,7 @@ from igf.consultations.forms import (
     PointForm,
     QuestionnaireForm,
 )
-from igf.consultations.models import Compilation, Questionnaire
+from igf.consultations.models import Questionnaire
 from igf.consultations.rules import is_editor
 from igf.consultations.views.common import user_of
 from igf.core.errors import Refused
@@ -79,7 +79,7 @@ def questionnaire_detail(request: HttpRequest, questionnaire: Questionnaire) -> 
                 "on_behalf_of"
             )
         )
-    compilation = Compilation.objects.filter(questionnaire=questionnaire).first()
+    compilation = queries.find_compilation(questionnaire)
     return render(
         request,
         "consultations/questionnaire_detail.html",
@@ -330,7 +330,7 @@ def compilation_edit(request: HttpRequest, questionnaire: Questionnaire) -> Http
     """The compiler's workspace: introduction, points with citations, and beside them the
     answers not yet cited in each section."""
     slug = questionnaire.slug
-    found = Compilation.objects.filter(questionnaire=questionnaire).first()
+    found = queries.find_compilation(questionnaire)
     intro_form = CompilationForm(
         request.POST if "introduction" in request.POST else None,
         initial={"introduction": found.introduction if found else ""},
