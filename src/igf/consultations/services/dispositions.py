@@ -67,8 +67,8 @@ def record_disposition(
 def publish_dispositions(*, by: User, period: CommentPeriod) -> int:
     """Publish the period's drafted dispositions; return how many were published.
 
-    Side effects: each commenter gets one e-mail listing the dispositions of their comments;
-    one public activity entry (if any was published).
+    Side effects: each commenter gets one e-mail (after commit) listing the dispositions of
+    their comments; one public activity entry (if any was published).
     """
     now = timezone.now()
     drafts = list(

@@ -28,7 +28,7 @@ def moderate_comment(*, by: User, comment: Comment, action: str, reason: str) ->
     """Decide on a comment under the Code of Conduct: publish, hide, restore or keep it.
 
     Side effects: the decision is logged with its reason; open flags are resolved; the author
-    is told by e-mail; one private activity entry.
+    is told by e-mail once the decision commits; one private activity entry.
     """
     reason = (reason or "").strip()
     if not reason:

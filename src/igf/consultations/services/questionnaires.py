@@ -154,8 +154,8 @@ def publish_questionnaire(*, by: User, questionnaire: Questionnaire) -> Question
 def invite(*, by: User, questionnaire: Questionnaire, people: Iterable[Person]) -> int:
     """Invite people to contribute; return how many were newly invited.
 
-    Side effects: each new invitee is e-mailed if the questionnaire is published; one
-    private activity entry.
+    Side effects: each new invitee is e-mailed (after commit) if the questionnaire is
+    published; one private activity entry.
     """
     existing = set(questionnaire.invitations.values_list("person_id", flat=True))
     new = [p for p in dict.fromkeys(people) if p.pk not in existing and p.erased is None]
