@@ -23,7 +23,6 @@ from django.db import transaction
 from django.test.utils import override_settings
 from django.utils import timezone
 
-from igf.bodies.enums import LEAD_ROLES
 from igf.bodies.models import Body, Membership
 from igf.consultations import services
 from igf.consultations.blocks import plain_text
@@ -225,7 +224,7 @@ def _lead(body: Body | None, fallback: User) -> User:
         return fallback
     membership = (
         Membership.objects.current()
-        .filter(body=body, role__in=LEAD_ROLES)
+        .filter(body=body, role__in=body.type.lead_roles)
         .select_related("person__user")
         .order_by("pk")
         .first()

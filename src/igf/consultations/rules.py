@@ -14,7 +14,7 @@ import rules
 from django.conf import settings
 from django.utils import timezone
 
-from igf.bodies.enums import LEAD_ROLES, Role
+from igf.bodies.enums import Role
 from igf.consultations.enums import VersionStatus
 from igf.core.rules import grant_model_permissions, is_secretariat, is_signed_in
 
@@ -24,8 +24,9 @@ if TYPE_CHECKING:
 
 # People in this group moderate comments under the Code of Conduct, beside the secretariat.
 MODERATORS_GROUP: str = getattr(settings, "IGF_MODERATORS_GROUP", "Moderators")
-# Roles in a body that draft its documents and questionnaires.
-EDITOR_ROLES = frozenset({*LEAD_ROLES, Role.RAPPORTEUR, Role.SECRETARIAT_LIAISON})
+# Roles in a body that draft its documents and questionnaires, beside those that lead it (as
+# the body's type says).
+EDITOR_ROLES = frozenset({Role.RAPPORTEUR, Role.SECRETARIAT_LIAISON})
 _CACHE_ATTRIBUTE = "_consultations_edited_bodies"
 
 
@@ -38,9 +39,11 @@ def edited_body_ids(user: Viewer) -> frozenset[int]:
         from igf.bodies.models import Membership  # noqa: PLC0415 - rules load before models
 
         cached = frozenset(
-            Membership.objects.current()
-            .filter(person__user=user.pk, role__in=EDITOR_ROLES)
-            .values_list("body_id", flat=True)
+            body_id
+            for body_id, role, lead_roles in Membership.objects.current()
+            .filter(person__user=user.pk)
+            .values_list("body_id", "role", "body__type__lead_roles")
+            if role in EDITOR_ROLES or role in lead_roles
         )
         setattr(user, _CACHE_ATTRIBUTE, cached)
     return cached

@@ -13,7 +13,7 @@ from datetime import UTC, date, datetime, timedelta
 from django.db import transaction
 from django.utils import timezone
 
-from igf.bodies.enums import LEAD_ROLES, SEAT_ROLES, Role
+from igf.bodies.enums import Role
 from igf.bodies.models import Body, Membership
 from igf.core.demo import DemoAccount, DemoContext
 from igf.meetings import transcripts
@@ -104,8 +104,8 @@ def _month(today: date, offset: int) -> date:
 
 def _leads_and_members(body: Body) -> tuple[list[Person], list[Person], list[Person]]:
     memberships = list(Membership.objects.current().filter(body=body).select_related("person"))
-    leads = [m.person for m in memberships if m.role in LEAD_ROLES]
-    seats = [m.person for m in memberships if m.role in SEAT_ROLES]
+    leads = [m.person for m in memberships if body.type.leads(m.role)]
+    seats = [m.person for m in memberships if body.type.holds_seat(m.role)]
     rapporteurs = [
         m.person for m in memberships if m.role in (Role.RAPPORTEUR, Role.SECRETARIAT_LIAISON)
     ]

@@ -13,8 +13,8 @@ from django.db.models import QuerySet
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
-from igf.bodies.enums import LEAD_ROLES
 from igf.bodies.models import Membership
+from igf.bodies.queries import lead_roles
 from igf.core.timezones import is_valid_timezone, timezone_names
 from igf.meetings import transcripts
 from igf.meetings.clock import zone
@@ -327,7 +327,9 @@ class DecisionForm(CleanTextMixin, forms.Form):
         cast(
             forms.ModelChoiceField[AgendaItem], self.fields["agenda_item"]
         ).queryset = meeting.agenda_items.order_by("order", "pk")
-        leads = Membership.objects.current().filter(body=meeting.body, role__in=LEAD_ROLES)
+        leads = Membership.objects.current().filter(
+            body=meeting.body, role__in=lead_roles(meeting.body)
+        )
         cast(
             forms.ModelChoiceField[Person], self.fields["determined_by"]
         ).queryset = Person.objects.filter(pk__in=leads.values("person_id")).order_by(

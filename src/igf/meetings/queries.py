@@ -10,8 +10,8 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
-from igf.bodies.enums import SEAT_ROLES
 from igf.bodies.models import Body, Membership
+from igf.bodies.queries import seat_roles
 from igf.core.enums import StakeholderGroup
 from igf.core.rules import is_secretariat
 from igf.meetings import clock
@@ -274,7 +274,7 @@ def expected_members(meeting: Meeting) -> list[Membership]:
         return []
     return list(
         Membership.objects.current(meeting.start.date())
-        .filter(body_id=meeting.body_id, role__in=SEAT_ROLES)
+        .filter(body_id=meeting.body_id, role__in=seat_roles(meeting.body))
         .select_related("person")
         .order_by("person__display_name", "pk")
     )
@@ -301,7 +301,7 @@ def member_zones(meeting: Meeting) -> list[str]:
         return []
     return list(
         Membership.objects.current()
-        .filter(body_id=meeting.body_id, role__in=SEAT_ROLES)
+        .filter(body_id=meeting.body_id, role__in=seat_roles(meeting.body))
         .values_list("person__timezone", flat=True)
     )
 
@@ -340,14 +340,14 @@ def attendance_rates(body: Body, *, now: datetime | None = None) -> list[MemberA
     held = _held_meetings(body, now - ATTENDANCE_PERIOD, now)
     memberships = list(
         Membership.objects.current(now.date())
-        .filter(body=body, role__in=SEAT_ROLES)
+        .filter(body=body, role__in=seat_roles(body))
         .select_related("person")
         .order_by("person__display_name", "pk")
     )
     # All terms of the current members, so a renewed member's earlier term counts too.
     terms: dict[int, list[tuple[date, date | None]]] = {}
     for person_id, start, end in Membership.objects.filter(
-        body=body, person_id__in=[m.person_id for m in memberships], role__in=SEAT_ROLES
+        body=body, person_id__in=[m.person_id for m in memberships], role__in=seat_roles(body)
     ).values_list("person_id", "start", "end"):
         terms.setdefault(person_id, []).append((start, end))
     statuses = {
@@ -400,7 +400,7 @@ def attendance_by_group(body: Body, *, now: datetime | None = None) -> list[Grou
     if not held:
         return []
     seats = list(
-        Membership.objects.filter(body=body, role__in=SEAT_ROLES).values_list(
+        Membership.objects.filter(body=body, role__in=seat_roles(body)).values_list(
             "person_id", "start", "end", "stakeholder_group", "person__stakeholder_group"
         )
     )

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, TypeAlias, cast
 import rules
 from django.utils import timezone
 
-from igf.bodies.enums import LEAD_ROLES, SEAT_ROLES, Role
+from igf.bodies.enums import Role
 from igf.bodies.models import Body, Membership
 from igf.core.rules import grant_model_permissions, is_secretariat, is_signed_in
 
@@ -34,6 +34,9 @@ if TYPE_CHECKING:
 
 # Who keeps the record of a body's meetings: its rapporteur, or the secretariat's liaison.
 RAPPORTEUR_ROLES = frozenset({Role.RAPPORTEUR, Role.SECRETARIAT_LIAISON})
+# Stand among roles_of()'s roles for a role that holds a seat or leads, as the body's type says.
+HOLDS_SEAT = "+holds_seat"
+LEADS = "+leads"
 _CACHE = "_igf_meeting_roles"
 
 
@@ -44,10 +47,16 @@ def roles_of(user: Viewer) -> dict[int, frozenset[str]]:
     cached: dict[int, frozenset[str]] | None = getattr(user, _CACHE, None)
     if cached is None:
         found: dict[int, set[str]] = {}
-        for body_id, role in (
-            Membership.objects.current().filter(person__user=user).values_list("body_id", "role")
+        for body_id, role, seat_roles, lead_roles in (
+            Membership.objects.current()
+            .filter(person__user=user)
+            .values_list("body_id", "role", "body__type__seat_roles", "body__type__lead_roles")
         ):
-            found.setdefault(body_id, set()).add(role)
+            found.setdefault(body_id, set()).update(
+                {role}
+                | ({HOLDS_SEAT} if role in seat_roles else set())
+                | ({LEADS} if role in lead_roles else set())
+            )
         cached = {body_id: frozenset(roles) for body_id, roles in found.items()}
         setattr(user, _CACHE, cached)
     return dict(cached)
@@ -90,7 +99,7 @@ def _has_role(user: Viewer, target: Target, wanted: frozenset[str] | None) -> bo
 @rules.predicate
 def is_member_of(user: Viewer, target: Target) -> bool:
     """Holds a seat in the body (chair, vice-chair, co-facilitator, member)."""
-    return _has_role(user, target, SEAT_ROLES)
+    return _has_role(user, target, frozenset({HOLDS_SEAT}))
 
 
 @rules.predicate
@@ -102,7 +111,7 @@ def takes_part_in(user: Viewer, target: Target) -> bool:
 @rules.predicate
 def is_lead_of(user: Viewer, target: Target) -> bool:
     """Chairs or co-facilitates the body."""
-    return _has_role(user, target, LEAD_ROLES)
+    return _has_role(user, target, frozenset({LEADS}))
 
 
 @rules.predicate
