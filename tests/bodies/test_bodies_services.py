@@ -14,6 +14,7 @@ from igf.bodies import queries, services
 from igf.bodies.enums import CallStatus, NominationStatus, Role
 from igf.bodies.models import Body, Call, CompositionTarget, Membership, Subscription
 from igf.core.errors import NotAllowed, Refused
+from igf.core.links import site_url
 from igf.core.models import ActivityEntry, Country
 from igf.people.models import User
 from tests.bodies.factories import BodyFactory, CallFactory, body_type, member, person_in
@@ -296,3 +297,21 @@ def test_only_members_post_to_a_list(participant: User) -> None:
     body = BodyFactory.create(type=body_type("bpf"))
     with pytest.raises(NotAllowed, match="Only members"):
         services.post_message(by=participant, body=body, subject="Hi", text="Hello")
+
+
+def test_list_footer_is_in_each_subscribers_language(
+    participant: User, django_capture_on_commit_callbacks
+) -> None:
+    body = BodyFactory.create(type=body_type("bpf"))
+    member(body, participant.person)
+    subscriber = person_in("government")
+    subscriber.user.language = "fr"
+    subscriber.user.save(update_fields=["language"])
+    Subscription.objects.create(body=body, person=subscriber)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.post_message(by=participant, body=body, subject="Draft", text="Please read.")
+    (message,) = mail.outbox
+    token = Subscription.objects.get(body=body, person=subscriber).token
+    assert message.body.endswith(
+        f"Pour vous désabonner de cette liste\xa0:\xa0{site_url()}/bodies/list/unsubscribe/{token}/"
+    )
