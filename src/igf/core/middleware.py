@@ -14,7 +14,6 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 
 from igf.core.errors import Refused, refused, same_site_referer
-from igf.core.permissions import user_needs_second_factor  # noqa: F401 TODO(#11): programme moves
 from igf.core.timezones import is_valid_timezone
 
 TIMEZONE_SESSION_KEY = "igf_timezone"
