@@ -7,12 +7,13 @@ from typing import Any
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 
+from igf.core.accounts import Account
 from igf.core.models import ActivityEntry
 
 
 def record_activity(
     *,
-    by: Any,
+    by: Account | None,
     verb: str,
     target: models.Model | None = None,
     public: bool = False,
@@ -23,7 +24,8 @@ def record_activity(
     `by` is the acting user (or None for the system). `verb` is a stable machine name such
     as "person.profile_updated"; pages translate it through `igf.core.phrases.VERBS`.
     """
-    actor = by if getattr(by, "pk", None) else None
+    # The account model is people.User, which core cannot name; a visitor is no actor.
+    actor: Any = by if by is not None and by.is_authenticated else None
     return ActivityEntry.objects.create(
         actor=actor,
         verb=verb,

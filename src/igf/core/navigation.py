@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 from django.utils.functional import Promise
 
+from igf.core.accounts import Account
+
 
 @dataclass(frozen=True)
 class NavItem:
@@ -23,7 +25,7 @@ def register_nav_item(item: NavItem) -> None:
     NAV_ITEMS[item.url_name] = item
 
 
-def nav_items_for(user: object) -> list[NavItem]:
+def nav_items_for(user: Account | None) -> list[NavItem]:
     has_perm = getattr(user, "has_perm", None)
     return sorted(
         (

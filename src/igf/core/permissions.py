@@ -27,6 +27,8 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from igf.core.accounts import Account
+
 View = TypeVar("View", bound=Callable[..., HttpResponse])
 
 
@@ -91,7 +93,7 @@ def permission_required(
     return decorator
 
 
-def user_needs_second_factor(user: object) -> bool:
+def user_needs_second_factor(user: Account) -> bool:
     """Staff, the secretariat and moderators read personal data: they need a second factor."""
     from allauth.mfa.models import Authenticator  # noqa: PLC0415 - app registry must be ready
 

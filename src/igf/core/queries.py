@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.db.models import QuerySet
 
+from igf.core.accounts import Account
 from igf.core.models import ActivityEntry, Forum
 from igf.core.rules import is_secretariat
 
 
-def activity_visible_to(user: Any) -> QuerySet[ActivityEntry]:
+def activity_visible_to(user: Account) -> QuerySet[ActivityEntry]:
     entries = ActivityEntry.objects.select_related("actor__person", "target_type")
     return entries if is_secretariat(user) else entries.filter(public=True)
 

@@ -5,16 +5,18 @@ from __future__ import annotations
 import rules
 from django.conf import settings
 
+from igf.core.accounts import Account
+
 
 @rules.predicate
-def is_signed_in(user: object) -> bool:
+def is_signed_in(user: Account) -> bool:
     return bool(getattr(user, "is_authenticated", False)) and bool(
         getattr(user, "is_active", False)
     )
 
 
 @rules.predicate
-def is_superuser(user: object) -> bool:
+def is_superuser(user: Account) -> bool:
     return bool(getattr(user, "is_superuser", False)) and bool(getattr(user, "is_active", False))
 
 
