@@ -294,6 +294,16 @@ class Call(models.Model):
     def get_phase_display(self) -> str:
         return str(self.phase().label)
 
+    @property
+    def is_under_review(self) -> bool:
+        """Closed to proposals and its results not out yet: reviewers review, staff select."""
+        return self.phase() == CallPhase.REVIEW
+
+    @property
+    def is_closed(self) -> bool:
+        """Published and closed to proposals, its results out or not (its statistics show)."""
+        return self.phase() in (CallPhase.REVIEW, CallPhase.RESULTS)
+
 
 def _default_template_fields() -> list[str]:
     return list(TemplateField.values)
@@ -551,6 +561,11 @@ class Proposal(models.Model):
     def reference(self) -> str:
         return f"#{self.number}"
 
+    @property
+    def is_submitted(self) -> bool:
+        """Submitted and not decided yet (still changeable while the call is open)."""
+        return self.status == ProposalStatus.SUBMITTED
+
 
 class NamedParticipant(models.Model):
     """Someone named in a proposal or a session, with or without an account: what the
@@ -698,6 +713,11 @@ class Assignment(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("programme:review", kwargs={"pk": self.pk})
+
+    @property
+    def is_active(self) -> bool:
+        """The reviewer still reviews the proposal (not removed, no conflict declared)."""
+        return self.status == AssignmentStatus.ASSIGNED
 
 
 class Conflict(models.Model):
