@@ -157,6 +157,15 @@ class SolverRun(models.Model):
     def __str__(self) -> str:
         return f"{self.meeting}: {self.created:%Y-%m-%d %H:%M}"
 
+    @property
+    def is_working(self) -> bool:
+        """Queued or running: its result is not in yet."""
+        return self.status in (SolverStatus.QUEUED, SolverStatus.RUNNING)
+
+    @property
+    def is_done(self) -> bool:
+        return self.status == SolverStatus.DONE
+
 
 class ScheduleRelease(models.Model):
     """A published version of the schedule: where and when every session is, frozen.
