@@ -14,12 +14,13 @@ from django.http import Http404
 
 from igf.core.balance import BalanceReport, Dimension, measure_balance
 from igf.core.enums import StakeholderGroup
+from igf.core.forms import ROW_ID_MAX
 from igf.outcomes.deadlines import Deadline, full_deadline, short_deadline
 from igf.outcomes.models import SessionReport, SessionTranscript
-from igf.people.models import Person
+from igf.people.models import Person, Viewer
 from igf.people.queries import balance_subject
 from igf.programme.enums import Attendance, ParticipantRole
-from igf.programme.models import AnnualMeeting, Session, SessionPerson
+from igf.programme.models import AnnualMeeting, Session, SessionLink, SessionPerson
 from igf.schedule import queries as schedule_queries
 from igf.schedule.queries import registrations
 from igf.schedule.rules import can_view_session
@@ -153,15 +154,23 @@ def reported_participation(meeting: AnnualMeeting) -> ReportedParticipation:
 # --- Transcripts -----------------------------------------------------------------------------
 
 
-def get_transcript(user: Any, pk: int) -> SessionTranscript:
+def get_transcript(pk: int, *, viewer: Viewer) -> SessionTranscript:
+    """A transcript of a session the viewer may see, else Http404."""
     transcript = SessionTranscript.objects.select_related("session__meeting").filter(pk=pk).first()
-    if transcript is None or not can_view_session(user, transcript.session):
+    if transcript is None or not can_view_session(viewer, transcript.session):
         raise Http404
     return transcript
 
 
 def people_of(session: Session) -> QuerySet[SessionPerson]:
     return session.people.select_related("person", "country")
+
+
+def find_link(session: Session, pk: str) -> SessionLink | None:
+    """A link of this session from a posted number, or None."""
+    if not pk.isdigit() or int(pk) > ROW_ID_MAX:
+        return None
+    return session.links.filter(pk=int(pk)).first()
 
 
 # --- Personal data ------------------------------------------------------------------------------

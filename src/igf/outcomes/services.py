@@ -13,8 +13,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from igf.core.activity import record_activity
+from igf.core.errors import Refused
+from igf.core.notify import notify
 from igf.meetings import transcripts
-from igf.meetings.services import email_person
 from igf.outcomes import queries
 from igf.outcomes.deadlines import (
     FULL_REMINDER_BEFORE,
@@ -29,7 +30,6 @@ from igf.outcomes.models import SessionCue, SessionReport, SessionTranscript
 from igf.people.models import User
 from igf.programme.enums import Attendance
 from igf.programme.models import AnnualMeeting, Session, SessionLink
-from igf.programme.services import ProgrammeError
 from igf.schedule import queries as schedule_queries
 
 LOGISTICS_FIELDS = (
@@ -71,7 +71,7 @@ def save_short_report(
     public activity entry on first submission, private otherwise.
     """
     if submit and not (key_takeaways.strip() and calls_to_action.strip()):
-        raise ProgrammeError(
+        raise Refused(
             _("Give the key takeaways and the calls to action to submit the short report.")
         )
     report = _report(session)
@@ -135,9 +135,11 @@ def save_full_report(
     Side effects: history; one public activity entry on first submission, private otherwise.
     """
     if submit and not summary.strip():
-        raise ProgrammeError(_("Write the summary of the discussion to submit the full report."))
+        raise Refused(
+            _("Write the summary of the discussion to submit the full report."), field="summary"
+        )
     if onsite_participants < 0 or online_participants < 0:
-        raise ProgrammeError(_("Participation counts cannot be negative."))
+        raise Refused(_("Participation counts cannot be negative."))
     report = _report(session)
     report.summary = summary.strip()
     report.onsite_participants = onsite_participants
@@ -174,7 +176,9 @@ def send_report_reminders(now: datetime | None = None) -> int:
     """E-mail the organisers and rapporteurs of published sessions whose short report is due
     within four hours, or whose full report is due within three days, once each.
 
-    Returns how many e-mails were queued. Side effects: the session's reminder times.
+    Returns how many e-mails are written. Side effects: the session's reminder times; the
+    e-mails through `notify` (each person's language and time zone), sent at once when run
+    as the periodic task, after the commit inside a transaction.
     """
     now = now or timezone.now()
     written = 0
@@ -202,7 +206,7 @@ def send_report_reminders(now: datetime | None = None) -> int:
                     continue
                 deadline = (short_deadline if part == "short" else full_deadline)(end, None, now)
                 for person in queries.report_writers(session):
-                    written += email_person(
+                    written += notify(
                         person,
                         f"outcomes/email/report_{part}_reminder",
                         {"session": session, "due": deadline.due},
@@ -228,10 +232,12 @@ def update_session(*, by: User, session: Session, changes: Mapping[str, Any]) ->
         raise ValueError(f"Not session fields: {sorted(unknown)}")
     feeds = changes.get("feeds", session.feeds)
     if feeds is not None and (feeds.pk == session.pk or feeds.meeting_id != session.meeting_id):
-        raise ProgrammeError(_("A session can only feed another session of the same meeting."))
+        raise Refused(
+            _("A session can only feed another session of the same meeting."), field="feeds"
+        )
     track = changes.get("track", session.track)
     if track is not None and track.meeting_id != session.meeting_id:
-        raise ProgrammeError(_("Choose a track of this meeting."))
+        raise Refused(_("Choose a track of this meeting."), field="track")
     link_changed = "join_url" in changes and changes["join_url"] != session.join_url
     changed = [name for name, value in changes.items() if getattr(session, name) != value]
     for name in changed:

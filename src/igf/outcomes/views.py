@@ -3,16 +3,18 @@ session's logistics (staff), transcripts and participation statistics."""
 
 from __future__ import annotations
 
-from typing import Any, cast
+from typing import cast
 
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
-from igf.core.permissions import permission_required
+from igf.core.errors import Refused
+from igf.core.forms import add_refusal
+from igf.core.permissions import Load, permission_required
 from igf.meetings import transcripts as transcript_reader
 from igf.meetings.forms import TranscriptForm
 from igf.outcomes import queries, services
@@ -25,29 +27,23 @@ from igf.outcomes.forms import (
     SessionForm,
     ShortReportForm,
 )
+from igf.outcomes.models import SessionTranscript
 from igf.people.models import User
 from igf.programme.enums import Attendance
-from igf.programme.models import Session
-from igf.programme.services import ProgrammeError
-from igf.programme.views import second_factor_for_staff
+from igf.programme.models import AnnualMeeting, Session
 from igf.schedule import queries as schedule_queries
-from igf.schedule.views import session_object
+
+MEETING = Load(schedule_queries.get_meeting_for_schedule, "slug", viewer=True)
+SESSION = Load(schedule_queries.get_session)
 
 
 def _user(request: HttpRequest) -> User:
     return cast(User, request.user)
 
 
-def _exists(obj: Any) -> Any:
-    if obj is None:
-        raise Http404
-    return obj
-
-
 @require_http_methods(["GET", "HEAD", "POST"])
-@permission_required("outcomes.write_report", fn=session_object)
-def session_report(request: HttpRequest, pk: int) -> HttpResponse:
-    session = _exists(session_object(request))
+@permission_required("outcomes.write_report", SESSION)
+def session_report(request: HttpRequest, session: Session) -> HttpResponse:
     report = queries.report_of(session)
     part = request.POST.get("part", "") if request.method == "POST" else ""
     submit = request.POST.get("submit") == "1"
@@ -70,8 +66,8 @@ def session_report(request: HttpRequest, pk: int) -> HttpResponse:
                 calls_to_action=short.cleaned_data["calls_to_action"],
                 submit=submit,
             )
-        except ProgrammeError as error:
-            short.add_error(None, error.message)
+        except Refused as error:
+            add_refusal(short, error)
         else:
             messages.success(
                 request,
@@ -90,8 +86,8 @@ def session_report(request: HttpRequest, pk: int) -> HttpResponse:
                 links=full.cleaned_data["links"],
                 submit=submit,
             )
-        except ProgrammeError as error:
-            full.add_error(None, error.message)
+        except Refused as error:
+            add_refusal(full, error)
         else:
             messages.success(
                 request,
@@ -124,10 +120,8 @@ def session_report(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_safe
-@permission_required("outcomes.view_report_compliance")
-@second_factor_for_staff
-def compliance(request: HttpRequest, slug: str) -> HttpResponse:
-    meeting = schedule_queries.get_meeting_for_schedule(request.user, slug)
+@permission_required("outcomes.view_report_compliance", MEETING, second_factor=True)
+def compliance(request: HttpRequest, meeting: AnnualMeeting) -> HttpResponse:
     rows = queries.compliance(meeting, timezone.now())
     late = [r for r in rows if r.short.overdue or r.full.overdue]
     counts = queries.compliance_counts(rows)
@@ -148,10 +142,8 @@ def compliance(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
-@permission_required("schedule.manage_schedule")
-@second_factor_for_staff
-def manage_session(request: HttpRequest, pk: int) -> HttpResponse:
-    session: Session = _exists(session_object(request))
+@permission_required("schedule.manage_schedule", SESSION, second_factor=True)
+def manage_session(request: HttpRequest, session: Session) -> HttpResponse:
     action = request.POST.get("action", "") if request.method == "POST" else ""
     user = _user(request)
     form = SessionForm(
@@ -167,8 +159,8 @@ def manage_session(request: HttpRequest, pk: int) -> HttpResponse:
     if action == "session" and form.is_valid():
         try:
             services.update_session(by=user, session=session, changes=form.cleaned_data)
-        except ProgrammeError as error:
-            form.add_error(None, error.message)
+        except Refused as error:
+            add_refusal(form, error)
         else:
             messages.success(request, _("The session is saved."))
             return redirect("outcomes:manage_session", pk=session.pk)
@@ -177,8 +169,7 @@ def manage_session(request: HttpRequest, pk: int) -> HttpResponse:
         messages.success(request, _("The link is added."))
         return redirect("outcomes:manage_session", pk=session.pk)
     elif action == "remove_link":
-        link_id = request.POST.get("link", "")
-        link = session.links.filter(pk=int(link_id)).first() if link_id.isdigit() else None
+        link = queries.find_link(session, request.POST.get("link", ""))
         if link is None:
             messages.error(request, _("That link does not exist."))
         else:
@@ -194,8 +185,8 @@ def manage_session(request: HttpRequest, pk: int) -> HttpResponse:
                 source_format=transcript_form.cleaned_data["source_format"],
                 text=transcript_form.cleaned_data["content"],
             )
-        except transcript_reader.TranscriptError as error:
-            transcript_form.add_error(None, str(error))
+        except Refused as error:
+            add_refusal(transcript_form, error)
         else:
             messages.success(request, _("The transcript is attached."))
             return redirect("outcomes:manage_session", pk=session.pk)
@@ -215,8 +206,8 @@ def manage_session(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_safe
-def transcript(request: HttpRequest, pk: int) -> HttpResponse:
-    found = queries.get_transcript(request.user, pk)
+@permission_required(None, Load(queries.get_transcript, viewer=True))
+def transcript(request: HttpRequest, found: SessionTranscript) -> HttpResponse:
     cues = transcript_reader.paragraphs(
         transcript_reader.Cue(c.start_ms, c.end_ms, c.speaker, c.text) for c in found.cues.all()
     )
@@ -228,8 +219,8 @@ def transcript(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_safe
-def statistics(request: HttpRequest, slug: str) -> HttpResponse:
-    meeting = schedule_queries.get_meeting_for_schedule(request.user, slug)
+@permission_required(None, MEETING)
+def statistics(request: HttpRequest, meeting: AnnualMeeting) -> HttpResponse:
     balances = queries.registration_balance(meeting)
     reported = queries.reported_participation(meeting)
     return render(

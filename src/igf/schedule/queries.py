@@ -17,10 +17,11 @@ from django.utils.dateparse import parse_datetime
 
 from igf.core.forms import ROW_ID_MAX
 from igf.core.rules import is_secretariat
-from igf.people.models import Person
+from igf.people.models import Person, Viewer
 from igf.programme.enums import ParticipantRole
 from igf.programme.models import AnnualMeeting, Session, SessionPerson
 from igf.programme.queries import person_key
+from igf.schedule import phrases
 from igf.schedule.constraints import (
     GridTime,
     PersonRef,
@@ -40,6 +41,8 @@ from igf.schedule.models import (
     SolverRun,
     Star,
 )
+from igf.schedule.rules import can_view_session
+from igf.schedule.solver import explain_unplaced
 from igf.schedule.zones import country_zone
 
 # The cache of the public schedule: one generation per meeting, raised by every change.
@@ -182,6 +185,24 @@ def latest_run(meeting: AnnualMeeting) -> SolverRun | None:
     return meeting.solver_runs.order_by("-created", "-pk").first()
 
 
+def unplaced_explanations(
+    meeting: AnnualMeeting, run: SolverRun | None
+) -> list[tuple[Session | None, list[str]]]:
+    """The sessions a solver run could not place that are still out of the working schedule,
+    each with the sentences that say why."""
+    if run is None or not run.result.get("unplaced"):
+        return []
+    problem = problem_for(meeting)
+    placements = working_placements(meeting)
+    placed = {p.session for p in placements}
+    wanted = [int(i["session"]) for i in run.result["unplaced"] if int(i["session"]) not in placed]
+    by_id = meeting.sessions.in_bulk(wanted)
+    return [
+        (by_id.get(sid), [phrases.violation_sentence(problem, v) for v in why])
+        for sid, why in explain_unplaced(problem, placements, wanted).items()
+    ]
+
+
 def grids_of(meeting: AnnualMeeting) -> QuerySet[SlotGrid]:
     return (
         SlotGrid.objects.filter(meeting=meeting)
@@ -222,14 +243,85 @@ def released_session_ids(meeting: AnnualMeeting) -> set[int]:
     return {int(k) for k in release.entries} if release is not None else set()
 
 
-def get_meeting_for_schedule(user: Any, slug: str) -> AnnualMeeting:
+def get_meeting_for_schedule(slug: str, *, viewer: Viewer) -> AnnualMeeting:
+    """The annual meeting, when published (the secretariat sees drafts too), else Http404."""
     meetings = AnnualMeeting.objects.select_related("host_country")
-    if not is_secretariat(user):
+    if not is_secretariat(viewer):
         meetings = meetings.filter(published=True)
     try:
         return meetings.get(slug=slug)
     except AnnualMeeting.DoesNotExist as error:
         raise Http404 from error
+
+
+def get_meeting(slug: str) -> AnnualMeeting:
+    """The annual meeting, published or not, else Http404: for pages whose rule decides who
+    may use them (a draft meeting is then refused with 403, as before)."""
+    try:
+        return AnnualMeeting.objects.select_related("host_country").get(slug=slug)
+    except AnnualMeeting.DoesNotExist as error:
+        raise Http404 from error
+
+
+def get_published_meeting(slug: str) -> AnnualMeeting:
+    """The annual meeting when published, whoever asks (a calendar address has no viewer)."""
+    try:
+        return AnnualMeeting.objects.get(slug=slug, published=True)
+    except AnnualMeeting.DoesNotExist as error:
+        raise Http404 from error
+
+
+def get_session(pk: int) -> Session:
+    """The session, released or not, else Http404: for pages whose rule decides."""
+    try:
+        return Session.objects.select_related("meeting", "session_type", "theme", "track").get(
+            pk=pk
+        )
+    except Session.DoesNotExist as error:
+        raise Http404 from error
+
+
+def get_visible_session(pk: int, *, viewer: Viewer) -> Session:
+    """The session when the viewer may see it (released, or theirs, or the secretariat's),
+    else Http404: an unreleased session is hidden, not refused."""
+    session = get_session(pk)
+    if not can_view_session(viewer, session):
+        raise Http404
+    return session
+
+
+def get_meeting_session(slug: str, pk: int) -> Session:
+    """A session of the meeting at `slug` (not another meeting's), for its editor, else
+    Http404."""
+    try:
+        return Session.objects.select_related(
+            "meeting__host_country", "session_type", "theme", "slot__room"
+        ).get(pk=pk, meeting__slug=slug)
+    except Session.DoesNotExist as error:
+        raise Http404 from error
+
+
+def find_grid(meeting: AnnualMeeting, pk: str) -> SlotGrid | None:
+    """A slot grid of this meeting from a posted number, or None."""
+    if not pk.isdigit() or int(pk) > ROW_ID_MAX:
+        return None
+    return SlotGrid.objects.filter(meeting=meeting, pk=int(pk)).first()
+
+
+def grid_count(meeting: AnnualMeeting) -> int:
+    return SlotGrid.objects.filter(meeting=meeting).count()
+
+
+def recent_runs(meeting: AnnualMeeting, count: int = 10) -> list[SolverRun]:
+    """The meeting's latest solver runs, newest first."""
+    return list(meeting.solver_runs.select_related("requested_by")[:count])
+
+
+def placed_elsewhere(session: Session) -> QuerySet[Session]:
+    """The other placed sessions of the meeting, which a session may swap places with."""
+    return (
+        session.meeting.sessions.filter(slot__isnull=False).exclude(pk=session.pk).order_by("title")
+    )
 
 
 # --- The public schedule ----------------------------------------------------------------------
@@ -476,6 +568,29 @@ def meeting_slug_of_session(pk: int) -> str | None:
         if slug is not None:
             cache.set(key, slug, CACHE_SECONDS)
     return slug
+
+
+def session_people(session: Session) -> list[SessionPerson]:
+    """The people of a session, as its page lists them."""
+    return list(SessionPerson.objects.filter(session=session).select_related("person", "country"))
+
+
+def find_room(pk: int | None) -> Room | None:
+    return Room.objects.filter(pk=pk).first() if pk is not None else None
+
+
+def is_starred(session: Session, viewer: Viewer) -> bool:
+    """Whether the session is in the viewer's agenda."""
+    return viewer.is_authenticated and session.stars.filter(person__user=viewer).exists()
+
+
+def sessions_taken_part_in(person: Person, meeting: AnnualMeeting) -> set[int]:
+    """The sessions of the meeting the person speaks at, organises or otherwise takes part in."""
+    return set(
+        SessionPerson.objects.filter(person=person, session__meeting=meeting).values_list(
+            "session_id", flat=True
+        )
+    )
 
 
 # --- Registration -----------------------------------------------------------------------------

@@ -3,31 +3,27 @@ schedule."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import rules
+from django.utils import timezone
 
 from igf.core.rules import grant_model_permissions, is_secretariat, is_signed_in
 from igf.programme.enums import ParticipantRole
 
 if TYPE_CHECKING:
+    from igf.people.models import Viewer
     from igf.programme.models import AnnualMeeting, Session
 
 
-def _person_id(user: object) -> int | None:
-    if not getattr(user, "is_authenticated", False):
+def _person_id(user: Viewer) -> int | None:
+    if not user.is_authenticated:
         return None
     person = getattr(user, "person", None)
     return getattr(person, "pk", None)
 
 
-def _meeting_of(obj: Any) -> AnnualMeeting | None:
-    if obj is None:
-        return None
-    return obj.meeting if hasattr(obj, "meeting") else obj  # type: ignore[no-any-return]
-
-
-def _session_roles(user: object, session: Session) -> set[str]:
+def _session_roles(user: Viewer, session: Session) -> set[str]:
     """The roles the user has in a session: its people's rows, and proposers of its proposals
     count as organisers (looked up once per request and session)."""
     person = _person_id(user)
@@ -43,12 +39,12 @@ def _session_roles(user: object, session: Session) -> set[str]:
 
 
 @rules.predicate
-def is_session_person(user: object, session: Session | None) -> bool:
+def is_session_person(user: Viewer, session: Session | None) -> bool:
     return session is not None and bool(_session_roles(user, session))
 
 
 @rules.predicate
-def is_session_organiser(user: object, session: Session | None) -> bool:
+def is_session_organiser(user: Viewer, session: Session | None) -> bool:
     """Organisers and rapporteurs write the session's report."""
     return session is not None and bool(
         _session_roles(user, session) & {ParticipantRole.ORGANISER, ParticipantRole.RAPPORTEUR}
@@ -56,7 +52,7 @@ def is_session_organiser(user: object, session: Session | None) -> bool:
 
 
 @rules.predicate
-def is_released(user: object, session: Session | None) -> bool:
+def is_released(user: Viewer, session: Session | None) -> bool:
     """The session is in the meeting's latest published schedule."""
     if session is None or not session.meeting.published:
         return False
@@ -67,23 +63,21 @@ def is_released(user: object, session: Session | None) -> bool:
 
 
 @rules.predicate
-def join_links_are_public(user: object, session: Session | None) -> bool:
+def join_links_are_public(user: Viewer, session: Session | None) -> bool:
     return session is not None and session.meeting.join_links_public
 
 
 @rules.predicate
-def is_registered(user: object, obj: Any) -> bool:
+def is_registered(user: Viewer, session: Session | None) -> bool:
+    """The user registered for the session's meeting."""
     person = _person_id(user)
-    meeting = _meeting_of(obj)
-    if person is None or meeting is None:
+    if person is None or session is None:
         return False
-    return meeting.registrations.filter(person_id=person).exists()
+    return session.meeting.registrations.filter(person_id=person).exists()
 
 
 @rules.predicate
-def meeting_is_open_for_registration(user: object, meeting: AnnualMeeting | None) -> bool:
-    from django.utils import timezone  # noqa: PLC0415
-
+def meeting_is_open_for_registration(user: Viewer, meeting: AnnualMeeting | None) -> bool:
     return meeting is not None and meeting.published and meeting.ends >= timezone.localdate()
 
 

@@ -17,11 +17,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from igf.core.activity import record_activity
-from igf.meetings.services import email_person
+from igf.core.errors import Refused
+from igf.core.notify import notify
 from igf.people.models import Person, User
 from igf.programme.enums import Attendance
 from igf.programme.models import AnnualMeeting, Session, SessionType
-from igf.programme.services import ProgrammeError
 from igf.schedule import phrases, queries
 from igf.schedule.constraints import (
     Placement,
@@ -48,8 +48,15 @@ logger = logging.getLogger(__name__)
 MAX_TIME_LIMIT = 300
 
 
-class ScheduleError(ProgrammeError):
-    """A rule of the schedule refuses the change; `reasons` say which constraints and why."""
+class ScheduleError(Refused):
+    """A rule of the schedule refuses the change (409); `reasons` say which constraints and
+    why, each a translated sentence the editor shows under the message."""
+
+    def __init__(
+        self, message: Any, reasons: Sequence[str] = (), *, field: str | None = None
+    ) -> None:
+        super().__init__(message, field=field)
+        self.reasons = tuple(reasons)
 
 
 # --- Slot grids -------------------------------------------------------------------------------
@@ -76,14 +83,14 @@ def add_grid(
     Times are the venue's; they are stored in UTC. Side effects: one private activity entry.
     """
     if not session_types:
-        raise ScheduleError(_("Choose at least one session type."))
+        raise ScheduleError(_("Choose at least one session type."), field="session_types")
     if any(t.meeting_id != meeting.pk for t in session_types):
-        raise ScheduleError(_("Choose session types of this meeting."))
+        raise ScheduleError(_("Choose session types of this meeting."), field="session_types")
     allowed = set(meeting_days(meeting))
     if not days or any(d not in allowed for d in days):
-        raise ScheduleError(_("Choose days of the meeting."))
+        raise ScheduleError(_("Choose days of the meeting."), field="days")
     if not starts:
-        raise ScheduleError(_("Give at least one start time."))
+        raise ScheduleError(_("Give at least one start time."), field="starts")
     grid = SlotGrid.objects.create(meeting=meeting, name=name.strip(), duration=duration)
     grid.session_types.set(session_types)
     venue = meeting.zone
@@ -266,7 +273,7 @@ def move_session(*, by: User, session: Session, room: Room, start: datetime) -> 
     """
     meeting = session.meeting
     if room.meeting_id != meeting.pk:
-        raise ScheduleError(_("Choose a room of this meeting."))
+        raise ScheduleError(_("Choose a room of this meeting."), field="room")
     _require_unpinned(session)
     placements = _locked_placements(meeting)
     problem = queries.problem_for(meeting)
@@ -297,7 +304,7 @@ def swap_sessions(*, by: User, first: Session, second: Session) -> None:
     one private activity entry.
     """
     if first.pk == second.pk or first.meeting_id != second.meeting_id:
-        raise ScheduleError(_("Choose another session of this meeting."))
+        raise ScheduleError(_("Choose another session of this meeting."), field="other")
     for session in (first, second):
         _require_unpinned(session)
     meeting = first.meeting
@@ -429,7 +436,11 @@ def after_release(release: ScheduleRelease) -> None:
 
 def notify_changes(release: ScheduleRelease) -> int:
     """E-mail everyone who starred or takes part in a session that moved or left the
-    schedule, once, listing their sessions' changes. Returns how many were written to."""
+    schedule, once, listing their sessions' changes. Returns how many are written to.
+
+    Side effects: one e-mail per person through `notify` (their language and time zone),
+    sent once the transaction commits (at once outside one, as after a release).
+    """
     changes = release.changes
     affected = changed_ids(changes)
     if not affected:
@@ -437,7 +448,11 @@ def notify_changes(release: ScheduleRelease) -> int:
     by_session: dict[int, dict[str, Any]] = {}
     for kind in ("moved", "removed", "added"):
         for item in changes.get(kind, []):
-            by_session[int(item["id"])] = {**item, "kind": kind}
+            by_session[int(item["id"])] = {
+                **item,
+                "is_moved": kind == "moved",
+                "is_removed": kind == "removed",
+            }
     interested: dict[int, set[int]] = defaultdict(set)
     for person_id, session_id in Star.objects.filter(session_id__in=affected).values_list(
         "person_id", "session_id"
@@ -453,7 +468,7 @@ def notify_changes(release: ScheduleRelease) -> int:
     written = 0
     for person in people:
         items = [by_session[s] for s in sorted(interested[person.pk]) if s in by_session]
-        written += email_person(
+        written += notify(
             person,
             "schedule/email/schedule_changed",
             {"release": release, "meeting": release.meeting, "items": with_datetimes(items)},
@@ -525,9 +540,9 @@ def register(*, by: User, meeting: AnnualMeeting, attendance: str) -> Registrati
     Side effects: one private activity entry.
     """
     if attendance not in Attendance.values:
-        raise ProgrammeError(_("Choose onsite or online."))
+        raise ScheduleError(_("Choose onsite or online."), field="attendance")
     if not meeting.published or meeting.ends < timezone.localdate():
-        raise ProgrammeError(_("Registration for this meeting is closed."))
+        raise ScheduleError(_("Registration for this meeting is closed."))
     registration, created = Registration.objects.get_or_create(
         meeting=meeting, person=by.person, defaults={"attendance": attendance}
     )
