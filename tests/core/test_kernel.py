@@ -120,6 +120,13 @@ SECOND_FACTOR_PAGES = [
     "/meetings/bodies/bpf-cyber/attendance/",
     "/meetings/1/attendance/",
     "/meetings/inputs/1/moderate/",
+    "/programme/meetings/igf-2026/schedule/edit/",
+    "/programme/meetings/igf-2026/schedule/edit/sessions/1/",
+    "/programme/meetings/igf-2026/schedule/solve/",
+    "/programme/meetings/igf-2026/schedule/grids/",
+    "/programme/meetings/igf-2026/schedule/publish/",
+    "/programme/meetings/igf-2026/reports/",
+    "/programme/sessions/1/manage/",
 ]
 
 
