@@ -146,10 +146,11 @@ def test_submitting_too_early_keeps_the_draft_and_lists_every_reason(
 
 
 def test_speakers_confirm_through_a_signed_link_then_the_proposal_submits(
-    call: Call, participant: User, login
+    call: Call, participant: User, login, django_capture_on_commit_callbacks
 ) -> None:  # type: ignore[no-untyped-def]
     client = login(participant)
-    client.post(new_url(call), form_data(call, **full_team(participant)))
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(new_url(call), form_data(call, **full_team(participant)))
     proposal = Proposal.objects.get()
     # The proposer needs no e-mail; the co-organiser and three speakers are asked.
     assert sorted(m.to[0] for m in mail.outbox) == [
@@ -222,7 +223,9 @@ def test_a_declined_or_tampered_or_expired_link(call: Call, participant: User) -
     assert client.get(f"/programme/confirm/{token}/").status_code == 400
 
 
-def test_changing_a_speakers_address_asks_the_new_one(call: Call, participant: User, login) -> None:  # type: ignore[no-untyped-def]
+def test_changing_a_speakers_address_asks_the_new_one(
+    call: Call, participant: User, login, django_capture_on_commit_callbacks
+) -> None:  # type: ignore[no-untyped-def]
     client = login(participant)
     client.post(new_url(call), form_data(call, **full_team(participant)))
     proposal = Proposal.objects.get()
@@ -230,7 +233,8 @@ def test_changing_a_speakers_address_asks_the_new_one(call: Call, participant: U
     mail.outbox.clear()
     team = _rows_of(proposal, participant)
     team["speakers"][0]["email"] = "new.address@example.net"
-    client.post(f"/programme/proposals/{proposal.pk}/edit/", form_data(call, **team))
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"/programme/proposals/{proposal.pk}/edit/", form_data(call, **team))
     assert [m.to for m in mail.outbox] == [["new.address@example.net"]]
     row = proposal.people.get(email="new.address@example.net")
     assert row.confirmation == Confirmation.INVITED

@@ -8,7 +8,7 @@ from django.core import mail
 from igf.people.models import User
 from igf.programme import services
 from igf.programme.enums import Decision, ProposalStatus
-from igf.programme.models import Call, Proposal, Session
+from igf.programme.models import Call, Proposal, ProposalPerson, Session
 from tests.factories import UserFactory, person_of
 from tests.programme.factories import (
     AssignmentFactory,
@@ -97,7 +97,7 @@ def test_a_decision_needs_a_reason_and_a_merge_names_its_partner(
 
 
 def test_publishing_tells_every_proposer_with_anonymous_comments_and_creates_sessions(
-    db: None, secretariat: User, login
+    db: None, secretariat: User, login, django_capture_on_commit_callbacks
 ) -> None:  # type: ignore[no-untyped-def]
     call, (a, b, c) = reviewed_call()
     proposer = UserFactory.create(email="proposer.a@example.org")
@@ -113,7 +113,9 @@ def test_publishing_tells_every_proposer_with_anonymous_comments_and_creates_ses
     page = client.get(url).content.decode()
     assert "Not decided yet (will not be accepted)" in page
     assert "Tick the box" in client.post(url, {}).content.decode()
-    response = client.post(url, {"confirm": "on", "note": "There were many strong proposals."})
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url, {"confirm": "on", "note": "There were many strong proposals."})
+        assert mail.outbox == []  # nothing leaves before the commit
     assert response.status_code == 302
     for proposal in (a, b, c):
         proposal.refresh_from_db()
@@ -135,7 +137,14 @@ def test_publishing_tells_every_proposer_with_anonymous_comments_and_creates_ses
     assert "Normalised score: +1.15 (mean 4.0 of 5 from 2 reviews; rank 1)." in message.body
     for reviewer_name in {r.person.public_name for r in call.reviewers.all()}:
         assert reviewer_name not in message.body
-    assert len({tuple(m.to) for m in mail.outbox}) == 3
+    # One message to each proposer and each organiser named with an address, each alone.
+    organisers = ProposalPerson.objects.filter(proposal__in=(a, b, c), role="organiser").exclude(
+        email=""
+    )
+    assert sorted(m.to for m in mail.outbox) == sorted(
+        [[p.proposer.user.email] for p in (a, b, c)] + [[r.email] for r in organisers]
+    )
+    assert len(mail.outbox) == 6
     # Published together, once.
     assert "The results were published" in client.get(url).content.decode()
     assert client.post(url, {"confirm": "on"}, follow=True).status_code == 200

@@ -7,10 +7,11 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.http import Http404
+from django.utils.translation import gettext as _
 
 from igf.bodies.models import Membership
 from igf.core.balance import BalanceReport, BalanceSubject, Dimension, measure_balance
@@ -46,6 +47,9 @@ from igf.programme.models import (
 )
 from igf.programme.rules import can_view_proposal
 
+if TYPE_CHECKING:
+    from igf.people.models import Viewer
+
 # Proposals that count in the call: submitted, or decided and published.
 LIVE_STATUSES = (ProposalStatus.SUBMITTED, *ACCEPTED_STATUSES, ProposalStatus.REJECTED)
 BALANCE_DIMENSIONS = (
@@ -60,14 +64,15 @@ BALANCE_CATEGORIES = {Dimension.STAKEHOLDER_GROUP: StakeholderGroup.values}
 # --- Meetings and calls ---------------------------------------------------------------------
 
 
-def meetings_visible_to(user: Any) -> QuerySet[AnnualMeeting]:
+def meetings_visible_to(user: Viewer) -> QuerySet[AnnualMeeting]:
     meetings = AnnualMeeting.objects.select_related("host_country")
     return meetings if is_secretariat(user) else meetings.filter(published=True)
 
 
-def get_meeting(user: Any, slug: str) -> AnnualMeeting:
+def get_meeting(slug: str, viewer: Viewer) -> AnnualMeeting:
+    """The annual meeting, or 404 when it does not exist or is not published yet."""
     try:
-        return meetings_visible_to(user).get(slug=slug)
+        return meetings_visible_to(viewer).get(slug=slug)
     except AnnualMeeting.DoesNotExist as error:
         raise Http404 from error
 
@@ -80,16 +85,26 @@ def meeting_session_types(meeting: AnnualMeeting) -> QuerySet[SessionType]:
     return meeting.session_types.all()
 
 
-def calls_visible_to(user: Any) -> QuerySet[Call]:
+def calls_visible_to(user: Viewer) -> QuerySet[Call]:
     calls = Call.objects.select_related("meeting")
     if is_secretariat(user):
         return calls
     return calls.filter(published=True, meeting__published=True)
 
 
-def get_call(user: Any, pk: int) -> Call:
+def get_call(pk: int) -> Call:
+    """The call, or 404, whoever asks: for pages whose permission decides who may act on it
+    (proposing to an unpublished call is refused, 403)."""
     try:
-        return calls_visible_to(user).get(pk=pk)
+        return Call.objects.select_related("meeting").get(pk=pk)
+    except Call.DoesNotExist as error:
+        raise Http404 from error
+
+
+def get_visible_call(pk: int, viewer: Viewer) -> Call:
+    """The call, or 404 when it does not exist or is not published yet."""
+    try:
+        return calls_visible_to(viewer).get(pk=pk)
     except Call.DoesNotExist as error:
         raise Http404 from error
 
@@ -135,20 +150,21 @@ def _proposal_queryset() -> QuerySet[Proposal]:
     )
 
 
-def get_proposal(user: Any, pk: int) -> Proposal:
-    """A proposal the viewer may see (404 otherwise, so its existence is not revealed)."""
+def get_proposal(pk: int) -> Proposal:
+    """The proposal, or 404, whoever asks: for pages whose permission decides who may act on
+    it (a participant who may not edit it is refused, 403)."""
     try:
-        proposal = _proposal_queryset().get(pk=pk)
+        return _proposal_queryset().get(pk=pk)
     except Proposal.DoesNotExist as error:
         raise Http404 from error
-    if not can_view_proposal(user, proposal):
+
+
+def get_visible_proposal(pk: int, viewer: Viewer) -> Proposal:
+    """A proposal the viewer may see (404 otherwise, so its existence is not revealed)."""
+    proposal = get_proposal(pk)
+    if not can_view_proposal(viewer, proposal):
         raise Http404
     return proposal
-
-
-def load_proposal(pk: int) -> Proposal | None:
-    """For permission checks: the proposal, whoever asks (views then decide)."""
-    return _proposal_queryset().filter(pk=pk).first()
 
 
 def proposal_people(proposal: Proposal) -> list[ProposalPerson]:
@@ -165,6 +181,38 @@ def proposals_of(person: Person) -> QuerySet[Proposal]:
     )
 
 
+def roles_in_proposals(person: Person, proposals: Sequence[Proposal]) -> dict[int, list[str]]:
+    """Per proposal, what the person is in it ("Proposer" first, then their roles), translated."""
+    roles: dict[int, set[str]] = defaultdict(set)
+    for proposal_id, role in ProposalPerson.objects.filter(
+        proposal__in=proposals, person=person
+    ).values_list("proposal_id", "role"):
+        roles[proposal_id].add(str(ParticipantRole(role).label))
+    result = {}
+    for proposal in proposals:
+        labels = sorted(roles.get(proposal.pk, set()))
+        if proposal.proposer_id == person.pk:
+            labels.insert(0, _("Proposer"))
+        result[proposal.pk] = labels
+    return result
+
+
+def proposal_status_counts(call: Call) -> list[tuple[str, int]]:
+    """How many proposals of the call are in each status, every status named."""
+    counts = dict(call.proposals.values_list("status").annotate(count=Count("pk")).order_by())
+    return [(str(ProposalStatus(s).label), counts.get(s, 0)) for s in ProposalStatus.values]
+
+
+def decision_counts(call: Call) -> dict[str, int]:
+    """How many submitted proposals of the call have each decision ("" for undecided)."""
+    return dict(
+        call.proposals.filter(status=ProposalStatus.SUBMITTED)
+        .values_list("decision")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+
+
 def published_outcomes(call: Call) -> QuerySet[Proposal]:
     """The accepted proposals of a call, once its results are public."""
     if call.results_published is None:
@@ -176,7 +224,7 @@ def published_outcomes(call: Call) -> QuerySet[Proposal]:
     )
 
 
-def participation_row(pk: int) -> ProposalPerson | None:
+def find_participation_row(pk: int) -> ProposalPerson | None:
     return (
         ProposalPerson.objects.select_related("proposal__call__meeting", "proposal__session_type")
         .filter(pk=pk)
@@ -456,17 +504,24 @@ def reviewer_assignments(person: Person) -> QuerySet[Assignment]:
     )
 
 
-def get_assignment(pk: int) -> Assignment | None:
-    return (
-        Assignment.objects.select_related(
+def get_assignment(pk: int) -> Assignment:
+    """The review assignment, or 404, whoever asks (the permission decides)."""
+    try:
+        return Assignment.objects.select_related(
             "reviewer__person",
             "proposal__call__meeting",
             "proposal__session_type",
             "proposal__theme",
-        )
-        .filter(pk=pk)
-        .first()
-    )
+        ).get(pk=pk)
+    except Assignment.DoesNotExist as error:
+        raise Http404 from error
+
+
+def find_call_assignment(call: Call, pk: int | None) -> Assignment | None:
+    """One assignment of the call by its number, or None (a stale or forged form)."""
+    if pk is None:
+        return None
+    return Assignment.objects.filter(pk=pk, proposal__call=call).select_related("proposal").first()
 
 
 def review_of(assignment: Assignment) -> Review | None:

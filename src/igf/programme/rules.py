@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import rules
 
@@ -16,34 +16,39 @@ from igf.programme.enums import (
 )
 
 if TYPE_CHECKING:
+    from igf.people.models import Viewer
     from igf.programme.models import Assignment, Call, Proposal
 
+    CallPart = Call | Proposal | Assignment
 
-def _person_id(user: object) -> int | None:
-    if not getattr(user, "is_authenticated", False):
+
+def _person_id(user: Viewer) -> int | None:
+    if not user.is_authenticated:
         return None
     person = getattr(user, "person", None)
     return getattr(person, "pk", None)
 
 
-def _call_of(obj: Any) -> Call | None:
-    if obj is None:
-        return None
-    if hasattr(obj, "opens"):
-        return obj  # type: ignore[no-any-return]
-    if hasattr(obj, "call"):
-        return obj.call  # type: ignore[no-any-return]
-    return obj.proposal.call  # type: ignore[no-any-return]
+def _call_of(obj: CallPart | None) -> Call | None:
+    """The call a rule is asked about: the call itself, or the call of a proposal or of a
+    review assignment."""
+    from igf.programme.models import Assignment, Call  # noqa: PLC0415 - rules come before models
+
+    if obj is None or isinstance(obj, Call):
+        return obj
+    if isinstance(obj, Assignment):
+        return obj.proposal.call
+    return obj.call
 
 
 @rules.predicate
-def is_proposer(user: object, proposal: Proposal | None) -> bool:
+def is_proposer(user: Viewer, proposal: Proposal | None) -> bool:
     person = _person_id(user)
     return proposal is not None and person is not None and proposal.proposer_id == person
 
 
 @rules.predicate
-def is_co_organiser(user: object, proposal: Proposal | None) -> bool:
+def is_co_organiser(user: Viewer, proposal: Proposal | None) -> bool:
     person = _person_id(user)
     if proposal is None or person is None:
         return False
@@ -51,7 +56,7 @@ def is_co_organiser(user: object, proposal: Proposal | None) -> bool:
 
 
 @rules.predicate
-def is_named_in_proposal(user: object, proposal: Proposal | None) -> bool:
+def is_named_in_proposal(user: Viewer, proposal: Proposal | None) -> bool:
     person = _person_id(user)
     return (
         proposal is not None
@@ -61,7 +66,7 @@ def is_named_in_proposal(user: object, proposal: Proposal | None) -> bool:
 
 
 @rules.predicate
-def is_published_outcome(user: object, proposal: Proposal | None) -> bool:
+def is_published_outcome(user: Viewer, proposal: Proposal | None) -> bool:
     """Accepted proposals are public once the call's results are out."""
     return (
         proposal is not None
@@ -71,7 +76,7 @@ def is_published_outcome(user: object, proposal: Proposal | None) -> bool:
 
 
 @rules.predicate
-def is_editable(user: object, proposal: Proposal | None) -> bool:
+def is_editable(user: Viewer, proposal: Proposal | None) -> bool:
     return proposal is not None and proposal.status in (
         ProposalStatus.DRAFT,
         ProposalStatus.SUBMITTED,
@@ -79,35 +84,41 @@ def is_editable(user: object, proposal: Proposal | None) -> bool:
 
 
 @rules.predicate
-def call_is_open(user: object, obj: Any) -> bool:
+def call_is_open(user: Viewer, obj: CallPart | None) -> bool:
     call = _call_of(obj)
     return call is not None and call.is_open()
 
 
 @rules.predicate
-def call_is_under_review(user: object, obj: Any) -> bool:
+def meeting_is_published(user: Viewer, obj: CallPart | None) -> bool:
+    call = _call_of(obj)
+    return call is not None and call.meeting.published
+
+
+@rules.predicate
+def call_is_under_review(user: Viewer, obj: CallPart | None) -> bool:
     call = _call_of(obj)
     return call is not None and call.phase() == CallPhase.REVIEW
 
 
 @rules.predicate
-def results_not_published(user: object, obj: Any) -> bool:
+def results_not_published(user: Viewer, obj: CallPart | None) -> bool:
     call = _call_of(obj)
     return call is not None and call.results_published is None
 
 
 @rules.predicate
-def is_own_assignment(user: object, assignment: Assignment | None) -> bool:
+def is_own_assignment(user: Viewer, assignment: Assignment | None) -> bool:
     person = _person_id(user)
     return assignment is not None and person is not None and assignment.reviewer.person_id == person
 
 
 @rules.predicate
-def is_active_assignment(user: object, assignment: Assignment | None) -> bool:
+def is_active_assignment(user: Viewer, assignment: Assignment | None) -> bool:
     return assignment is not None and assignment.status == AssignmentStatus.ASSIGNED
 
 
-can_propose = is_signed_in & call_is_open
+can_propose = is_signed_in & call_is_open & (meeting_is_published | is_secretariat)
 can_view_proposal_details = is_secretariat | is_proposer | is_named_in_proposal
 can_view_proposal = can_view_proposal_details | is_published_outcome
 can_change_proposal = is_signed_in & (is_proposer | is_co_organiser) & is_editable & call_is_open

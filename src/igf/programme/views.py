@@ -4,14 +4,11 @@ reviewing, and the secretariat's assignment, ranking, decisions and publication 
 from __future__ import annotations
 
 import copy
-from collections.abc import Callable
-from functools import wraps
 from typing import Any, cast
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db.models import Count
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import urlencode
@@ -19,16 +16,15 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_safe
 
-from igf.core.permissions import permission_required, user_needs_second_factor
+from igf.core.errors import Refused
+from igf.core.forms import add_refusal
+from igf.core.permissions import Load, permission_required, second_factor_required
 from igf.core.rules import is_secretariat
 from igf.people.models import User
 from igf.programme import hooks, queries, services
 from igf.programme.enums import (
-    ACCEPTED_STATUSES,
-    CallPhase,
     Decision,
     ParticipantRole,
-    ProposalStatus,
 )
 from igf.programme.forms import (
     PEOPLE_GROUPS,
@@ -41,68 +37,41 @@ from igf.programme.forms import (
     ReviewForm,
     people_formsets,
 )
-from igf.programme.models import Assignment, Call, CallSessionType, Proposal, ProposalPerson
-from igf.programme.services import ProgrammeError
+from igf.programme.models import (
+    AnnualMeeting,
+    Assignment,
+    Call,
+    CallSessionType,
+    Proposal,
+    ProposalPerson,
+)
 
 ASSIGNMENTS_PAGE_SIZE = 100
-View = Callable[..., HttpResponse]
+
+MEETING = Load(queries.get_meeting, "slug", viewer=True)
+# Pages acting on a call or a proposal load it whoever asks, so their permission refuses
+# (403); their own pages hide them (404) from those who may not see them.
+CALL = Load(queries.get_call)
+VISIBLE_CALL = Load(queries.get_visible_call, viewer=True)
+PROPOSAL = Load(queries.get_proposal)
+VISIBLE_PROPOSAL = Load(queries.get_visible_proposal, viewer=True)
+ASSIGNMENT = Load(queries.get_assignment)
+
+
+# TODO(#11): gone once the schedule and the outcomes declare `second_factor=True` themselves.
+second_factor_for_staff = second_factor_required
 
 
 def _user(request: HttpRequest) -> User:
     return cast(User, request.user)
 
 
-def _pk(request: HttpRequest) -> int:
-    match = request.resolver_match
-    return int(match.kwargs["pk"]) if match is not None else 0
-
-
-def _call_object(request: HttpRequest) -> Call | None:
-    if not hasattr(request, "_programme_call"):
-        request._programme_call = (  # type: ignore[attr-defined]
-            Call.objects.select_related("meeting").filter(pk=_pk(request)).first()
-        )
-    return request._programme_call  # type: ignore[attr-defined, no-any-return]
-
-
-def _proposal_object(request: HttpRequest) -> Proposal | None:
-    if not hasattr(request, "_programme_proposal"):
-        request._programme_proposal = queries.load_proposal(_pk(request))  # type: ignore[attr-defined]
-    return request._programme_proposal  # type: ignore[attr-defined, no-any-return]
-
-
-def _assignment_object(request: HttpRequest) -> Assignment | None:
-    if not hasattr(request, "_programme_assignment"):
-        request._programme_assignment = queries.get_assignment(_pk(request))  # type: ignore[attr-defined]
-    return request._programme_assignment  # type: ignore[attr-defined, no-any-return]
-
-
-def _exists(obj: object | None) -> Any:
-    if obj is None:
-        raise Http404
-    return obj
-
-
-def second_factor_for_staff(view: View) -> View:
-    """Staff pages need a second factor, as the admin does (the core middleware guards /staff/)."""
-
-    @wraps(view)
-    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        if user_needs_second_factor(request.user):
-            messages.warning(
-                request,
-                _("Staff accounts need a second factor. Set up an authenticator app to continue."),
-            )
-            return HttpResponseRedirect(reverse("mfa_activate_totp"))
-        return view(request, *args, **kwargs)
-
-    return wrapped
-
-
-def _error(request: HttpRequest, error: ProgrammeError) -> None:
-    messages.error(request, error.message)
-    for reason in error.reasons:
-        messages.error(request, reason)
+def _refusal(request: HttpRequest, error: Refused) -> None:
+    """A refusal as the page's messages: the reason, then every failure behind it."""
+    messages.error(request, str(error.message))
+    if isinstance(error, services.ProgrammeError):
+        for reason in error.reasons:
+            messages.error(request, str(reason))
 
 
 # --- Public pages ---------------------------------------------------------------------------
@@ -121,8 +90,8 @@ def index(request: HttpRequest) -> HttpResponse:
 
 
 @require_safe
-def meeting_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    meeting = queries.get_meeting(request.user, slug)
+@permission_required(None, MEETING)
+def meeting_detail(request: HttpRequest, meeting: AnnualMeeting) -> HttpResponse:
     return render(
         request,
         "programme/meeting_detail.html",
@@ -137,8 +106,8 @@ def meeting_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_safe
-def call_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    call = queries.get_call(request.user, pk)
+@permission_required(None, VISIBLE_CALL)
+def call_detail(request: HttpRequest, call: Call) -> HttpResponse:
     templates = queries.call_templates(call)
     return render(
         request,
@@ -157,9 +126,9 @@ def call_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_safe
-def call_statistics(request: HttpRequest, pk: int) -> HttpResponse:
-    call = queries.get_call(request.user, pk)
-    if call.phase() not in (CallPhase.REVIEW, CallPhase.RESULTS):
+@permission_required(None, VISIBLE_CALL)
+def call_statistics(request: HttpRequest, call: Call) -> HttpResponse:
+    if not call.is_closed:
         raise Http404
     return render(
         request,
@@ -173,8 +142,8 @@ def call_statistics(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_safe
-def proposal_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    proposal = queries.get_proposal(request.user, pk)
+@permission_required(None, VISIBLE_PROPOSAL)
+def proposal_detail(request: HttpRequest, proposal: Proposal) -> HttpResponse:
     rows = queries.proposal_people(proposal)
     user = request.user
     # The proposers, the people named and the secretariat see confirmations, the checklist,
@@ -206,16 +175,9 @@ def proposal_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def my_proposals(request: HttpRequest) -> HttpResponse:
     person = _user(request).person
     proposals = list(queries.proposals_of(person))
-    roles: dict[int, set[str]] = {}
-    for proposal_id, role in ProposalPerson.objects.filter(
-        proposal__in=proposals, person=person
-    ).values_list("proposal_id", "role"):
-        roles.setdefault(proposal_id, set()).add(str(ParticipantRole(role).label))
+    roles = queries.roles_in_proposals(person, proposals)
     for proposal in proposals:
-        labels = sorted(roles.get(proposal.pk, set()))
-        if proposal.proposer_id == person.pk:
-            labels.insert(0, _("Proposer"))
-        proposal.my_roles = labels  # type: ignore[attr-defined]
+        proposal.my_roles = roles[proposal.pk]  # type: ignore[attr-defined]
     return render(request, "programme/my_proposals.html", {"proposals": proposals})
 
 
@@ -283,7 +245,7 @@ def _proposal_form(
                 form=form,
                 formsets=formsets,
             )
-            submitted = proposal is not None and proposal.status == ProposalStatus.SUBMITTED
+            submitted = proposal is not None and proposal.is_submitted
             if action == "check":
                 messages.info(request, _("Checked. Nothing is saved until you save."))
             elif submitted and action == "save" and (missing or not report.passed):
@@ -307,10 +269,9 @@ def _proposal_form(
                         policy_questions=form.questions(),
                         proposal=proposal,
                         back_to_draft=action == "draft",
-                        base_url=request.build_absolute_uri("/"),
                     )
-                except ProgrammeError as error:
-                    _error(request, error)
+                except Refused as error:
+                    _refusal(request, error)
                 else:
                     return _after_save(request, saved, action)
     else:
@@ -349,15 +310,15 @@ def _after_save(request: HttpRequest, proposal: Proposal, action: str) -> HttpRe
     if action == "submit":
         try:
             services.submit_proposal(by=_user(request), proposal=proposal)
-        except ProgrammeError as error:
-            _error(request, error)
+        except Refused as error:
+            _refusal(request, error)
             return redirect("programme:edit_proposal", pk=proposal.pk)
         messages.success(
             request,
             _("Your proposal is submitted. You can change it until the call closes."),
         )
         return redirect(proposal)
-    if proposal.status == ProposalStatus.SUBMITTED:
+    if proposal.is_submitted:
         messages.success(request, _("Your changes are saved. The proposal stays submitted."))
     else:
         messages.success(
@@ -371,9 +332,8 @@ def _after_save(request: HttpRequest, proposal: Proposal, action: str) -> HttpRe
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
-@permission_required("programme.propose", fn=_call_object)
-def propose(request: HttpRequest, pk: int) -> HttpResponse:
-    call = queries.get_call(request.user, pk)
+@permission_required("programme.propose", CALL)
+def propose(request: HttpRequest, call: Call) -> HttpResponse:
     templates = [t for t in queries.call_templates(call) if t.session_type.proposable]
     chosen = request.POST.get("session_type") or request.GET.get("type")
     if not chosen:
@@ -387,22 +347,20 @@ def propose(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
-@permission_required("programme.change_own_proposal", fn=_proposal_object)
-def edit_proposal(request: HttpRequest, pk: int) -> HttpResponse:
-    proposal = _exists(_proposal_object(request))
+@permission_required("programme.change_own_proposal", PROPOSAL)
+def edit_proposal(request: HttpRequest, proposal: Proposal) -> HttpResponse:
     template = queries.get_template(proposal.call, proposal.session_type_id)
     return _proposal_form(request, call=proposal.call, template=template, proposal=proposal)
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
-@permission_required("programme.withdraw_proposal", fn=_proposal_object)
-def withdraw_proposal(request: HttpRequest, pk: int) -> HttpResponse:
-    proposal = _exists(_proposal_object(request))
+@permission_required("programme.withdraw_proposal", PROPOSAL)
+def withdraw_proposal(request: HttpRequest, proposal: Proposal) -> HttpResponse:
     if request.method == "POST":
         try:
             services.withdraw_proposal(by=_user(request), proposal=proposal)
-        except ProgrammeError as error:
-            _error(request, error)
+        except Refused as error:
+            _refusal(request, error)
         else:
             messages.success(request, _("The proposal is withdrawn."))
         return redirect(proposal)
@@ -459,9 +417,8 @@ def _blind_context(assignment: Assignment) -> dict[str, Any]:
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
-@permission_required("programme.review_proposal", fn=_assignment_object)
-def review(request: HttpRequest, pk: int) -> HttpResponse:
-    assignment = _exists(_assignment_object(request))
+@permission_required("programme.review_proposal", ASSIGNMENT)
+def review(request: HttpRequest, assignment: Assignment) -> HttpResponse:
     proposal = assignment.proposal
     existing = queries.review_of(assignment)
     criteria = list(queries.call_criteria(proposal.call))
@@ -478,8 +435,8 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
                     note_to_staff=form.cleaned_data["note_to_staff"],
                     merge_with=form.cleaned_data["merge_with"],
                 )
-            except ProgrammeError as error:
-                _error(request, error)
+            except Refused as error:
+                add_refusal(form, error)
             else:
                 messages.success(
                     request,
@@ -513,17 +470,16 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
-@permission_required("programme.declare_conflict", fn=_assignment_object)
-def declare_conflict(request: HttpRequest, pk: int) -> HttpResponse:
-    assignment = _exists(_assignment_object(request))
+@permission_required("programme.declare_conflict", ASSIGNMENT)
+def declare_conflict(request: HttpRequest, assignment: Assignment) -> HttpResponse:
     form = ConflictForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             services.declare_conflict(
                 by=_user(request), assignment=assignment, reason=form.cleaned_data["reason"]
             )
-        except ProgrammeError as error:
-            _error(request, error)
+        except Refused as error:
+            add_refusal(form, error)
         else:
             messages.success(request, _("Thank you. The proposal goes to another reviewer."))
             if is_secretariat(request.user):
@@ -536,10 +492,8 @@ def declare_conflict(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
-@permission_required("programme.manage_call", fn=_call_object)
-@second_factor_for_staff
-def manage_call(request: HttpRequest, pk: int) -> HttpResponse:
-    call = queries.get_call(request.user, pk)
+@permission_required("programme.manage_call", CALL, second_factor=True)
+def manage_call(request: HttpRequest, call: Call) -> HttpResponse:
     if request.method == "POST":
         action = request.POST.get("action")
         try:
@@ -567,41 +521,31 @@ def manage_call(request: HttpRequest, pk: int) -> HttpResponse:
                 )
             else:
                 messages.error(request, _("Choose an action."))
-        except ProgrammeError as error:
-            _error(request, error)
+        except Refused as error:
+            _refusal(request, error)
         return redirect("programme:manage_call", pk=call.pk)
-    statuses = dict(call.proposals.values_list("status").annotate(count=Count("pk")).order_by())
     return render(
         request,
         "programme/manage_call.html",
         {
             "call": call,
             "phase": call.phase(),
-            "statuses": [
-                (ProposalStatus(s).label, statuses.get(s, 0)) for s in ProposalStatus.values
-            ],
+            "statuses": queries.proposal_status_counts(call),
             "reviewers": queries.call_reviewers(call),
         },
     )
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
-@permission_required("programme.manage_call", fn=_call_object)
-@second_factor_for_staff
-def assignments(request: HttpRequest, pk: int) -> HttpResponse:
-    call = queries.get_call(request.user, pk)
+@permission_required("programme.manage_call", CALL, second_factor=True)
+def assignments(request: HttpRequest, call: Call) -> HttpResponse:
     reviewers = call.reviewers.select_related("person").order_by("person__display_name")
     form = AssignForm(reviewers=reviewers)
     if request.method == "POST":
         user = _user(request)
         if "remove" in request.POST:
-            assignment_pk = _int_or_none(request.POST.get("remove"))
-            assignment = (
-                Assignment.objects.filter(pk=assignment_pk, proposal__call=call)
-                .select_related("proposal")
-                .first()
-                if assignment_pk is not None
-                else None
+            assignment = queries.find_call_assignment(
+                call, _int_or_none(request.POST.get("remove"))
             )
             if assignment is None:
                 messages.error(request, _("That assignment does not exist."))
@@ -621,8 +565,8 @@ def assignments(request: HttpRequest, pk: int) -> HttpResponse:
                     services.assign_reviewer(
                         by=user, proposal=proposal, reviewer=form.cleaned_data["reviewer"]
                     )
-                except ProgrammeError as error:
-                    form.add_error(None, error.message)
+                except Refused as error:
+                    add_refusal(form, error)
                 else:
                     messages.success(request, _("The reviewer now reviews that proposal."))
                     return redirect("programme:assignments", pk=call.pk)
@@ -637,10 +581,8 @@ def _int_or_none(value: str | None) -> int | None:
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
-@permission_required("programme.manage_call", fn=_call_object)
-@second_factor_for_staff
-def ranking(request: HttpRequest, pk: int) -> HttpResponse:
-    call = queries.get_call(request.user, pk)
+@permission_required("programme.manage_call", CALL, second_factor=True)
+def ranking(request: HttpRequest, call: Call) -> HttpResponse:
     theme = _int_or_none(request.GET.get("theme"))
     session_type = _int_or_none(request.GET.get("type"))
     if request.method == "POST":
@@ -650,8 +592,8 @@ def ranking(request: HttpRequest, pk: int) -> HttpResponse:
             changed = services.set_selection(
                 by=_user(request), call=call, selected=ticked & shown, among=shown
             )
-        except ProgrammeError as error:
-            _error(request, error)
+        except Refused as error:
+            _refusal(request, error)
         else:
             messages.success(
                 request,
@@ -695,10 +637,8 @@ def ranking(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
-@permission_required("programme.decide_proposal", fn=_proposal_object)
-@second_factor_for_staff
-def decide(request: HttpRequest, pk: int) -> HttpResponse:
-    proposal = _exists(_proposal_object(request))
+@permission_required("programme.decide_proposal", PROPOSAL, second_factor=True)
+def decide(request: HttpRequest, proposal: Proposal) -> HttpResponse:
     candidates = queries.merge_candidates(proposal)
     initial = {
         "decision": proposal.decision,
@@ -719,8 +659,8 @@ def decide(request: HttpRequest, pk: int) -> HttpResponse:
                 reason=form.cleaned_data["reason"],
                 merge_with=form.cleaned_data["merge_with"],
             )
-        except ProgrammeError as error:
-            form.add_error(None, error.message)
+        except Refused as error:
+            add_refusal(form, error)
         else:
             messages.success(
                 request,
@@ -742,10 +682,8 @@ def decide(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
-@permission_required("programme.manage_call", fn=_call_object)
-@second_factor_for_staff
-def publish_results(request: HttpRequest, pk: int) -> HttpResponse:
-    call = queries.get_call(request.user, pk)
+@permission_required("programme.manage_call", CALL, second_factor=True)
+def publish_results(request: HttpRequest, call: Call) -> HttpResponse:
     form = PublishForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -753,10 +691,9 @@ def publish_results(request: HttpRequest, pk: int) -> HttpResponse:
                 by=_user(request),
                 call=call,
                 note=form.cleaned_data["note"],
-                base_url=request.build_absolute_uri("/"),
             )
-        except ProgrammeError as error:
-            _error(request, error)
+        except Refused as error:
+            _refusal(request, error)
         else:
             messages.success(
                 request,
@@ -768,11 +705,7 @@ def publish_results(request: HttpRequest, pk: int) -> HttpResponse:
                 % {"n": count},
             )
             return redirect(call)
-    decisions = dict(
-        call.proposals.filter(status=ProposalStatus.SUBMITTED)
-        .values_list("decision")
-        .annotate(n=Count("pk"))
-    )
+    decisions = queries.decision_counts(call)
     summary = [(label, decisions.get(value, 0)) for value, label in Decision.choices]
     return render(
         request,
@@ -782,7 +715,5 @@ def publish_results(request: HttpRequest, pk: int) -> HttpResponse:
             "form": form,
             "summary": summary,
             "undecided": decisions.get("", 0),
-            "phase": call.phase(),
-            "accepted_statuses": ACCEPTED_STATUSES,
         },
     )

@@ -2,7 +2,8 @@
 and telling proposers the outcome. Every change to a proposal, an assignment, a review or a
 decision goes through a function here, in the module of its topic:
 
-- `base`: the error a refused action raises, the fields of a proposal;
+- `base`: the error a refused action raises (`ProgrammeError`, a `Refused` of the kernel),
+  the fields of a proposal, how people named by an address are written to;
 - `proposals`: proposals, invitations of the people named, erasure;
 - `review`: reviewers, assignment, conflicts, reviews;
 - `selection`: decisions, selection, publishing the results.
@@ -16,7 +17,6 @@ from igf.programme.services.base import (
     ProgrammeError,
     closed_message,
     require_open,
-    site_url,
 )
 from igf.programme.services.proposals import (
     invitation_token,
@@ -68,7 +68,6 @@ __all__ = [
     "save_review",
     "scrub_erased_person",
     "set_selection",
-    "site_url",
     "submit_proposal",
     "template_for",
     "withdraw_proposal",

@@ -8,15 +8,15 @@ from datetime import datetime
 from typing import Any
 
 from django.core import signing
-from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Max
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from igf.core.activity import record_activity
+from igf.core.links import site_url
+from igf.core.notify import notify
 from igf.people.models import Person, User
 from igf.programme import queries
 from igf.programme.enums import (
@@ -43,8 +43,8 @@ from igf.programme.services.base import (
     PROPOSAL_FIELDS,
     REQUIRED_WHEN_ASKED,
     ProgrammeError,
+    addressee,
     require_open,
-    site_url,
 )
 
 # --- Proposals ------------------------------------------------------------------------------
@@ -77,30 +77,24 @@ def row_for_token(token: str) -> ProposalPerson | None:
         return None
     if not isinstance(pk, int) or not isinstance(email, str):
         return None
-    row = queries.participation_row(pk)
+    row = queries.find_participation_row(pk)
     if row is None or row.email.strip().lower() != email:
         return None
     return row
 
 
-def _send_invitation(
-    row: ProposalPerson, proposal: Proposal, proposer: Person, base_url: str
-) -> None:
-    link = site_url(base_url) + reverse(
-        "programme:confirm", kwargs={"token": invitation_token(row)}
-    )
-    context = {
-        "row": row,
-        "proposal": proposal,
-        "proposer": proposer.public_name,
-        "link": link,
-        "expires": timezone.now() + INVITATION_MAX_AGE,
-    }
-    send_mail(
-        subject=render_to_string("programme/email/invitation_subject.txt", context).strip(),
-        message=render_to_string("programme/email/invitation.txt", context),
-        from_email=None,
-        recipient_list=[row.email],
+def _send_invitation(row: ProposalPerson, proposal: Proposal, named_by: Person) -> None:
+    link = site_url(reverse("programme:confirm", kwargs={"token": invitation_token(row)}))
+    notify(
+        addressee(row, named_by=named_by),
+        "programme/email/invitation",
+        {
+            "row": row,
+            "proposal": proposal,
+            "proposer": proposal.proposer.public_name,
+            "link": link,
+            "expires": timezone.now() + INVITATION_MAX_AGE,
+        },
     )
 
 
@@ -110,7 +104,6 @@ def _sync_people(
     proposal: Proposal,
     people: Sequence[PersonEntry],
     now: datetime,
-    base_url: str,
 ) -> list[ProposalPerson]:
     existing = {row.pk: row for row in proposal.people.all()}
     accounts = queries.accounts_by_email(p.email for p in people)
@@ -155,7 +148,7 @@ def _sync_people(
         rows.append(row)
     proposal.people.exclude(pk__in=kept).delete()
     for row in to_invite:
-        _send_invitation(row, proposal, proposal.proposer, base_url)
+        _send_invitation(row, proposal, acting or proposal.proposer)
     return rows
 
 
@@ -170,14 +163,14 @@ def save_proposal(
     proposal: Proposal | None = None,
     back_to_draft: bool = False,
     now: datetime | None = None,
-    base_url: str = "",
 ) -> Proposal:
     """Create or update a proposal while the call is open.
 
     A new proposal is a draft numbered in its call. Side effects: the people named are saved
     (rows not given are removed); people with an account are linked by verified e-mail
-    address; everyone with a new address is e-mailed a link to confirm; with `back_to_draft`
-    a submitted proposal becomes a draft again; one private activity entry.
+    address; everyone with a new address is e-mailed a link to confirm once the change
+    commits (in their account's language, else in that of who named them); with
+    `back_to_draft` a submitted proposal becomes a draft again; one private activity entry.
     """
     now = now or timezone.now()
     with transaction.atomic():
@@ -210,7 +203,7 @@ def save_proposal(
             proposal.theme = None
         proposal.save()
         proposal.policy_questions.set(questions)
-        _sync_people(by=by, proposal=proposal, people=people, now=now, base_url=base_url)
+        _sync_people(by=by, proposal=proposal, people=people, now=now)
         record_activity(
             by=by,
             verb="proposal.created" if created else "proposal.updated",

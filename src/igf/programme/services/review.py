@@ -10,10 +10,10 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
-from igf.bodies.enums import SEAT_ROLES
-from igf.bodies.models import Membership
+from igf.bodies.models import Body, Membership
+from igf.bodies.queries import seat_roles
 from igf.core.activity import record_activity
-from igf.meetings.services import email_person
+from igf.core.notify import notify
 from igf.people.models import Affiliation, Person, User
 from igf.programme import assignment as planner
 from igf.programme.enums import (
@@ -91,11 +91,12 @@ def enlist_reviewers(*, by: User | None, call: Call) -> int:
     body_id = call.meeting.evaluating_body_id
     if body_id is None:
         raise ProgrammeError(_("This meeting names no body to evaluate its proposals."))
+    body = Body.objects.select_related("type").get(pk=body_id)
     present = set(call.reviewers.values_list("person_id", flat=True))
     added = 0
     memberships = (
         Membership.objects.current()
-        .filter(body_id=body_id, role__in=SEAT_ROLES, person__erased__isnull=True)
+        .filter(body=body, role__in=seat_roles(body), person__erased__isnull=True)
         .select_related("person__country", "organization")
         .order_by("person_id", "-start")
     )
@@ -224,13 +225,13 @@ def assign_reviewers(*, by: User | None, call: Call) -> planner.AssignmentPlan:
         )
         new = Counter(item.reviewer for item in plan.assignments)
         if new:
-            transaction.on_commit(lambda: _tell_reviewers(call, new))
+            _tell_reviewers(call, new)
     return plan
 
 
 def _tell_reviewers(call: Call, new: Counter[int]) -> None:
     for reviewer in Reviewer.objects.filter(pk__in=new).select_related("person__user"):
-        email_person(
+        notify(
             reviewer.person,
             "programme/email/assigned",
             {"call": call, "count": new[reviewer.pk]},

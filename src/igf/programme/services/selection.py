@@ -7,14 +7,13 @@ from collections import defaultdict
 from collections.abc import Collection, Mapping, Sequence
 from datetime import datetime
 
-from django.conf import settings
-from django.core.mail import send_mail
 from django.db import transaction
-from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from igf.core.activity import record_activity
+from igf.core.links import site_url
+from igf.core.notify import notify
 from igf.people.models import Person, User
 from igf.programme import queries, ranking
 from igf.programme.enums import (
@@ -37,7 +36,7 @@ from igf.programme.models import (
 )
 from igf.programme.services.base import (
     ProgrammeError,
-    site_url,
+    addressee,
 )
 
 # --- Selection and results ----------------------------------------------------------------------
@@ -165,36 +164,29 @@ def _root(proposal: Proposal, by_pk: Mapping[int, Proposal]) -> Proposal:
     return current
 
 
-def _recipient_language(person: Person) -> str:
-    codes = {code for code, _name in settings.LANGUAGES}
-    for code in person.languages or []:
-        if code in codes:
-            return str(code)
-    return str(settings.LANGUAGE_CODE)
-
-
 def _send_outcome(
     proposal: Proposal,
     reviews: Sequence[Review],
     score: ranking.RankedProposal | None,
-    recipients: Sequence[str],
-    base_url: str,
+    proposer: Person,
+    organisers: Sequence[ProposalPerson],
 ) -> None:
-    if not recipients:
-        return
-    with translation.override(_recipient_language(proposal.proposer)):
-        context = {
-            "proposal": proposal,
-            "comments": [r.comment.strip() for r in reviews if r.comment.strip()],
-            "score": score,
-            "link": site_url(base_url) + proposal.get_absolute_url(),
-        }
-        send_mail(
-            subject=render_to_string("programme/email/outcome_subject.txt", context).strip(),
-            message=render_to_string("programme/email/outcome.txt", context),
-            from_email=None,
-            recipient_list=list(recipients),
-        )
+    """Tell the proposer and every organiser named with an address, each once, each in their
+    own language (organisers without an account in the proposer's)."""
+    context = {
+        "proposal": proposal,
+        "comments": [r.comment.strip() for r in reviews if r.comment.strip()],
+        "score": score,
+        "link": site_url(proposal.get_absolute_url()),
+    }
+    told = {proposer.user.email.strip().lower()}
+    notify(proposer, "programme/email/outcome", context)
+    for row in organisers:
+        email = row.email.strip().lower()
+        if not email or email in told or row.person_id == proposer.pk:
+            continue
+        told.add(email)
+        notify(addressee(row, named_by=proposer), "programme/email/outcome", context)
 
 
 def _fill_sessions(accepted: Sequence[Proposal]) -> None:
@@ -248,16 +240,15 @@ def _fill_sessions(accepted: Sequence[Proposal]) -> None:
     SessionPerson.objects.bulk_create(people)
 
 
-def publish_results(
-    *, by: User, call: Call, note: str = "", now: datetime | None = None, base_url: str = ""
-) -> int:
+def publish_results(*, by: User, call: Call, note: str = "", now: datetime | None = None) -> int:
     """Publish every outcome of a closed call at once and tell each proposer.
 
     Undecided submitted proposals are not accepted, with their rank as the reason. Accepted
     proposals become sessions (a merged proposal joins the session of the one it merges with).
-    Side effects: statuses; sessions created; one e-mail per proposal to the proposer and
-    organisers with the outcome, its reason, the reviewers' comments without their names and
-    the normalised score; one public activity entry. Returns the number of proposals decided.
+    Side effects: statuses; sessions created; once committed, one e-mail to the proposer and
+    to each organiser of every proposal, in their language, with the outcome, its reason, the
+    reviewers' comments without their names and the normalised score; one public activity
+    entry. Returns the number of proposals decided.
     """
     now = now or timezone.now()
     with transaction.atomic():
@@ -317,27 +308,24 @@ def publish_results(
             assignment__proposal__in=proposals, assignment__status=AssignmentStatus.ASSIGNED
         ).order_by("submitted", "pk"):
             reviews[review.assignment.proposal_id].append(review)
-        organiser_emails: dict[int, set[str]] = defaultdict(set)
-        for proposal_id, email in (
+        organisers: dict[int, list[ProposalPerson]] = defaultdict(list)
+        for row in (
             ProposalPerson.objects.filter(proposal__in=proposals, role=ParticipantRole.ORGANISER)
             .exclude(email="")
-            .values_list("proposal_id", "email")
+            .select_related("person__user")
+            .order_by("proposal_id", "order", "pk")
         ):
-            organiser_emails[proposal_id].add(email)
-        proposers = dict(
-            User.objects.filter(person__in=[p.proposer_id for p in proposals]).values_list(
-                "person__pk", "email"
-            )
+            organisers[row.proposal_id].append(row)
+        proposers = Person.objects.select_related("user").in_bulk(
+            {p.proposer_id for p in proposals}
         )
         for proposal in proposals:
-            recipients = {proposers.get(proposal.proposer_id, "")} | organiser_emails[proposal.pk]
-            recipients = {r for r in recipients if r and not r.endswith("@invalid.invalid")}
             _send_outcome(
                 proposal,
                 reviews[proposal.pk],
                 rows[proposal.pk].score,
-                sorted(recipients),
-                base_url,
+                proposers[proposal.proposer_id],
+                organisers[proposal.pk],
             )
         record_activity(
             by=by,
