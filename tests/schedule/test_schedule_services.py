@@ -217,6 +217,31 @@ def test_releases_are_versioned_with_what_changed(
     assert (snapshot_folder / meeting.slug / "index.html").exists()
 
 
+def test_release_email_reaches_people_in_their_language_only_after_the_commit(
+    django_capture_on_commit_callbacks,  # type: ignore[no-untyped-def]
+    snapshot_folder: Path,
+    settings,  # type: ignore[no-untyped-def]
+) -> None:
+    settings.IGF_SITE_URL = "https://forum.example.org/"
+    meeting = schedule_meeting(sessions=2, publish=False)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.publish_schedule(by=None, meeting=meeting)
+    session = meeting.sessions.order_by("pk").first()
+    assert session is not None
+    fan = UserFactory.create(display_name="Fanny", language="fr")
+    Star.objects.create(person=person_of(fan), session=session)
+    services.unplace_session(by=UserFactory.create(), session=session)
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.publish_schedule(by=None, meeting=meeting)
+        assert mail.outbox == []  # nothing leaves before the commit
+    assert [m.to for m in mail.outbox] == [[fan.email]]
+    assert mail.outbox[0].subject == f"{meeting.name} : le programme a changé (version 2)"
+    body = mail.outbox[0].body
+    assert f"- {session.title}: retirée du programme" in body
+    assert f"https://forum.example.org/programme/sessions/{session.pk}/" in body
+
+
 def test_publication_warning_from_three_weeks_before_the_deadline() -> None:
     meeting = schedule_meeting(sessions=1, publish=False, starts=dt.date(2027, 3, 31))
     assert month_before(dt.date(2027, 3, 31)) == dt.date(2027, 2, 28)
