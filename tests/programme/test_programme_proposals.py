@@ -8,14 +8,16 @@ from typing import Any
 import pytest
 import time_machine
 from django.core import mail
-from django.test import Client
+from django.test import Client, override_settings
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from igf.core.models import Country
 from igf.people.models import User
 from igf.programme import services
 from igf.programme.enums import Confirmation, ProposalStatus, TemplateField
 from igf.programme.models import Call, Proposal, ProposalPerson
+from igf.programme.queries import PersonEntry
 from igf.programme.services import ProgrammeError
 from tests.factories import UserFactory, person_of
 from tests.programme.factories import (
@@ -479,3 +481,39 @@ def test_a_policy_question_number_beyond_any_database_key_is_refused_not_a_crash
     response = login(participant).post(new_url(call), data)
     assert response.status_code == 200
     assert Proposal.objects.filter(call=call).count() == 0
+
+
+def test_invitations_leave_after_the_save_in_each_persons_language_with_forum_links(
+    call: Call, django_capture_on_commit_callbacks: Any
+) -> None:
+    proposer = UserFactory.create(language="fr")
+    with_account = UserFactory.create(email="ana@example.org", language="es")
+    kenya = Country.objects.get(iso2="KE")
+    entries = [
+        PersonEntry(role="speaker", name="Ana", email="ANA@example.org", country=kenya),
+        PersonEntry(role="speaker", name="Bo", email="bo@example.net", country=kenya),
+    ]
+    mail.outbox.clear()
+    with (
+        override_settings(IGF_SITE_URL="https://forum.example.org/"),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        services.save_proposal(
+            by=proposer,
+            call=call,
+            session_type=call.templates.get().session_type,
+            changes={"title": "Redes"},
+            people=entries,
+        )
+        assert mail.outbox == []  # nothing leaves before the commit
+    subjects = {m.to[0]: m.subject for m in mail.outbox}
+    # The account's own language; someone without one reads the language of who named them.
+    assert subjects == {
+        "ana@example.org": "Confirme, por favor: propuesta de sesión «Redes»",
+        "bo@example.net": "Merci de confirmer : proposition de session « Redes »",
+    }
+    assert Proposal.objects.get().people.get(email="ana@example.org").person == person_of(
+        with_account
+    )
+    for message in mail.outbox:
+        assert "https://forum.example.org/programme/confirm/" in message.body
