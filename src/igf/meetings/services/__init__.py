@@ -8,16 +8,6 @@ One module per topic; `from igf.meetings import services; services.<name>` reach
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any
-
-from django.core.mail import send_mail
-from django.template.loader import render_to_string
-from django.utils import timezone, translation
-
-from igf.core.links import site_url
-from igf.core.notify import language_of
-from igf.meetings.clock import zone
 from igf.meetings.services.agenda import (
     add_agenda_item,
     approve_agenda,
@@ -60,7 +50,6 @@ from igf.meetings.services.scheduling import (
     schedule_meeting,
     update_meeting,
 )
-from igf.people.models import Person
 
 __all__ = [
     "CALENDAR_FIELDS",
@@ -76,7 +65,6 @@ __all__ = [
     "calendar_feed_of",
     "cancel_meeting",
     "circulate_agenda",
-    "email_person",
     "hide_written_input",
     "minutes_of",
     "move_agenda_item",
@@ -99,21 +87,3 @@ __all__ = [
     "update_meeting",
     "withdraw_apologies",
 ]
-
-
-def email_person(person: Person, template: str, context: Mapping[str, Any]) -> bool:
-    """Deprecated: call `igf.core.notify.notify`, which also waits for the commit.
-
-    Kept, sending at once as before, only for the apps the programme split is moving
-    (programme, schedule, outcomes); the meetings app no longer uses it.
-    TODO(#11): gone once they call notify().
-    """
-    user = person.user
-    if person.erased is not None or not user.is_active or not user.email:
-        return False
-    with translation.override(language_of(person)), timezone.override(zone(person.timezone)):
-        full = {**context, "person": person, "site_url": site_url()}
-        subject = " ".join(render_to_string(f"{template}_subject.txt", full).split())
-        body = render_to_string(f"{template}.txt", full)
-    send_mail(subject, body, None, [user.email])
-    return True
