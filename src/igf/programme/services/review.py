@@ -246,12 +246,14 @@ def assign_reviewer(*, by: User, proposal: Proposal, reviewer: Reviewer) -> Assi
     private activity entry.
     """
     if reviewer.call_id != proposal.call_id:
-        raise ProgrammeError(_("This reviewer does not review this call."))
+        raise ProgrammeError(_("This reviewer does not review this call."), field="reviewer")
     if Conflict.objects.filter(proposal=proposal, reviewer=reviewer).exists():
-        raise ProgrammeError(_("This reviewer declared a conflict of interest on this proposal."))
+        raise ProgrammeError(
+            _("This reviewer declared a conflict of interest on this proposal."), field="reviewer"
+        )
     info = _proposal_infos(proposal.call, [proposal])[0]
     if reviewer.person_id in info.people:
-        raise ProgrammeError(_("This reviewer is named in the proposal."))
+        raise ProgrammeError(_("This reviewer is named in the proposal."), field="reviewer")
     assignment, _created = Assignment.objects.get_or_create(
         proposal=proposal, reviewer=reviewer, defaults={"assigned_by": by}
     )
@@ -356,7 +358,9 @@ def save_review(
     if merge_with is not None and (
         merge_with.call_id != call.pk or merge_with.pk == assignment.proposal_id
     ):
-        raise ProgrammeError(_("Choose another proposal of the same call to merge with."))
+        raise ProgrammeError(
+            _("Choose another proposal of the same call to merge with."), field="merge_with"
+        )
     review, created = Review.objects.get_or_create(
         assignment=assignment,
         defaults={"comment": comment, "note_to_staff": note_to_staff, "merge_with": merge_with},

@@ -65,9 +65,9 @@ def record_decision(
     """
     _require_undecided_call(proposal)
     if decision not in Decision.values:
-        raise ProgrammeError(_("Choose a decision."))
+        raise ProgrammeError(_("Choose a decision."), field="decision")
     if not reason.strip():
-        raise ProgrammeError(_("Give the reason for the decision."))
+        raise ProgrammeError(_("Give the reason for the decision."), field="reason")
     if decision == Decision.ACCEPT_WITH_CHANGES:
         if (
             merge_with is None
@@ -75,7 +75,7 @@ def record_decision(
             or merge_with.pk == proposal.pk
             or merge_with.status != ProposalStatus.SUBMITTED
         ):
-            raise ProgrammeError(_("Name the proposal this one merges with."))
+            raise ProgrammeError(_("Name the proposal this one merges with."), field="merge_with")
     else:
         merge_with = None
     proposal.decision = decision
