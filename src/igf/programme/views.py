@@ -539,7 +539,7 @@ def manage_call(request: HttpRequest, call: Call) -> HttpResponse:
 @require_http_methods(["GET", "HEAD", "POST"])
 @permission_required("programme.manage_call", CALL, second_factor=True)
 def assignments(request: HttpRequest, call: Call) -> HttpResponse:
-    reviewers = call.reviewers.select_related("person").order_by("person__display_name")
+    reviewers = queries.reviewer_choices(call)
     form = AssignForm(reviewers=reviewers)
     if request.method == "POST":
         user = _user(request)
@@ -555,9 +555,7 @@ def assignments(request: HttpRequest, call: Call) -> HttpResponse:
             return redirect("programme:assignments", pk=call.pk)
         form = AssignForm(request.POST, reviewers=reviewers)
         if form.is_valid():
-            proposal = (
-                queries.live_proposals(call).filter(number=form.cleaned_data["number"]).first()
-            )
+            proposal = queries.find_live_proposal(call, form.cleaned_data["number"])
             if proposal is None:
                 form.add_error("number", _("No submitted proposal of this call has that number."))
             else:

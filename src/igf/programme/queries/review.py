@@ -90,3 +90,13 @@ def call_assignments(call: Call) -> QuerySet[Assignment]:
 
 def live_proposals(call: Call) -> QuerySet[Proposal]:
     return call.proposals.filter(status__in=LIVE_STATUSES)
+
+
+def reviewer_choices(call: Call) -> QuerySet[Reviewer]:
+    """The call's reviewers by name, for the secretariat to give a proposal to one."""
+    return call.reviewers.select_related("person").order_by("person__display_name")
+
+
+def find_live_proposal(call: Call, number: int) -> Proposal | None:
+    """The call's submitted (or decided) proposal with that number, or None."""
+    return live_proposals(call).filter(number=number).first()
