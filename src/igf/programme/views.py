@@ -18,7 +18,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from igf.core.errors import Refused
 from igf.core.forms import add_refusal
-from igf.core.permissions import Load, permission_required, second_factor_required
+from igf.core.permissions import Load, permission_required
 from igf.core.rules import is_secretariat
 from igf.people.models import User
 from igf.programme import hooks, queries, services
@@ -56,10 +56,6 @@ VISIBLE_CALL = Load(queries.get_visible_call, viewer=True)
 PROPOSAL = Load(queries.get_proposal)
 VISIBLE_PROPOSAL = Load(queries.get_visible_proposal, viewer=True)
 ASSIGNMENT = Load(queries.get_assignment)
-
-
-# TODO(#11): gone once the schedule and the outcomes declare `second_factor=True` themselves.
-second_factor_for_staff = second_factor_required
 
 
 def _user(request: HttpRequest) -> User:
