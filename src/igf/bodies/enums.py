@@ -24,11 +24,6 @@ class Role(models.TextChoices):
 DEFAULT_SEAT_ROLES = (Role.CHAIR, Role.VICE_CHAIR, Role.CO_FACILITATOR, Role.MEMBER)
 DEFAULT_LEAD_ROLES = (Role.CHAIR, Role.VICE_CHAIR, Role.CO_FACILITATOR)
 
-# TODO(#11): the defaults under their old names, for code not yet asking the body's type
-# (programme's reviewer pool); nothing in bodies reads them.
-SEAT_ROLES = frozenset(DEFAULT_SEAT_ROLES)
-LEAD_ROLES = frozenset(DEFAULT_LEAD_ROLES)
-
 
 def default_seat_roles() -> list[str]:
     return [str(role) for role in DEFAULT_SEAT_ROLES]

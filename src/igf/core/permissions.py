@@ -63,13 +63,11 @@ def permission_required(
     load: Load | None = None,
     *,
     second_factor: bool = False,
-    fn: Callable[[HttpRequest], Any] | None = None,
 ) -> Callable[[Callable[..., HttpResponse]], Callable[..., HttpResponse]]:
     """Refuse the view unless the user has `perm` (on the object `load` finds, if any).
 
     `perm=None` declares a public view that still loads its object once. `second_factor`
     declares that staff must have a second factor to use it (`second_factor_required`).
-    `fn` (the object from the request, the view reading it again) is the old way, going.
     """
 
     def decorator(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
@@ -78,8 +76,6 @@ def permission_required(
             target = None
             if load is not None:
                 target, kwargs = load(request, kwargs)
-            elif fn is not None:  # TODO(#11): gone once every app loads through `Load`
-                target = fn(request)
             if perm is not None and not request.user.has_perm(perm, target):
                 if not request.user.is_authenticated:
                     return redirect_to_login(request.get_full_path())
