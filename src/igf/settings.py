@@ -334,6 +334,8 @@ LOGGING = {
 IGF_SITE_NAME = os.environ.get("IGF_SITE_NAME", "IGF Platform")
 # The public address of the site, for links in e-mails and calendar feeds.
 IGF_SITE_URL = os.environ.get("IGF_SITE_URL", "http://127.0.0.1:8000")
+# Where the schedule's static snapshot is written (a folder nginx serves); empty: var/snapshots.
+IGF_SNAPSHOT_DIR = os.environ.get("IGF_SNAPSHOT_DIR", "")
 # Groups that carry platform-wide roles; bodies add their own roles through memberships.
 IGF_SECRETARIAT_GROUP = "Secretariat"
 # Moderators of public comment under the code of conduct (they read flagged and anonymous

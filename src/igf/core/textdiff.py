@@ -16,6 +16,14 @@ class Chunk:
     kind: Kind
     text: str
 
+    @property
+    def is_inserted(self) -> bool:
+        return self.kind == "inserted"
+
+    @property
+    def is_deleted(self) -> bool:
+        return self.kind == "deleted"
+
 
 def word_diff(old: str, new: str) -> list[Chunk]:
     """Chunks of unchanged, inserted and deleted text that turn `old` into `new`."""

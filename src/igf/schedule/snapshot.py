@@ -26,7 +26,7 @@ article{border-block-end:1px solid #ccc;padding-block:.5rem}
 
 
 def snapshot_dir(meeting: AnnualMeeting) -> Path:
-    base = getattr(settings, "IGF_SNAPSHOT_DIR", "") or os.environ.get("IGF_SNAPSHOT_DIR", "")
+    base = str(settings.IGF_SNAPSHOT_DIR)
     root = Path(base) if base else Path(settings.VAR_DIR) / "snapshots"
     return root / meeting.slug
 
