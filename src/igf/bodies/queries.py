@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Any
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
@@ -413,23 +414,26 @@ class Appointment:
     organization: Organization | None = None
     stakeholder_group: str = ""
 
+    def membership(self, body: Body, **extra: Any) -> Membership:
+        """The membership row this appointment makes (unsaved), with `extra` fields."""
+        return Membership(
+            body=body,
+            person=self.person,
+            role=self.role,
+            start=self.start,
+            end=self.end,
+            capacity=self.capacity,
+            organization=self.organization,
+            stakeholder_group=self.stakeholder_group,
+            **extra,
+        )
+
 
 def preview_appointment(body: Body, appointment: Appointment) -> CompositionCheck:
     """The body's composition on the first day of the proposed term, and the rules it breaks."""
     memberships = list(seat_memberships(body).select_related("person__country"))
     if body.type.holds_seat(appointment.role):
-        memberships.append(
-            Membership(
-                body=body,
-                person=appointment.person,
-                role=appointment.role,
-                start=appointment.start,
-                end=appointment.end,
-                capacity=appointment.capacity,
-                organization=appointment.organization,
-                stakeholder_group=appointment.stakeholder_group,
-            )
-        )
+        memberships.append(appointment.membership(body))
     seats = seats_on(body, appointment.start, memberships=memberships)
     return check_composition(seats, rules_for(body), changed_person_id=appointment.person.pk)
 

@@ -50,18 +50,12 @@ def appoint_member(
         raise CompositionRuleError(
             check, _("This appointment breaks an enforced rule: give the reason to override it.")
         )
-    membership = Membership.objects.create(
-        body=body,
-        person=appointment.person,
-        role=appointment.role,
-        start=appointment.start,
-        end=appointment.end,
-        capacity=appointment.capacity,
-        organization=appointment.organization,
-        stakeholder_group=appointment.stakeholder_group,
+    membership = appointment.membership(
+        body,
         override_reason=override_reason.strip() if check.refusals else "",
         appointed_by=by,
     )
+    membership.save()
     data: dict[str, Any] = {"role": appointment.role, "start": appointment.start.isoformat()}
     if check.refusals:
         data["overridden"] = [f.finding.value for f in check.refusals]
