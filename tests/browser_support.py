@@ -9,9 +9,12 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
+
+if TYPE_CHECKING:
+    from igf.people.models import User
 
 CHROMIUM = os.environ.get("IGF_CHROMIUM", "/usr/bin/chromium")
 AXE = Path(__file__).resolve().parents[1] / "node_modules" / "axe-core" / "axe.min.js"
@@ -45,6 +48,29 @@ def page(browser: Any, live_server: Any) -> Iterator[Any]:
     page = context.new_page()
     yield page
     context.close()
+
+
+FACTORY_PASSWORD = "correct horse battery staple"  # the password of tests/factories accounts
+
+
+def sign_in(page: Any, email: str, password: str) -> None:
+    page.goto("/accounts/login/")
+    page.get_by_label("Email").fill(email)
+    page.get_by_label("Password:", exact=True).fill(password)
+    page.get_by_role("button", name="Sign In").click()
+
+
+def sign_in_with_code(page: Any, user: User, password: str = FACTORY_PASSWORD) -> None:
+    """Sign in with the password and the current code of the user's authenticator (TOTP)."""
+    from allauth.mfa.models import Authenticator  # noqa: PLC0415
+    from allauth.mfa.totp.internal.auth import hotp_value, yield_hotp_counters_from_time  # noqa: PLC0415
+    from allauth.mfa.utils import decrypt  # noqa: PLC0415
+
+    sign_in(page, user.email, password)
+    secret = decrypt(Authenticator.objects.get(user=user, type="totp").data["secret"])
+    code = f"{hotp_value(secret, next(yield_hotp_counters_from_time())):06d}"
+    page.locator("input[name=code]").fill(code)
+    page.get_by_role("button", name="Sign In").click()
 
 
 def axe_violations(page: Any) -> list[dict[str, Any]]:

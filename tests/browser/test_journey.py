@@ -10,20 +10,13 @@ from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.core import mail
 
 from igf.people.models import User
-from tests.browser_support import axe_violations
+from tests.browser_support import axe_violations, sign_in, sign_in_with_code
 from tests.factories import OrganizationFactory, SecretariatFactory
 from tests.pages import all_pages
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 PASSWORD = "a long and memorable passphrase"
-
-
-def sign_in(page: Any, email: str, password: str = PASSWORD) -> None:
-    page.goto("/accounts/login/")
-    page.get_by_label("Email").fill(email)
-    page.get_by_label("Password:", exact=True).fill(password)
-    page.get_by_role("button", name="Sign In").click()
 
 
 def test_newcomer_signs_up_confirms_signs_in_edits_profile_and_switches_to_arabic(
@@ -45,7 +38,7 @@ def test_newcomer_signs_up_confirms_signs_in_edits_profile_and_switches_to_arabi
     page.get_by_role("button", name="Confirm").click()
 
     page.get_by_role("button", name="Sign out").click()
-    sign_in(page, "newcomer@example.org")
+    sign_in(page, "newcomer@example.org", PASSWORD)
     page.get_by_role("link", name="My profile").first.click()
 
     page.get_by_label("Display name:").fill("Wanjiru Kamau")
@@ -76,7 +69,7 @@ def test_every_page_has_no_serious_accessibility_violation(page: Any, language: 
     for signed_in in (False, True):
         if signed_in:
             page.context.clear_cookies()
-            _sign_in_with_code(page, staff)
+            sign_in_with_code(page, staff)
         _set_language(page, language)
         for entry in all_pages():
             if entry.signed_in != signed_in:
@@ -92,18 +85,6 @@ def test_every_page_has_no_serious_accessibility_violation(page: Any, language: 
 def _set_language(page: Any, language: str) -> None:
     page.goto("/about/")
     page.locator(f"button[name=language][value='{language}']").click()
-
-
-def _sign_in_with_code(page: Any, user: User) -> None:
-    from allauth.mfa.models import Authenticator  # noqa: PLC0415
-    from allauth.mfa.totp.internal.auth import hotp_value, yield_hotp_counters_from_time  # noqa: PLC0415
-    from allauth.mfa.utils import decrypt  # noqa: PLC0415
-
-    sign_in(page, user.email, "correct horse battery staple")
-    secret = decrypt(Authenticator.objects.get(user=user, type="totp").data["secret"])
-    code = f"{hotp_value(secret, next(yield_hotp_counters_from_time())):06d}"
-    page.locator("input[name=code]").fill(code)
-    page.get_by_role("button", name="Sign In").click()
 
 
 def test_accessibility_check_catches_a_real_violation(page: Any) -> None:
