@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from igf.consultations.models import Comment
-from tests.browser.test_journey import sign_in
+from tests.browser_support import sign_in
 from tests.consultations import factories as f
 from tests.factories import UserFactory
 
