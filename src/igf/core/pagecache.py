@@ -9,11 +9,19 @@ placeholders and filled in on every request, so every visitor still gets their o
 
 A page is cached only for a visitor without messages waiting (a "you have signed out" notice
 belongs to one person), and only when the response is a plain 200.
+
+Keys carry a fingerprint of the code, templates, translations and static files that render
+pages (`build_fingerprint`): after a deploy, visitors get pages of the new build at once, never
+an old layout or links to stylesheets the new build no longer has, and every host of one build
+agrees on the keys.
 """
 
 from __future__ import annotations
 
+import functools
+import hashlib
 from collections.abc import Callable, Collection
+from pathlib import Path
 from typing import Any
 
 from django.contrib.messages import get_messages
@@ -21,8 +29,30 @@ from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
 
+# What renders a page: the platform's package (code, templates, catalogues, static files).
+SOURCE_ROOT = Path(__file__).resolve().parents[1]
+RENDERING_SUFFIXES = frozenset({".py", ".html", ".txt", ".mo", ".css", ".js", ".svg"})
 CSRF_PLACEHOLDER = "\x00igf-csrf\x00"
 NONCE_PLACEHOLDER = "\x00igf-nonce\x00"
+
+
+def fingerprint(root: Path) -> str:
+    """A short digest of every file under `root` that takes part in rendering a page."""
+    digest = hashlib.blake2b(digest_size=8)
+    files = sorted(
+        path for path in root.rglob("*") if path.suffix in RENDERING_SUFFIXES and path.is_file()
+    )
+    for path in files:
+        digest.update(path.relative_to(root).as_posix().encode())
+        digest.update(b"\x00")
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+@functools.cache
+def build_fingerprint() -> str:
+    """The fingerprint of the running build, computed once per process."""
+    return fingerprint(SOURCE_ROOT)
 
 
 def cacheable(request: HttpRequest, params: Collection[str] = ()) -> bool:
@@ -54,7 +84,7 @@ def cached_page(
     """
     if not cacheable(request, params):
         return render({})
-    key = f"igf:whole-page:{key}"
+    key = f"igf:whole-page:{build_fingerprint()}:{key}"
     stored: tuple[str, str] | None = cache.get(key)
     if stored is None:
         response = render({"csrf_token": CSRF_PLACEHOLDER})
