@@ -85,6 +85,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: everything below (rate limits, lock-out) sees the real client's address.
+    "igf.core.middleware.ClientAddressMiddleware",
+    # Before the session and CSRF middleware, so it sees the cookies they set.
+    "igf.core.middleware.NoPublicCookiesMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Compressed pages for slow links; Django pads compressed responses against BREACH.
@@ -234,8 +238,20 @@ AXES_USERNAME_CALLABLE = "igf.people.adapters.axes_username"
 AXES_LOCKOUT_TEMPLATE = "people/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
-AXES_IPWARE_PROXY_COUNT = int(os.environ.get("IGF_PROXY_COUNT", "0")) or None
+# Every limiter (allauth's, axes', the comment and API limits) reads REMOTE_ADDR, which
+# igf.core.middleware.ClientAddressMiddleware sets to the real client's address when the
+# request came through IGF_PROXY_COUNT proxies, the nearest of them in IGF_TRUSTED_PROXIES.
+AXES_IPWARE_META_PRECEDENCE_ORDER = ("REMOTE_ADDR",)
 AXES_VERBOSE = False
+
+# The proxies in front of the app (nginx: 1); the client's address is taken from
+# X-Forwarded-For only when the request comes from one of the trusted proxies' networks.
+IGF_PROXY_COUNT = int(os.environ.get("IGF_PROXY_COUNT", "0"))
+IGF_TRUSTED_PROXIES = [
+    part.strip()
+    for part in os.environ.get("IGF_TRUSTED_PROXIES", "127.0.0.0/8,::1/128").split(",")
+    if part.strip()
+]
 
 # --- E-mail ---------------------------------------------------------------------------------
 # Messages are queued as tasks (igf.core.mail); the worker hands them to the delivery backend.

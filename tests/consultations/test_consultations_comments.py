@@ -238,7 +238,7 @@ def test_rate_limit_per_account(setting, participant: User, login) -> None:  # t
 
 
 def test_rate_limit_per_address_across_accounts(setting, login) -> None:  # type: ignore[no-untyped-def]
-    from igf.consultations import ratelimit  # noqa: PLC0415
+    from igf.core import ratelimit  # noqa: PLC0415
     from tests.factories import UserFactory  # noqa: PLC0415
 
     url = setting["paragraph"].get_absolute_url()

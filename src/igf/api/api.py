@@ -16,7 +16,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import gettext_lazy as _
 from ninja import NinjaAPI, Query, Router, Schema, Status
 from ninja.pagination import PageNumberPagination, paginate
-from ninja.throttling import AnonRateThrottle
+from ninja.throttling import BaseThrottle
 
 from igf.api.schemas import (
     AffiliationOut,
@@ -27,11 +27,25 @@ from igf.api.schemas import (
     PersonOut,
     PersonRef,
 )
+from igf.core import ratelimit
 from igf.core.enums import StakeholderGroup
 from igf.core.errors import Refused
 from igf.core.models import Country
 from igf.people import queries as people_queries
 from igf.people.models import Organization, Person
+
+
+class ClientThrottle(BaseThrottle):
+    """The API's limit per client address ("600/m" by default; IGF_RATE_LIMITS["api"]),
+    counted atomically in the shared cache and keyed on the trusted client address, never on
+    a header the client sends."""
+
+    def allow_request(self, request: HttpRequest) -> bool:
+        return ratelimit.consume_for_request("api", request)
+
+    def wait(self) -> float:
+        return 60.0
+
 
 api = NinjaAPI(
     title="IGF Platform open data API",
@@ -42,7 +56,7 @@ api = NinjaAPI(
     ),
     docs_url=None,  # the human docs are a server-rendered page at /api/ (no JavaScript)
     urls_namespace="api-v1",
-    throttle=[AnonRateThrottle("600/m")],
+    throttle=[ClientThrottle()],
 )
 
 

@@ -3,7 +3,6 @@ reports, workplan and mailing list."""
 
 from __future__ import annotations
 
-import csv
 import json
 from datetime import date
 from typing import Any, cast
@@ -35,6 +34,7 @@ from igf.bodies.forms import (
 from igf.bodies.models import Body, BodyType, Call, Membership
 from igf.bodies.phrases import body_type_name, finding_message
 from igf.bodies.sections import sections_for
+from igf.core.csvfile import write_csv
 from igf.core.enums import StakeholderGroup
 from igf.core.errors import Refused
 from igf.core.forms import add_refusal
@@ -641,12 +641,19 @@ def composition_csv(request: HttpRequest) -> HttpResponse:
     bodies = list(queries.body_list(request.user).prefetch_related("targets"))
     rows = _composition_rows(bodies)
     columns = sorted({key for row in rows for key in row} - {"body", "name", "type", "seats"})
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    header = ["body", "name", "type", "seats", *columns]
+    content = write_csv(
+        header,
+        (
+            [
+                ("<5" if row.get(key) is None else row.get(key)) if key in row else ""
+                for key in header
+            ]
+            for row in rows
+        ),
+    )
+    response = HttpResponse(content, content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="bodies-composition.csv"'
-    writer = csv.DictWriter(response, fieldnames=["body", "name", "type", "seats", *columns])
-    writer.writeheader()
-    for row in rows:
-        writer.writerow({key: ("<5" if value is None else value) for key, value in row.items()})
     return response
 
 

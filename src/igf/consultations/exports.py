@@ -6,7 +6,6 @@ nothing reaches a file that could not reach a page.
 
 from __future__ import annotations
 
-import csv
 import io
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -22,6 +21,7 @@ from lxml import html as lxml_html  # type: ignore[import-untyped]
 
 from igf.consultations.enums import BlockKind
 from igf.consultations.models import Comment, CommentPeriod, Paragraph, Translation, Version
+from igf.core.csvfile import write_csv
 from igf.core.markdown import render_markdown
 
 RTL_LANGUAGES = frozenset({"ar", "fa", "he", "ur"})
@@ -287,14 +287,6 @@ def _version_line(version: Version, translation: Translation | None) -> str:
 # --- Comment-resolution table -------------------------------------------------------------------
 
 
-def _safe_cell(value: Any) -> str:
-    """Cells that a spreadsheet would run as a formula are quoted (CSV injection)."""
-    text = "" if value is None else str(value)
-    if text[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + text
-    return text
-
-
 def resolution_header() -> list[str]:
     return [
         _("Comment"),
@@ -334,12 +326,7 @@ def resolution_record(comment: Comment) -> list[str]:
 
 
 def resolution_csv(rows: Iterable[Comment]) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(resolution_header())
-    for comment in rows:
-        writer.writerow([_safe_cell(value) for value in resolution_record(comment)])
-    return buffer.getvalue()
+    return write_csv(resolution_header(), (resolution_record(comment) for comment in rows))
 
 
 def resolution_docx(period: CommentPeriod, rows: Iterable[Comment]) -> bytes:

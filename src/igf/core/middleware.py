@@ -3,14 +3,17 @@ characters kept from the database."""
 
 from __future__ import annotations
 
+import ipaddress
 import zoneinfo
 from collections.abc import Callable
+from functools import lru_cache
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import BadRequest
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, QueryDict
 from django.utils import timezone
-from django.utils.cache import add_never_cache_headers
+from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.translation import gettext as _
 
 from igf.core.errors import Refused, refused, same_site_referer
@@ -111,3 +114,60 @@ class NullCharactersMiddleware:
             cleaned._mutable = False
             request.GET = cleaned  # type: ignore[assignment]  # read-only again, as Django makes it
         return self.get_response(request)
+
+
+@lru_cache(maxsize=8)
+def _trusted_networks(
+    spec: tuple[str, ...],
+) -> tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, ...]:
+    return tuple(ipaddress.ip_network(part, strict=False) for part in spec)
+
+
+def _address(text: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
+    try:
+        return ipaddress.ip_address(text.strip())
+    except ValueError:
+        return None
+
+
+class ClientAddressMiddleware:
+    """One place that knows the client's address, for every limiter and the lock-out.
+
+    Behind IGF_PROXY_COUNT proxies, each appends the address it saw to X-Forwarded-For, so
+    the client is the entry that many places from the right; whatever a client writes there
+    itself sits further left and is ignored. The header is believed only when the request
+    comes from a trusted proxy (IGF_TRUSTED_PROXIES), so a client reaching the app directly
+    cannot choose its own address. REMOTE_ADDR then holds the client's address (the proxy's is
+    kept in IGF_PROXY_ADDR), and allauth, axes and our limits all read REMOTE_ADDR.
+    """
+
+    def __init__(self, get_response: Handler) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        count = int(getattr(settings, "IGF_PROXY_COUNT", 0))
+        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+        if count > 0 and forwarded:
+            peer = _address(str(request.META.get("REMOTE_ADDR", "")))
+            networks = _trusted_networks(tuple(getattr(settings, "IGF_TRUSTED_PROXIES", ())))
+            hops = [hop.strip() for hop in str(forwarded).split(",")]
+            if peer is not None and any(peer in net for net in networks) and len(hops) >= count:
+                client = _address(hops[-count])
+                if client is not None:
+                    request.META["IGF_PROXY_ADDR"] = request.META["REMOTE_ADDR"]
+                    request.META["REMOTE_ADDR"] = str(client)
+        return self.get_response(request)
+
+
+class NoPublicCookiesMiddleware:
+    """A response that sets a cookie is never marked for shared caches: a proxy would hand
+    the visitor's CSRF or session cookie to everyone who asks for the page after them."""
+
+    def __init__(self, get_response: Handler) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        if response.cookies and "public" in response.get("Cache-Control", ""):
+            patch_cache_control(response, private=True)
+        return response

@@ -17,6 +17,7 @@ from datetime import UTC, datetime
 
 from django.utils.translation import gettext_lazy as _
 
+from igf.core.csvfile import undefuse, write_csv
 from igf.core.errors import Invalid
 
 COMMENTS_HEADER = (
@@ -36,7 +37,6 @@ WIDE_FIXED = ("participant", "group-id", "n-comments", "n-votes", "n-agree", "n-
 MAX_STATEMENTS = 5_000
 MAX_VOTES = 2_000_000
 MAX_ID = 10**9
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 class PolisFormatError(Invalid):
@@ -123,8 +123,7 @@ def read_comments(text: str) -> tuple[PolisComment, ...]:
                 _("Line %(line)d: moderated must be 1, 0 or -1.") % {"line": line}
             )
         body = (row["comment-body"] or "").strip()
-        if body[:1] == "'" and body[1:2] in FORMULA_STARTS:
-            body = body[1:]  # written by `_defuse`
+        body = undefuse(body)  # written by `write_csv`
         if not body:
             raise PolisFormatError(_("Line %(line)d: the statement is empty.") % {"line": line})
         if cid in comments:
@@ -230,12 +229,7 @@ def _stamp(moment: datetime) -> tuple[str, str]:
 
 
 def _csv(rows: Iterable[Sequence[object]], header: Sequence[str]) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(header)
-    for row in rows:
-        writer.writerow(row)
-    return buffer.getvalue()
+    return write_csv(header, rows, lineterminator="\n")
 
 
 def write_comments(comments: Iterable[tuple[PolisComment, int, int]]) -> str:
@@ -252,7 +246,7 @@ def write_comments(comments: Iterable[tuple[PolisComment, int, int]]) -> str:
                 agrees,
                 disagrees,
                 comment.moderated,
-                _defuse(comment.text),
+                comment.text,
             )
         )
     return _csv(rows, COMMENTS_HEADER)
@@ -286,10 +280,3 @@ def write_participants_votes(
             )
         )
     return _csv(rows, (*WIDE_FIXED, *(str(c) for c in comment_ids)))
-
-
-def _defuse(text: str) -> str:
-    """Keep a spreadsheet from running a statement as a formula (CSV injection)."""
-    if text[:1] in FORMULA_STARTS:
-        return "'" + text
-    return text

@@ -9,17 +9,18 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from django.views.i18n import set_language as django_set_language
 
 from igf.core.balance import Dimension, measure_balance
 from igf.core.enums import StakeholderGroup
+from igf.core.links import safe_next
 from igf.core.middleware import TIMEZONE_SESSION_KEY, viewer_timezone_name
 from igf.core.models import Country
 from igf.core.permissions import permission_required
@@ -192,11 +193,7 @@ def people_balance(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "HEAD", "POST"])
 def choose_timezone(request: HttpRequest) -> HttpResponse:
     """Choose the zone times are shown in; signed-in people keep it on their profile."""
-    next_url = request.POST.get("next") or request.GET.get("next") or ""
-    if not url_has_allowed_host_and_scheme(
-        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        next_url = ""
+    next_url = safe_next(request, "")
     current = viewer_timezone_name(request)
     form = TimezoneForm(request.POST or None, initial={"timezone": current or "UTC"})
     if request.method == "POST" and form.is_valid():
@@ -207,7 +204,7 @@ def choose_timezone(request: HttpRequest) -> HttpResponse:
                 by=request.user, person=request.user.person, changes={"timezone": zone}
             )
         messages.success(request, _("Times are now shown in %(zone)s.") % {"zone": zone})
-        return redirect(next_url or "core:home")
+        return HttpResponseRedirect(next_url or reverse("core:home"))
     return render(
         request,
         "people/timezone.html",

@@ -5,8 +5,6 @@ and CSV. Built from the entries of the public schedule; the join link only when 
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import re
 import uuid
@@ -19,6 +17,7 @@ from django.utils.text import slugify
 from icalendar import Calendar, Event
 from lxml import etree  # type: ignore[import-untyped]
 
+from igf.core.csvfile import write_csv
 from igf.programme.models import AnnualMeeting
 from igf.schedule.constraints import zone
 from igf.schedule.models import ScheduleRelease
@@ -33,8 +32,6 @@ TIMESLOT = "00:15"
 # Whether an export carries join links: for every session, or only for these sessions (a
 # personal feed: the sessions the person takes part in).
 JoinLinks: TypeAlias = bool | Set[int]
-
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def acronym(meeting: AnnualMeeting) -> str:
@@ -362,11 +359,6 @@ def _xml_event(
 # --- CSV -------------------------------------------------------------------------------------
 
 
-def _cell(value: object) -> str:
-    text = str(value)
-    return f"'{text}" if text.startswith(FORMULA_STARTS) else text
-
-
 CSV_COLUMNS = (
     "code", "title", "date", "start", "end", "start_utc", "end_utc", "room", "type", "theme",
     "track", "languages", "interpretation", "captioning", "online", "speakers", "url", "join_url",
@@ -381,9 +373,7 @@ def schedule_csv(
     with_join_links: JoinLinks,
 ) -> bytes:
     venue = zone(meeting.timezone)
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(CSV_COLUMNS)
+    rows = []
     for entry in entries:
         start, end = entry.start.astimezone(venue), entry.end.astimezone(venue)
         row = (
@@ -406,5 +396,5 @@ def schedule_csv(
             f"{base_url}/programme/sessions/{entry.id}/",
             _join_link(entry, with_join_links),
         )
-        writer.writerow([_cell(v) for v in row])
-    return ("\ufeff" + buffer.getvalue()).encode()
+        rows.append(row)
+    return ("\ufeff" + write_csv(CSV_COLUMNS, rows)).encode()

@@ -11,11 +11,12 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
-from igf.consultations import queries, ratelimit, services
+from igf.consultations import queries, services
 from igf.consultations.forms import CommentForm, FlagForm
 from igf.consultations.models import Comment, CommentPeriod, Paragraph, Version
 from igf.consultations.rules import is_moderator
 from igf.consultations.views.common import user_of
+from igf.core import ratelimit
 from igf.core.errors import Refused
 from igf.core.forms import add_refusal
 from igf.core.permissions import Load, permission_required

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from igf.bodies.models import Membership
-from igf.consultations import queries, ratelimit, services
+from igf.consultations import queries, services
 from igf.consultations.compiling import compiled_sections, contributor_label, roman
 from igf.consultations.forms import (
     CompilationForm,
@@ -24,6 +24,7 @@ from igf.consultations.forms import (
 from igf.consultations.models import Questionnaire
 from igf.consultations.rules import is_editor
 from igf.consultations.views.common import user_of
+from igf.core import ratelimit
 from igf.core.errors import Refused
 from igf.core.forms import add_refusal
 from igf.core.permissions import Load, permission_required

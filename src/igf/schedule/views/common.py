@@ -9,7 +9,6 @@ from typing import cast
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone, translation
 from django.utils.cache import patch_cache_control
-from django.utils.http import url_has_allowed_host_and_scheme
 
 from igf.people.models import User
 from igf.schedule import queries
@@ -46,12 +45,3 @@ def public(response: HttpResponse, request: HttpRequest) -> HttpResponse:
     if not request.user.is_authenticated:
         patch_cache_control(response, public=True, max_age=PUBLIC_MAX_AGE)
     return response
-
-
-def safe_next(request: HttpRequest, fallback: str) -> str:
-    target = request.POST.get("next", "")
-    if target and url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return target
-    return fallback

@@ -14,7 +14,7 @@ from datetime import date, datetime
 from typing import Any
 
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -23,6 +23,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from igf.core.links import safe_next
 from igf.core.pagecache import cached_page
 from igf.core.permissions import Load, permission_required
 from igf.meetings.services import calendar_feed_of, reset_calendar_feed
@@ -32,7 +33,7 @@ from igf.schedule import queries, services
 from igf.schedule.constraints import Placement
 from igf.schedule.forms import ScheduleFilterForm
 from igf.schedule.releases import change_count, dated_changes
-from igf.schedule.views.common import PAGE_SECONDS, fragment_key, public, safe_next, user_of
+from igf.schedule.views.common import PAGE_SECONDS, fragment_key, public, user_of
 
 # --- The public schedule ----------------------------------------------------------------------
 
@@ -222,7 +223,7 @@ def star(request: HttpRequest, session: Session) -> HttpResponse:
         if starred
         else _("“%(title)s” is no longer in your agenda.") % {"title": session.title},
     )
-    return redirect(safe_next(request, session.get_absolute_url()))
+    return HttpResponseRedirect(safe_next(request, session.get_absolute_url()))
 
 
 # --- The personal agenda ----------------------------------------------------------------------
