@@ -148,3 +148,38 @@ def test_a_page_that_sets_a_cookie_is_never_public(client: Client, db: None) -> 
 def test_signed_in_pages_keep_their_no_store(client: Client, participant: User) -> None:
     client.force_login(participant)
     assert "no-store" in client.get("/").get("Cache-Control", "")
+
+
+def test_a_name_cannot_reverse_itself_to_pose_as_another(participant: User) -> None:
+    from igf.people import services  # noqa: PLC0415
+
+    person = services.update_profile(
+        by=participant, person=participant.person, changes={"display_name": "\u202eanimA"}
+    )
+    person.refresh_from_db()
+    assert person.display_name == "animA"
+    page = Client().get(person.get_absolute_url()).content.decode()
+    assert "\u202e" not in page
+
+
+@pytest.mark.django_db
+def test_an_organisation_name_loses_its_direction_overrides() -> None:
+    from tests.factories import OrganizationFactory  # noqa: PLC0415
+
+    organisation = OrganizationFactory.create(name="\u2067Ministry\u2069 of \u202aTruth")
+    organisation.refresh_from_db()
+    assert organisation.name == "Ministry of Truth"
+
+
+@pytest.mark.django_db
+@override_settings(IGF_RATE_LIMITS={"api": {"ip": "1/m"}})
+def test_the_api_document_names_the_limit_and_validation_answers(client: Client) -> None:
+    schema = client.get("/api/v1/openapi.json").json()
+    operations = [op for methods in schema["paths"].values() for op in methods.values()]
+    assert operations
+    assert all("429" in op["responses"] for op in operations)
+    assert all("422" in op["responses"] for op in operations if op.get("parameters"))
+    assert client.get("/api/v1/organizations?page=x").status_code == 422
+    throttled = client.get("/api/v1/countries")
+    assert throttled.status_code == 429
+    assert isinstance(throttled.json()["detail"], str)

@@ -47,7 +47,47 @@ class ClientThrottle(BaseThrottle):
         return 60.0
 
 
-api = NinjaAPI(
+ERROR = {
+    "type": "object",
+    "properties": {"detail": {"type": "string"}},
+    "required": ["detail"],
+}
+VALIDATION_ERROR = {
+    "type": "object",
+    "properties": {"detail": {"type": "array", "items": {"type": "object"}}},
+    "required": ["detail"],
+}
+
+
+class ForumAPI(NinjaAPI):
+    """django-ninja's API, whose document also names the answers every operation may give
+    besides its own: 429 when the client's limit is reached, and 422 when a parameter it
+    takes is not valid (schemathesis found both undocumented)."""
+
+    def get_openapi_schema(self, *args: Any, **kwargs: Any) -> Any:
+        schema = super().get_openapi_schema(*args, **kwargs)
+        for methods in schema.get("paths", {}).values():
+            for operation in methods.values():
+                responses = operation.setdefault("responses", {})
+                responses.setdefault(
+                    "429",
+                    {
+                        "description": "Too many requests from this address; wait a minute.",
+                        "content": {"application/json": {"schema": ERROR}},
+                    },
+                )
+                if operation.get("parameters") or operation.get("requestBody"):
+                    responses.setdefault(
+                        "422",
+                        {
+                            "description": "A parameter is not valid.",
+                            "content": {"application/json": {"schema": VALIDATION_ERROR}},
+                        },
+                    )
+        return schema
+
+
+api = ForumAPI(
     title="IGF Platform open data API",
     version="1",
     description=(

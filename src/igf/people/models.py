@@ -15,6 +15,7 @@ from simple_history.models import HistoricalRecords
 
 from igf.core.enums import Gender, StakeholderGroup, Visibility
 from igf.core.models import Country
+from igf.core.text import without_bidi_controls
 
 
 class UserManager(DjangoUserManager["User"]):
@@ -112,6 +113,12 @@ class Organization(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        # However it was entered (form, admin, import), a name cannot pose as another.
+        self.name = without_bidi_controls(self.name)
+        self.acronym = without_bidi_controls(self.acronym)
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self) -> str:
         return reverse("people:organization", kwargs={"slug": self.slug})
 
@@ -196,6 +203,12 @@ class Person(models.Model):
 
     def __str__(self) -> str:
         return self.public_name
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        # However it was entered (sign-up, profile, admin), a name cannot pose as another.
+        self.display_name = without_bidi_controls(self.display_name)
+        self.pronouns = without_bidi_controls(self.pronouns)
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
         return reverse("people:person", kwargs={"public_id": self.public_id})
