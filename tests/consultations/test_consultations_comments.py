@@ -17,7 +17,13 @@ from igf.consultations.models import Comment
 from igf.core.models import ActivityEntry
 from igf.people.models import User
 from tests.consultations import factories as f
-from tests.factories import AffiliationFactory, OrganizationFactory, UserFactory, person_of
+from tests.factories import (
+    AffiliationFactory,
+    OrganizationFactory,
+    SecretariatFactory,
+    UserFactory,
+    person_of,
+)
 
 
 @pytest.fixture
@@ -195,6 +201,11 @@ def test_anonymous_comment_is_known_to_the_secretariat_only(
     assert "Kenya" not in comments
     staff = login(secretariat).get(url).content.decode()
     assert "Amina Participant (anonymous to the public)" in staff
+    # Without a second factor, the secretariat sees what any participant sees.
+    without = SecretariatFactory.create()
+    unprotected = login(without).get(url).content.decode()
+    assert "Anonymous to the public, known to the secretariat" in unprotected
+    assert "Amina Participant (anonymous" not in unprotected
 
 
 def test_comment_on_behalf_of_an_organisation(setting, participant: User, login) -> None:  # type: ignore[no-untyped-def]

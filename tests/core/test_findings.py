@@ -5,8 +5,11 @@ from __future__ import annotations
 import csv
 import io
 import threading
+from collections.abc import Iterator
+from datetime import UTC, datetime
 
 import pytest
+import time_machine
 from django.core.cache import cache
 from django.db import close_old_connections
 from django.test import Client, override_settings
@@ -21,8 +24,11 @@ PASSWORD = "correct horse battery staple"
 
 
 @pytest.fixture(autouse=True)
-def _fresh_counts() -> None:
+def _fresh_counts() -> Iterator[None]:
+    """Empty counters, and a clock that stays inside one minute's window."""
     cache.clear()
+    with time_machine.travel(datetime(2026, 12, 7, 12, 0, 1, tzinfo=UTC), tick=False):
+        yield
 
 
 def _sign_in(client: Client, email: str, password: str, address: str) -> int:
@@ -183,3 +189,21 @@ def test_the_api_document_names_the_limit_and_validation_answers(client: Client)
     throttled = client.get("/api/v1/countries")
     assert throttled.status_code == 429
     assert isinstance(throttled.json()["detail"], str)
+
+
+def test_private_details_need_the_secretariats_second_factor(participant: User, login) -> None:  # type: ignore[no-untyped-def]
+    from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret  # noqa: PLC0415
+
+    from igf.people import services  # noqa: PLC0415
+    from tests.factories import SecretariatFactory  # noqa: PLC0415
+
+    services.update_profile(
+        by=participant,
+        person=participant.person,
+        changes={"accessibility_needs": "Sign language, please"},
+    )
+    staff = SecretariatFactory.create()
+    url = participant.person.get_absolute_url()
+    assert "Sign language, please" not in login(staff).get(url).content.decode()
+    TOTP.activate(staff, generate_totp_secret())
+    assert "Sign language, please" in login(staff).get(url).content.decode()

@@ -44,7 +44,7 @@ from igf.consultations.models import (
 )
 from igf.consultations.rules import edited_body_ids, is_editor, is_moderator
 from igf.core.enums import StakeholderGroup
-from igf.core.rules import is_secretariat
+from igf.core.rules import is_secretariat, reads_personal_data
 from igf.people.models import Person, User, Viewer
 
 
@@ -378,7 +378,7 @@ def attribute(comments: list[Comment], user: Viewer) -> None:
 
     Anonymous comments name nobody, except to the secretariat and to their author.
     """
-    secretariat = bool(is_secretariat(user))
+    secretariat = bool(reads_personal_data(user))
     person_id = _person_id(user)
     # Translated once per list, not once per comment (5,000-comment exports stay fast).
     anonymous = _("Anonymous to the public, known to the secretariat")

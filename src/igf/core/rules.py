@@ -24,6 +24,26 @@ is_secretariat = is_superuser | rules.is_group_member(settings.IGF_SECRETARIAT_G
 is_staff_member = is_secretariat | rules.is_staff
 
 
+@rules.predicate
+def holds_second_factor(user: Account) -> bool:
+    """Whether the account has set up a second factor (looked up once per request's user)."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    known = getattr(user, "_igf_second_factor", None)
+    if known is None:
+        from allauth.mfa.models import Authenticator  # noqa: PLC0415 - app registry ready
+
+        known = Authenticator.objects.filter(user=user).exists()
+        user._igf_second_factor = known  # type: ignore[union-attr]
+    return bool(known)
+
+
+# Personal details a page shows only to the secretariat (who wrote an anonymous comment, a
+# participant's private details) need the second factor too, also on pages that everyone
+# may open: without one, the secretariat sees what a participant sees.
+reads_personal_data = is_secretariat & holds_second_factor
+
+
 def grant_model_permissions(
     app_label: str, predicate: object, models: dict[str, tuple[str, ...]]
 ) -> None:

@@ -13,7 +13,7 @@ from django.utils import timezone
 from igf.bodies.models import Body, Membership
 from igf.bodies.queries import seat_roles
 from igf.core.enums import StakeholderGroup
-from igf.core.rules import is_secretariat
+from igf.core.rules import is_secretariat, reads_personal_data
 from igf.meetings import clock
 from igf.meetings.enums import OPEN_ACTION_STATUSES, PRESENT, AttendanceStatus, MeetingStatus
 from igf.meetings.models import (
@@ -164,7 +164,7 @@ def apologies_of(meeting: Meeting, user: Viewer) -> Attendance | None:
 
 def written_inputs(meeting: Meeting, user: Viewer) -> list[WrittenInput]:
     inputs = meeting.inputs.select_related("author")
-    if not is_secretariat(user):
+    if not reads_personal_data(user):  # hidden inputs: the secretariat, with its second factor
         inputs = inputs.filter(hidden=False)
     return list(inputs.order_by("submitted", "pk"))
 

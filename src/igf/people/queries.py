@@ -10,7 +10,7 @@ from django.http import Http404
 from igf.core.balance import BalanceSubject
 from igf.core.enums import Gender
 from igf.core.models import Country
-from igf.core.rules import is_secretariat
+from igf.core.rules import is_secretariat, reads_personal_data
 from igf.people.models import Affiliation, Organization, Person, User, Viewer
 from igf.people.rules import can_see_detail, is_self
 
@@ -107,7 +107,7 @@ def profile_for(person: Person, viewer: Viewer) -> ProfileView:
     def visible(visibility: str) -> bool:
         return can_see_detail(viewer, person, visibility)
 
-    private = is_self(viewer, person) or is_secretariat(viewer)
+    private = is_self(viewer, person) or reads_personal_data(viewer)
     gender: str | None = None
     if visible(person.gender_visibility) and person.gender:
         gender = (

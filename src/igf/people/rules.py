@@ -7,7 +7,12 @@ from typing import TYPE_CHECKING
 import rules
 
 from igf.core.enums import Visibility
-from igf.core.rules import grant_model_permissions, is_secretariat, is_signed_in
+from igf.core.rules import (
+    grant_model_permissions,
+    is_secretariat,
+    is_signed_in,
+    reads_personal_data,
+)
 
 if TYPE_CHECKING:
     from igf.people.models import Person, Viewer
@@ -20,7 +25,7 @@ def is_self(user: Viewer, person: Person | None) -> bool:
 
 def can_see_detail(user: Viewer, person: Person, visibility: str) -> bool:
     """Whether `user` may see one of `person`'s details shared with `visibility`."""
-    if is_self(user, person) or is_secretariat(user):
+    if is_self(user, person) or reads_personal_data(user):
         return True
     if person.erased is not None:
         return False
@@ -29,7 +34,7 @@ def can_see_detail(user: Viewer, person: Person, visibility: str) -> bool:
     return visibility == Visibility.PARTICIPANTS and bool(is_signed_in(user))
 
 
-can_view_private_details = is_self | is_secretariat
+can_view_private_details = is_self | reads_personal_data
 can_view_people_balance = is_secretariat
 
 # One's own profile, data and account: every signed-in account has exactly one Person, so
