@@ -207,3 +207,13 @@ def test_private_details_need_the_secretariats_second_factor(participant: User, 
     assert "Sign language, please" not in login(staff).get(url).content.decode()
     TOTP.activate(staff, generate_totp_secret())
     assert "Sign language, please" in login(staff).get(url).content.decode()
+
+
+def test_a_superuser_asking_to_comment_on_a_draft_is_told_why(admin_user: User, login) -> None:  # type: ignore[no-untyped-def]
+    from tests.consultations import factories as f  # noqa: PLC0415
+
+    body = f.body()
+    draft = f.document(by=f.editor_of(body), target=body, publish=False)
+    response = login(admin_user).get(f"/consultations/d/{draft.slug}/v1/comment/")
+    assert response.status_code == 403
+    assert "not open for comment" in response.content.decode()

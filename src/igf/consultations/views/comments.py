@@ -17,7 +17,7 @@ from igf.consultations.models import Comment, CommentPeriod, Paragraph, Version
 from igf.consultations.rules import is_moderator
 from igf.consultations.views.common import user_of
 from igf.core import ratelimit
-from igf.core.errors import Refused
+from igf.core.errors import NotAllowed, Refused
 from igf.core.forms import add_refusal
 from igf.core.permissions import Load, permission_required
 
@@ -133,8 +133,10 @@ def paragraph_detail(request: HttpRequest, version: Version, key: str) -> HttpRe
 @permission_required(
     "consultations.comment", Load(queries.find_current_period, "slug", "number", viewer=True)
 )
-def comment_document(request: HttpRequest, period: CommentPeriod) -> HttpResponse:
+def comment_document(request: HttpRequest, period: CommentPeriod | None) -> HttpResponse:
     """A comment on the whole document, optionally as a PDF or Word file."""
+    if period is None:  # a superuser passes every rule, also on a version never put out
+        raise NotAllowed(_("Comments are closed: this version is not open for comment now."))
     version = period.version
     document = version.document
     form = CommentForm(
