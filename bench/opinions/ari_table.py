@@ -22,6 +22,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from opinionmap import Params, analyze, replay  # noqa: E402
 from opinionmap.polis_io import read_export, read_polis_groups  # noqa: E402
+from opinionmap.stability import stability  # noqa: E402
 from opinionmap.synthetic import adjusted_rand_index  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "data" / "polis"
@@ -37,11 +38,17 @@ def score(reference: dict[int, int | None], groups: dict[int, int]) -> tuple[flo
     return adjusted_rand_index(ref, mine), int(np.sum(mine < 0))
 
 
-def ours(directory: Path, k: int | None) -> tuple[dict[int, int], int]:
+def ours(directory: Path, k: int | None) -> tuple[dict[int, int], int, str]:
+    """Our groups, our k, and the map's stability ("mean ARI / co-assignment / stable?")."""
     export = read_export(directory)
     result = analyze(export.events, moderation=export.moderation, params=Params(force_k=k)).result
     ids = result.participants.ids.tolist()
-    return dict(zip(ids, result.participants.group.tolist(), strict=True)), result.k
+    sure = stability(result, resamples=20)
+    figure = (
+        f"{sure.mean_ari:.2f}/{sure.co_assignment:.2f}/{sure.separation:+.2f} "
+        f"{'yes' if sure.stable else 'no'}"
+    )
+    return dict(zip(ids, result.participants.group.tolist(), strict=True)), result.k, figure
 
 
 def replayed(directory: Path, window_s: float) -> tuple[dict[int, int], int] | None:
@@ -69,7 +76,10 @@ def main() -> None:
     parser.add_argument("--no-replay", action="store_true")
     args = parser.parse_args()
     use_rd = not args.no_reddwarf and REDDWARF_PYTHON.exists()
-    head = f"{'conversation':33} {'Pol.is k':>8} | {'ours k':>6} {'ARI':>6} {'ARI@k':>6}"
+    head = (
+        f"{'conversation':38} {'Pol.is k':>8} | {'ours k':>6} {'ARI':>6} {'ARI@k':>6} "
+        f"{'stability':>20}"
+    )
     if not args.no_replay:
         head += f" | {'replay k':>8} {'ARI':>6}"
     if use_rd:
@@ -79,11 +89,11 @@ def main() -> None:
     for directory in sorted(DATA.iterdir()):
         reference = read_polis_groups(directory)
         k_ref = len({g for g in reference.values() if g is not None})
-        free, k_free = ours(directory, None)
-        forced, _ = ours(directory, k_ref)
+        free, k_free, sure = ours(directory, None)
+        forced, _, _ = ours(directory, k_ref)
         line = (
-            f"{directory.name:33} {k_ref:>8} | {k_free:>6} {score(reference, free)[0]:>6.3f} "
-            f"{score(reference, forced)[0]:>6.3f}"
+            f"{directory.name:38} {k_ref:>8} | {k_free:>6} {score(reference, free)[0]:>6.3f} "
+            f"{score(reference, forced)[0]:>6.3f} {sure:>20}"
         )
         if not args.no_replay:
             rep = replayed(directory, args.replay)
@@ -102,7 +112,8 @@ def main() -> None:
     print(
         "\nARI over the participants Pol.is clustered; ARI@k forces Pol.is's k; replay: "
         f"{args.replay:g} s windows. Participants an engine leaves unclustered count as one "
-        "extra group."
+        "extra group. Stability: mean bootstrap ARI / pair co-assignment of our map "
+        "(20 resamples), and whether it counts as stable groups."
     )
 
 

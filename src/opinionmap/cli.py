@@ -10,6 +10,7 @@ from pathlib import Path
 
 from opinionmap.engine import analyze, replay
 from opinionmap.polis_io import read_export
+from opinionmap.stability import stability
 from opinionmap.state import Params
 
 
@@ -35,6 +36,12 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="SECONDS",
         help="re-run the vote history in windows of SECONDS, one warm-started update per "
         "window, as Pol.is's math worker did (needs votes.csv)",
+    )
+    run.add_argument(
+        "--resamples",
+        type=int,
+        default=50,
+        help="bootstrap draws for the map's stability figure (0: leave it out)",
     )
     return parser
 
@@ -65,6 +72,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     else:
         analysis = analyze(export.events, moderation=export.moderation, params=params)
     report = analysis.result.to_dict()
+    if args.resamples > 0:
+        sure = stability(analysis.result, params, resamples=args.resamples, seed=args.seed)
+        report["stability"] = sure.to_dict()
     report["source"] = {"directory": str(args.directory), "file": export.source}
     text = json.dumps(report, ensure_ascii=False, indent=1)
     if args.out is None:
@@ -73,8 +83,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         args.out.write_text(text + "\n", encoding="utf-8")
         result = analysis.result
         sizes = ", ".join(str(g.size) for g in result.groups)
+        groups = f"{result.k} groups ({sizes})"
+        if "stability" in report:
+            shown = report["stability"]
+            groups += (
+                f", stability {shown['mean_ari']:.2f}"
+                f" ({'stable' if shown['stable'] else 'no stable groups'})"
+            )
         print(
             f"{result.n_participants} participants, {result.n_statements} statements, "
-            f"{result.n_votes} votes; {result.k} groups ({sizes}); report in {args.out}"
+            f"{result.n_votes} votes; {groups}; report in {args.out}"
         )
     return 0

@@ -71,10 +71,12 @@ def read_participants_votes(path: Path) -> tuple[VoteEvents, dict[int, int | Non
         reader = csv.reader(f)
         header = next(reader)
         first_vote_col = header.index("n-disagree") + 1
+        # Newer exports have an `xid` column after `participant`: find columns by name.
+        group_col = header.index("group-id")
         comment_ids = [_int(h) for h in header[first_vote_col:]]
         for i, row in enumerate(reader):
             pid = _int(row[0])
-            groups[pid] = _int(row[1]) if row[1].strip() else None
+            groups[pid] = _int(row[group_col]) if row[group_col].strip() else None
             for cid, cell in zip(comment_ids, row[first_vote_col:], strict=False):
                 if cell.strip():
                     parts.append(pid)

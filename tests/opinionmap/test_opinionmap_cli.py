@@ -76,6 +76,7 @@ def test_cli_writes_report_with_participants_groups_and_consensus(
         r["statement_id"] != moderated for g in report["groups"] for r in g["representative"]
     )
     assert "2 groups" in capsys.readouterr().out
+    assert set(report["stability"]) >= {"mean_ari", "co_assignment", "silhouette", "stable"}
 
 
 def test_cli_reports_missing_files(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -13,11 +13,17 @@ import pytest
 
 from opinionmap import Params, analyze
 from opinionmap.polis_io import read_export, read_polis_groups
+from opinionmap.stability import stability
 from opinionmap.synthetic import adjusted_rand_index
 
 # conversation: (ARI floor with Pol.is's k, Pol.is's k)
 FLOORS = {
     "15-per-hour-seattle": (0.95, 2),
+    "austria-climate.2vkxcncppn.2022-07-07": (0.90, 2),
+    "austria-climate.5twd2jsnkf.2022-08-08": (0.94, 2),
+    "austria-climate.7z7ejpbmv5.2022-08-08": (0.77, 2),
+    "bg2050-volunteers": (0.16, 2),
+    "london.youth.policing": (0.08, 3),
     "american-assembly.bowling-green": (0.53, 2),
     "brexit-consensus": (0.80, 2),
     "canadian-electoral-reform": (0.90, 2),
@@ -64,3 +70,30 @@ def test_k_chosen_by_silhouette_matches_polis(polis_data: Path, name: str, k_fou
     result = analyze(export.events, moderation=export.moderation).result
 
     assert result.k == k_found
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("name", "stable"),
+    [
+        # Groups Pol.is also found (ARI 0.94): they come back in every draw.
+        ("austria-climate.5twd2jsnkf.2022-08-08", True),
+        # Our groups and Pol.is's part ways (ARI 0.19): ours are not stable either.
+        ("bg2050-volunteers", False),
+    ],
+)
+def test_the_map_says_whether_its_groups_are_stable(
+    polis_data: Path, name: str, stable: bool
+) -> None:
+    export = read_export(polis_data / name)
+    result = analyze(export.events, moderation=export.moderation).result
+
+    sure = stability(result, resamples=20)
+
+    assert sure.stable is stable
+    assert 0.0 <= sure.co_assignment <= 1.0
+
+
+def test_newer_exports_with_an_xid_column_give_polis_groups(polis_data: Path) -> None:
+    groups = read_polis_groups(polis_data / "austria-climate.2vkxcncppn.2022-07-07")
+    assert {g for g in groups.values() if g is not None} == {0, 1}
