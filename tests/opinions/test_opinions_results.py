@@ -266,3 +266,23 @@ def test_hostile_titles_and_statements_are_escaped_everywhere(login, secretariat
     csv = client.get(f"/opinions/{conversation.slug}/export/comments.csv").content.decode()
     # Data stays data in the export (quoted as CSV); it is never rendered as HTML.
     assert '"<script>alert(""x"")</script>' in csv
+
+
+def test_the_map_keeps_how_sure_it_is_of_its_groups(client: Client, db: None) -> None:
+    conversation = ConversationFactory.create()
+    two_camps(conversation)
+    stored = ConversationMap.objects.get(pk=conversation.pk)
+    assert stored.summary["stability"]["stable"] is True
+    assert stored.summary["stability"]["mean_ari"] > 0.8
+
+
+def test_groups_that_would_not_come_back_are_not_shown_as_camps(client: Client, db: None) -> None:
+    conversation = ConversationFactory.create()
+    _users, statements = two_camps(conversation)
+    stored = ConversationMap.objects.get(pk=conversation.pk)
+    stored.summary["stability"] = {**stored.summary["stability"], "stable": False}
+    stored.save(update_fields=["summary"])
+    page = client.get(f"/opinions/{conversation.slug}/results/").content.decode()
+    assert "This conversation shows no stable groups" in page
+    assert "What sets each group apart" not in page
+    assert statements[-1].text in page.split("Where most agree")[1]

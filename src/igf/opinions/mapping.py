@@ -21,9 +21,13 @@ from igf.opinions.models import ConversationMap, Participant, Statement, Vote
 from igf.opinions.spread import THRESHOLD, agreement_share, measure_spread
 from igf.people.queries import balance_subject
 from opinionmap import EngineState, Moderation, OpinionMap, VoteEvents, analyze, update
+from opinionmap.stability import stability
 
 # Incremental updates keep the map's axes; a full recompute renews them this often.
 FULL_EVERY = 20
+# Bootstrap draws for the map's stability figure, computed at each full recompute (an
+# incremental update keeps the last one): about 20 k-means runs on up to 3,000 points.
+STABILITY_RESAMPLES = 20
 # Votes changed up to this long before the previous computation began are read again, so a
 # vote whose transaction committed late is never missed (reading a vote twice is harmless).
 SKEW = timedelta(seconds=60)
@@ -290,13 +294,18 @@ def recompute_map(conversation_id: int) -> ConversationMap | None:
         and previous.moderation == moderation
     ):
         new_votes = _events(votes.filter(updated__gte=stored.computed - SKEW))
+    sure: dict[str, Any] | None
     if previous is not None and new_votes is not None and len(new_votes):
         analysis = update(previous, new_votes)
+        sure = (stored.summary or {}).get("stability")
     else:
         analysis = analyze(_events(votes), moderation=moderation, previous=previous)
+        sure = stability(analysis.result, resamples=STABILITY_RESAMPLES).to_dict()
     result = analysis.result
     attributes = _attributes(conversation_id)
     summary = summarise(result, conversation_id, attributes)
+    if sure is not None:
+        summary["stability"] = sure
     ConversationMap.objects.filter(pk=conversation_id).filter(
         Q(computed__isnull=True) | Q(computed__lt=started)
     ).update(

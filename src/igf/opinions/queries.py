@@ -260,6 +260,17 @@ class Results:
     def ready(self) -> bool:
         return self.computed is not None and bool(self.summary)
 
+    @property
+    def stability(self) -> dict[str, Any] | None:
+        """How sure the map is of its groups (`opinionmap.stability`), once computed."""
+        figure = self.summary.get("stability")
+        return figure if isinstance(figure, dict) else None
+
+    @property
+    def stable(self) -> bool:
+        """False when the bootstrap says the groups would not come out the same again."""
+        return self.stability is None or bool(self.stability.get("stable"))
+
 
 def results(conversation: Conversation, user: Viewer) -> Results:
     """What the results page shows. Nothing in it names anyone; the viewer's own place on
