@@ -72,6 +72,7 @@ def _post(
             stakeholder_group=data["stakeholder_group"],
             country=data["country"],
             upload=data.get("file"),
+            language=data["language"],
         )
     except Refused as error:
         add_refusal(form, error)

@@ -15,6 +15,7 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
 from igf.core import formats
+from igf.core.written import bcp47
 
 register = template.Library()
 
@@ -51,3 +52,20 @@ def time_tag(value: formats.Moment | None, style: str = "datetime_sentence") -> 
     return format_html(
         '<time datetime="{}">{}</time>', formats.iso(value), formats.format_moment(value, style)
     )
+
+
+@register.filter
+def bdi(value: object) -> SafeString:
+    """A participant's text or a title isolated for direction inside a translated sentence."""
+    if value is None or value == "":
+        return SafeString("")
+    return format_html("<bdi>{}</bdi>", value)
+
+
+@register.filter
+def written_in(item: object) -> SafeString:
+    """``lang="…" dir="auto"`` for the element holding what a participant wrote."""
+    code = getattr(item, "language", "") or ""
+    if not code:
+        return SafeString('dir="auto"')
+    return format_html('lang="{}" dir="auto"', bcp47(str(code)))
