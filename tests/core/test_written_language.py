@@ -59,6 +59,7 @@ def test_comment_form_offers_the_six_languages_with_the_pages_chosen(  # type: i
     html = in_language(participant, "ru").get(paragraph.get_absolute_url()).content.decode()
     assert '<option value="ru" selected>Русский</option>' in html
     assert '<option value="ar">العربيّة</option>' in html
+    assert "Язык, на котором вы пишете" in html
 
 
 def test_english_title_in_an_arabic_sentence_is_isolated(paragraph) -> None:  # type: ignore[no-untyped-def]

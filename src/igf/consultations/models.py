@@ -30,6 +30,7 @@ from igf.core.enums import StakeholderGroup
 from igf.core.models import Country
 from igf.core.written import (
     LANGUAGE_MAX_LENGTH,
+    WRITTEN_IN,
     WRITTEN_IN_HELP,
     page_language,
     written_language_choices,
@@ -387,7 +388,7 @@ class Comment(models.Model):
     )
     text = models.TextField(_("comment"), blank=True)
     language = models.CharField(
-        _("written in"),
+        WRITTEN_IN,
         max_length=LANGUAGE_MAX_LENGTH,
         choices=written_language_choices(),
         default=page_language,

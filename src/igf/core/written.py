@@ -17,6 +17,7 @@ from igf.core.errors import Invalid
 
 __all__ = [
     "LANGUAGE_MAX_LENGTH",
+    "WRITTEN_IN",
     "WRITTEN_IN_HELP",
     "bcp47",
     "checked_language",
@@ -43,6 +44,7 @@ def written_language_choices() -> list[tuple[str, str]]:
     return [(code, get_language_info(code)["name_local"]) for code, _name in settings.LANGUAGES]
 
 
+WRITTEN_IN = _("written in")
 WRITTEN_IN_HELP = _("The language you write in, so that readers and screen readers know it.")
 
 

@@ -21,6 +21,7 @@ from simple_history.models import HistoricalRecords
 from igf.bodies.models import Body
 from igf.core.written import (
     LANGUAGE_MAX_LENGTH,
+    WRITTEN_IN,
     WRITTEN_IN_HELP,
     page_language,
     written_language_choices,
@@ -194,7 +195,7 @@ class Statement(models.Model):
     number = models.PositiveIntegerField(_("number"))
     text = models.CharField(_("statement"), max_length=STORED_MAX_LENGTH)
     language = models.CharField(
-        _("written in"),
+        WRITTEN_IN,
         max_length=LANGUAGE_MAX_LENGTH,
         choices=written_language_choices(),
         default=page_language,

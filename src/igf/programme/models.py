@@ -30,6 +30,7 @@ from igf.core.models import Country
 from igf.core.timezones import is_valid_timezone
 from igf.core.written import (
     LANGUAGE_MAX_LENGTH,
+    WRITTEN_IN,
     WRITTEN_IN_HELP,
     page_language,
     written_language_choices,
@@ -505,7 +506,7 @@ class Proposal(models.Model):
     )
     description = models.TextField(_("description"), blank=True)
     language = models.CharField(
-        _("written in"),
+        WRITTEN_IN,
         max_length=LANGUAGE_MAX_LENGTH,
         choices=written_language_choices(),
         default=page_language,
