@@ -18,13 +18,14 @@ The template side is ``{% load forum_format %}`` (``igf.core.templatetags.forum_
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Literal
 
 from babel import Locale
 from babel.dates import format_date, format_skeleton, format_time, get_datetime_format
-from babel.numbers import format_decimal, format_percent
+from babel.numbers import NumberPattern, parse_pattern
 from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -67,9 +68,14 @@ Moment = dt.datetime | dt.date
 _BABEL_LOCALE = {"en": "en_GB"}
 
 
+@functools.cache
+def _babel_locale(language: str) -> Locale:
+    code = normalize_language(language)
+    return Locale.parse(_BABEL_LOCALE.get(code, code))
+
+
 def _locale() -> Locale:
-    language = normalize_language(get_language() or settings.LANGUAGE_CODE)
-    return Locale.parse(_BABEL_LOCALE.get(language, language))
+    return _babel_locale(get_language() or settings.LANGUAGE_CODE)
 
 
 def _local(value: Moment) -> Moment:
@@ -216,13 +222,26 @@ def _rounded(value: float | Decimal, places: int) -> Decimal:
     return Decimal(str(value)).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
 
 
+@functools.cache
+def _number_pattern(
+    locale: Locale, places: int, kind: Literal["decimal", "percent"]
+) -> NumberPattern:
+    # Parsed once per locale and precision; Babel would parse the pattern on every call.
+    if kind == "decimal":
+        text = "#,##0" + ("." + "0" * places if places else "")
+    else:
+        text = str(locale.percent_formats[None].pattern)
+        # The locale's own pattern (sign place, spacing), with the decimals asked for.
+        text = text.replace("0", "0." + "0" * places, 1) if places else text
+    return parse_pattern(text)
+
+
 def number(value: float | Decimal | None, places: int = 0) -> str:
     """A number with the locale's separators, rounded to ``places`` decimals: "12 345,5"."""
     if value is None or (isinstance(value, float) and not math.isfinite(value)):
         return ""
-    rounded = _rounded(value, places)
-    pattern = "#,##0" + ("." + "0" * places if places else "")
-    return format_decimal(rounded, format=pattern, locale=_locale(), decimal_quantization=True)
+    locale = _locale()
+    return str(_number_pattern(locale, places, "decimal").apply(_rounded(value, places), locale))
 
 
 def percent(share: float | Decimal | None, places: int = 0) -> str:
@@ -231,7 +250,4 @@ def percent(share: float | Decimal | None, places: int = 0) -> str:
         return ""
     rounded = _rounded(Decimal(str(share)) * 100, places) / 100
     locale = _locale()
-    base = str(locale.percent_formats[None].pattern)
-    # The locale's own pattern (sign place, spacing), with the decimals asked for.
-    pattern = base.replace("0", "0." + "0" * places, 1) if places else base
-    return format_percent(rounded, format=pattern, locale=locale, decimal_quantization=True)
+    return str(_number_pattern(locale, places, "percent").apply(rounded, locale))
