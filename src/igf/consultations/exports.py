@@ -14,7 +14,6 @@ from typing import Any
 
 from django.template.loader import render_to_string
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import get_language_bidi, override
 from django.utils.translation import gettext as _
 from lxml import html as lxml_html  # type: ignore[import-untyped]
@@ -22,6 +21,7 @@ from lxml import html as lxml_html  # type: ignore[import-untyped]
 from igf.consultations.enums import BlockKind
 from igf.consultations.models import Comment, CommentPeriod, Paragraph, Translation, Version
 from igf.core.csvfile import write_csv
+from igf.core import formats
 from igf.core.markdown import render_markdown
 
 RTL_LANGUAGES = frozenset({"ar", "fa", "he", "ur"})
@@ -275,7 +275,7 @@ def _version_line(version: Version, translation: Translation | None) -> str:
     if version.published_at:
         line = _("Version %(number)s, published on %(date)s") % {
             "number": version.number,
-            "date": date_format(timezone.localtime(version.published_at), "DATE_FORMAT"),
+            "date": formats.date_sentence(version.published_at),
         }
     else:
         line = _("Version %(number)s, draft") % {"number": version.number}

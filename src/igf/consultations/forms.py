@@ -23,6 +23,7 @@ from igf.consultations.models import Contribution, Paragraph, Question, Question
 from igf.core.enums import StakeholderGroup
 from igf.core.forms import RowIdField
 from igf.core.models import Country
+from igf.core.written import written_language_form_field
 from igf.people.forms import country_choices
 from igf.people.models import Organization, Person
 
@@ -230,6 +231,7 @@ class CommentForm(HoneypotForm):
         widget=forms.Textarea(attrs={"rows": 6}),
         help_text=_("Plain text or Markdown."),
     )
+    language = written_language_form_field()
     passage = forms.CharField(
         label=_("Passage you comment on (optional)"),
         required=False,

@@ -28,6 +28,13 @@ from igf.consultations.enums import (
 )
 from igf.core.enums import StakeholderGroup
 from igf.core.models import Country
+from igf.core.written import (
+    LANGUAGE_MAX_LENGTH,
+    WRITTEN_IN,
+    WRITTEN_IN_HELP,
+    page_language,
+    written_language_choices,
+)
 from igf.people.models import Organization, Person
 
 
@@ -380,6 +387,13 @@ class Comment(models.Model):
         related_name="+",
     )
     text = models.TextField(_("comment"), blank=True)
+    language = models.CharField(
+        WRITTEN_IN,
+        max_length=LANGUAGE_MAX_LENGTH,
+        choices=written_language_choices(),
+        default=page_language,
+        help_text=WRITTEN_IN_HELP,
+    )
     file = models.FileField(_("file"), upload_to="consultations/comments/", blank=True)
     file_name = models.CharField(_("file name"), max_length=200, blank=True)
     status = models.CharField(

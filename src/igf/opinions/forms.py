@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from igf.bodies.models import Body
 from igf.core.forms import add_refusal
+from igf.core.written import written_language_form_field
 from igf.opinions.enums import Participation, StatementPolicy, StatementStatus, Visibility
 from igf.opinions.models import STATEMENT_MAX_LENGTH, Conversation
 from igf.opinions.polis import PolisConversation, PolisFormatError, read_conversation
@@ -44,6 +45,7 @@ class StatementForm(forms.Form):
         % {"n": STATEMENT_MAX_LENGTH},
         error_messages={"required": _("Write a statement.")},
     )
+    language = written_language_form_field()
 
 
 class SeedForm(forms.Form):

@@ -19,6 +19,13 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from igf.bodies.models import Body
+from igf.core.written import (
+    LANGUAGE_MAX_LENGTH,
+    WRITTEN_IN,
+    WRITTEN_IN_HELP,
+    page_language,
+    written_language_choices,
+)
 from igf.opinions.enums import (
     ConversationStatus,
     Participation,
@@ -187,6 +194,13 @@ class Statement(models.Model):
     # Numbered from 0 within a conversation, as Pol.is's comment ids (exports keep them).
     number = models.PositiveIntegerField(_("number"))
     text = models.CharField(_("statement"), max_length=STORED_MAX_LENGTH)
+    language = models.CharField(
+        WRITTEN_IN,
+        max_length=LANGUAGE_MAX_LENGTH,
+        choices=written_language_choices(),
+        default=page_language,
+        help_text=WRITTEN_IN_HELP,
+    )
     author = models.ForeignKey(
         Participant,
         verbose_name=_("author"),

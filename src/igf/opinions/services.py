@@ -22,6 +22,7 @@ from django.utils.translation import gettext_lazy as _
 from igf.bodies.models import Body
 from igf.core.activity import record_activity
 from igf.core.errors import Invalid, NotAllowed, Refused
+from igf.core.written import checked_language
 from igf.opinions import tasks
 from igf.opinions.enums import (
     ConversationStatus,
@@ -245,16 +246,18 @@ def add_statement(
     text: str,
     seed: bool = False,
     is_meta: bool = False,
+    language: str = "",
 ) -> Statement:
     """Add a statement: seeded by a moderator (shown at once) or written by a participant
     (shown at once or after moderation, per the conversation's policy).
 
-    Refused (on the field `text`) when empty or too long (Invalid), already in the
-    conversation, when the conversation is not open, when the author may not write here
-    (NotAllowed), or when the author already has too many awaiting moderation. Side
-    effects: the author's participant row created if needed; the map's routing refreshed
-    when it is shown; one private activity entry (private so the log never names who wrote
-    which statement).
+    Written in `language` (seeds: the conversation's language unless given; participants:
+    the page's unless given). Refused (on the field `text`) when empty or too long
+    (Invalid), already in the conversation, when the conversation is not open, when the
+    author may not write here (NotAllowed), or when the author already has too many awaiting
+    moderation. Side effects: the author's participant row created if needed; the map's
+    routing refreshed when it is shown; one private activity entry (private so the log never
+    names who wrote which statement).
     """
     text = normalise_text(text)
     if not text:
@@ -302,6 +305,7 @@ def add_statement(
         conversation=conversation,
         number=_next_number(conversation),
         text=text,
+        language=checked_language(language or (conversation.language if seed else "")),
         author=author,
         origin=origin,
         status=status,

@@ -179,7 +179,10 @@ def add_statement(request: HttpRequest, conversation: Conversation) -> HttpRespo
     if form.is_valid():
         try:
             statement = services.add_statement(
-                by=_user(request), conversation=conversation, text=form.cleaned_data["text"]
+                by=_user(request),
+                conversation=conversation,
+                text=form.cleaned_data["text"],
+                language=form.cleaned_data["language"],
             )
         except Refused as error:
             add_refusal(form, error)

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from igf.core.enums import Gender, StakeholderGroup
 from igf.core.forms import ROW_ID_MAX, BoundedKeysMultipleChoiceField, RowIdField
 from igf.core.models import Country
+from igf.core.written import written_language_form_field
 from igf.people.forms import country_choices
 from igf.programme import phrases
 from igf.programme.enums import (
@@ -67,6 +68,7 @@ class ProposalForm(forms.Form):
         max_length=250,
         error_messages={"required": _("Give the proposal a title, even a working one.")},
     )
+    language = written_language_form_field()
     theme = forms.ModelChoiceField(
         label=_("Theme"),
         queryset=Theme.objects.none(),
@@ -177,6 +179,7 @@ class ProposalForm(forms.Form):
     def initial_for(cls, proposal: Proposal) -> dict[str, Any]:
         return {
             "title": proposal.title,
+            "language": proposal.language,
             "theme": proposal.theme_id,
             "policy_questions": list(proposal.policy_questions.values_list("pk", flat=True)),
             "description": proposal.description,
@@ -200,7 +203,7 @@ class ProposalForm(forms.Form):
     def changes(self) -> dict[str, Any]:
         """The proposal's own fields from the cleaned data (the template's parts only)."""
         data = self.cleaned_data
-        changes: dict[str, Any] = {"title": data["title"]}
+        changes: dict[str, Any] = {"title": data["title"], "language": data["language"]}
         for name in (
             "theme", "description", "expected_outcomes", "format", "interaction", "sdgs",
             "focus", "duration", "accessibility", "languages", "previous_report",

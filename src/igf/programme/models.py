@@ -28,6 +28,13 @@ from igf.bodies.models import Body
 from igf.core.enums import Gender, StakeholderGroup
 from igf.core.models import Country
 from igf.core.timezones import is_valid_timezone
+from igf.core.written import (
+    LANGUAGE_MAX_LENGTH,
+    WRITTEN_IN,
+    WRITTEN_IN_HELP,
+    page_language,
+    written_language_choices,
+)
 from igf.people.models import Organization, Person
 from igf.programme.criteria import CriteriaRules, default_rules
 from igf.programme.enums import (
@@ -498,6 +505,13 @@ class Proposal(models.Model):
         PolicyQuestion, verbose_name=_("policy questions"), blank=True, related_name="proposals"
     )
     description = models.TextField(_("description"), blank=True)
+    language = models.CharField(
+        WRITTEN_IN,
+        max_length=LANGUAGE_MAX_LENGTH,
+        choices=written_language_choices(),
+        default=page_language,
+        help_text=WRITTEN_IN_HELP,
+    )
     expected_outcomes = models.TextField(_("expected outcomes"), blank=True)
     format = models.CharField(_("format"), max_length=30, choices=SessionFormat.choices, blank=True)
     interaction = models.TextField(_("how onsite and online participants interact"), blank=True)

@@ -11,10 +11,11 @@ from typing import Any, cast
 from django import forms
 from django.conf import settings
 from django.db.models import QuerySet
-from django.utils import formats
+from django.utils import timezone
 from django.utils.translation import get_language_info, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
+from igf.core import formats
 from igf.core.forms import BoundedKeysMultipleChoiceField
 from igf.programme import phrases as programme_phrases
 from igf.programme.enums import Attendance
@@ -33,7 +34,7 @@ def language_choices() -> list[tuple[str, str]]:
 
 
 def day_label(day: date) -> str:
-    return formats.date_format(day, "l j F")
+    return formats.day_cell(day)
 
 
 class ScheduleFilterForm(forms.Form):
@@ -214,10 +215,10 @@ class MoveForm(forms.Form):
     ) -> None:
         super().__init__(*args, **kwargs)
         cast(forms.ModelChoiceField[Room], self.fields["room"]).queryset = meeting.rooms.all()
-        venue = zone(meeting.timezone)
-        cast(forms.ChoiceField, self.fields["start"]).choices = [
-            (s.isoformat(), formats.date_format(s.astimezone(venue), "D j M H:i")) for s in starts
-        ]
+        with timezone.override(zone(meeting.timezone)):
+            cast(forms.ChoiceField, self.fields["start"]).choices = [
+                (s.isoformat(), formats.day_time_cell(s)) for s in starts
+            ]
         if not starts:
             self.fields["start"].help_text = _(
                 "No slot grid has times for this session type and duration yet."

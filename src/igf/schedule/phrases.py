@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from django.utils import formats
+from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
+from igf.core import formats
 from igf.schedule.constraints import Problem, SoftItem, Violation, zone
 from igf.schedule.solver import Unplaced
 
@@ -190,8 +191,8 @@ def unplaced_sentences(problem: Problem, unplaced: Unplaced) -> list[str]:
 def _moment(problem: Problem, item: SoftItem) -> str:
     if item.moment is None:
         return ""
-    local = item.moment.astimezone(zone(problem.venue_zone))
-    return formats.date_format(local, "D j M H:i")
+    with timezone.override(zone(problem.venue_zone)):
+        return formats.day_time_cell(item.moment)
 
 
 def soft_sentence(problem: Problem, item: SoftItem) -> str:
@@ -206,7 +207,7 @@ def soft_sentence(problem: Problem, item: SoftItem) -> str:
         "start": item.local_start,
         "end": item.local_end,
         "count": len(item.sessions),
-        "day": formats.date_format(item.day, "D j M") if item.day else "",
+        "day": formats.day_cell(item.day),
         "limit": item.limit,
         "rooms": item.rooms,
     }

@@ -24,6 +24,7 @@ from igf.consultations.services.common import (
 )
 from igf.core.activity import record_activity
 from igf.core.models import Country
+from igf.core.written import checked_language
 from igf.people.models import Organization, User
 
 
@@ -132,8 +133,9 @@ def post_comment(
     stakeholder_group: str = "",
     country: Country | None = None,
     upload: UploadedFile | None = None,
+    language: str = "",
 ) -> Comment:
-    """Post a comment (or reply) in an open comment period.
+    """Post a comment (or reply) in an open comment period, in the language its author names.
 
     The period is checked at the moment of posting: a comment sent one second after the end
     is refused. Side effects: the comment waits for moderation if its author is a new
@@ -178,6 +180,7 @@ def post_comment(
         stakeholder_group=stakeholder_group,
         country=country,
         text=text,
+        language=checked_language(language),
         status=CommentStatus.PENDING
         if needs_moderation(person, now=now)
         else CommentStatus.PUBLISHED,

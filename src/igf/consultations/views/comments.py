@@ -73,6 +73,7 @@ def _post(
             stakeholder_group=data["stakeholder_group"],
             country=data["country"],
             upload=data.get("file"),
+            language=data["language"],
         )
     except Refused as error:
         add_refusal(form, error)

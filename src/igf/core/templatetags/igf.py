@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from django import template
-from django.utils.formats import number_format
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
-from igf.core import charts, phrases
+from igf.core import charts, formats, phrases
 from igf.core.balance import DimensionBalance, ShareTarget
 from igf.core.markdown import render_markdown
 from igf.core.models import ActivityEntry
@@ -38,7 +37,7 @@ def category_label(category: str, dimension: str) -> str:
 
 @register.filter
 def percent(share: float) -> str:
-    return _("%(value)s%%") % {"value": number_format(round(share * 100, 1), decimal_pos=0)}
+    return formats.percent(share)
 
 
 @register.filter

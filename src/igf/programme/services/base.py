@@ -28,6 +28,7 @@ INVITATION_RESEND_AFTER = timedelta(days=7)
 
 PROPOSAL_FIELDS = (
     "title",
+    "language",
     "theme",
     "description",
     "expected_outcomes",

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from igf.core.activity import record_activity
 from igf.core.links import site_url
 from igf.core.notify import notify
+from igf.core.written import checked_language
 from igf.people.models import Person, User
 from igf.programme import queries
 from igf.programme.enums import (
@@ -195,6 +196,8 @@ def save_proposal(
             raise ProgrammeError(_("This proposal can no longer be changed."))
         for name, value in changes.items():
             setattr(proposal, name, value)
+        if "language" in changes:
+            proposal.language = checked_language(changes["language"])
         proposal.session_type = session_type
         if back_to_draft and proposal.status == ProposalStatus.SUBMITTED:
             proposal.status = ProposalStatus.DRAFT

@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from django import template
-from django.utils.formats import number_format
 from django.utils.translation import get_language_info
 
+from igf.core import formats
 from igf.programme import phrases
 from igf.programme.criteria import CriteriaRules
 
@@ -34,7 +34,7 @@ def signed(value: float | None) -> str:
     """A normalised score with its sign (a true minus sign for negative scores)."""
     if not isinstance(value, int | float):
         return ""
-    text = number_format(round(abs(value), 2), decimal_pos=2)
+    text = formats.number(abs(value), 2)
     return f"+{text}" if value >= 0 else f"\u2212{text}"
 
 
@@ -42,7 +42,7 @@ def signed(value: float | None) -> str:
 def one_decimal(value: float | None) -> str:
     if not isinstance(value, int | float):
         return ""
-    return number_format(round(value, 1), decimal_pos=1)
+    return formats.number(value, 1)
 
 
 @register.filter
