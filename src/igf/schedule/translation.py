@@ -1,0 +1,10 @@
+"""The schedule's texts that are translated per language (django-modeltranslation)."""
+
+from modeltranslation.translator import TranslationOptions, register
+
+from igf.schedule.models import Room
+
+
+@register(Room)
+class RoomTranslation(TranslationOptions):
+    fields = ("name",)
