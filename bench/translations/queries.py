@@ -36,7 +36,8 @@ def pages() -> list[tuple[str, str]]:
     session = Session.objects.order_by("pk").first()
     body = Body.objects.filter(acronym="MAG").first() or Body.objects.order_by("pk").first()
     document = Document.objects.order_by("pk").first()
-    assert meeting and session and body and document, "seed the demo first"
+    if not (meeting and session and body and document):
+        raise SystemExit("seed the demo first")
     return [
         ("schedule", reverse("schedule:schedule", kwargs={"slug": meeting.slug})),
         ("session", reverse("schedule:session", kwargs={"pk": session.pk})),
