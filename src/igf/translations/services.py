@@ -54,7 +54,7 @@ def _check_language(language: str) -> None:
 
 @transaction.atomic
 def save_translation(
-    *, by: AbstractUser, obj: models.Model, language: str, changes: Sequence[TextChange]
+    *, by: AbstractUser | None, obj: models.Model, language: str, changes: Sequence[TextChange]
 ) -> list[str]:
     """Save translations of some of an object's texts into one language, each with its status,
     and return the fields that changed.

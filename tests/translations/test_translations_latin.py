@@ -1,0 +1,82 @@
+"""The issue's first "Done when": on the demo forum, the Arabic and Chinese schedule, session,
+MAG and consultation pages show their translated content, and fewer than 10% of the text
+pieces in the main content are Latin script (people's names, and text that carries its own
+`lang`, are left out: they are written as they are).
+
+Seeding the whole demo takes minutes, so this runs with the slow tests, on one demo per module.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from django.core.management import call_command
+from django.test import Client
+from django.urls import reverse
+from lxml import html
+
+from igf.bodies.models import Body
+from igf.consultations.models import Document
+from igf.programme.models import AnnualMeeting
+
+pytestmark = pytest.mark.slow
+
+LATIN = re.compile(r"[A-Za-zÀ-ɏ]")
+OTHER = re.compile(r"[\u0600-\u06ff\u0750-\u077f\u4e00-\u9fff\u3000-\u303f\uff00-\uffef]")
+# Text written as it is: with its own language, and people's names (links to their profiles
+# and the places that list people).
+AS_WRITTEN = ".//*[@lang] | .//a[starts-with(@href, '/people/')] | .//*[contains(@class, 'person')]"
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup: Any, django_db_blocker: Any) -> Iterator[dict[str, str]]:
+    with django_db_blocker.unblock():
+        call_command("seed_demo", verbosity=0)
+        meeting = AnnualMeeting.objects.get(slug="igf-2026")
+        session = meeting.sessions.filter(title_ar__isnull=False).order_by("pk").first()
+        assert session is not None
+        yield {
+            "schedule": reverse("schedule:schedule", kwargs={"slug": meeting.slug}),
+            "session": reverse("schedule:session", kwargs={"pk": session.pk}),
+            "MAG": Body.objects.get(slug="mag").get_absolute_url(),
+            "consultation": Document.objects.order_by("pk").first().get_absolute_url(),  # type: ignore[union-attr]
+        }
+        call_command("flush", interactive=False, verbosity=0)
+
+
+def latin_share(page: str) -> tuple[float, list[str]]:
+    """The share of the main content's text pieces written in Latin script, and those pieces."""
+    tree = html.fromstring(page)
+    main = tree.get_element_by_id("main")
+    skipped = set()
+    for element in main.xpath(AS_WRITTEN):
+        skipped.update(element.iter())
+    pieces = []
+    for element in main.iter():
+        if (
+            element in skipped
+            or element.tag in ("script", "style")
+            or not isinstance(element.tag, str)
+        ):
+            continue
+        for text in (element.text, *(child.tail for child in element)):
+            if text and text.strip() and (LATIN.search(text) or OTHER.search(text)):
+                pieces.append(text.strip())
+    latin = [p for p in pieces if len(LATIN.findall(p)) > len(OTHER.findall(p))]
+    return len(latin) / max(1, len(pieces)), latin
+
+
+@pytest.mark.parametrize("language", ["ar", "zh-hans"])
+@pytest.mark.parametrize("page", ["schedule", "session", "MAG", "consultation"])
+def test_translated_pages_are_mostly_in_their_own_script(
+    demo: dict[str, str], page: str, language: str
+) -> None:
+    response = Client().get(demo[page], HTTP_ACCEPT_LANGUAGE=language)
+    assert response.status_code == 200
+
+    share, latin = latin_share(response.content.decode())
+
+    assert share < 0.10, (page, language, f"{share:.0%}", latin[:40])
