@@ -14,9 +14,10 @@ from typing import Any
 
 import pytest
 from django.core.management import call_command
+from django.db.models import Q
 from django.test import Client
 from django.urls import reverse
-from lxml import html
+from lxml import html  # type: ignore[import-untyped]
 
 from igf.bodies.models import Body
 from igf.consultations.models import Document
@@ -36,7 +37,7 @@ def demo(django_db_setup: Any, django_db_blocker: Any) -> Iterator[dict[str, str
     with django_db_blocker.unblock():
         call_command("seed_demo", verbosity=0)
         meeting = AnnualMeeting.objects.get(slug="igf-2026")
-        session = meeting.sessions.filter(title_ar__isnull=False).order_by("pk").first()
+        session = meeting.sessions.filter(Q(("title_ar__isnull", False))).order_by("pk").first()
         assert session is not None
         yield {
             "schedule": reverse("schedule:schedule", kwargs={"slug": meeting.slug}),

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 # One vocabulary for every translation the forum keeps (documents and the other texts alike).
-from igf.core.enums import TranslationStatus  # noqa: F401 - re-exported
+from igf.core.enums import TranslationStatus as TranslationStatus  # noqa: PLC0414 - re-exported
 
 
 class DocumentKind(models.TextChoices):
