@@ -27,9 +27,17 @@ pytestmark = pytest.mark.slow
 
 LATIN = re.compile(r"[A-Za-zÀ-ɏ]")
 OTHER = re.compile(r"[\u0600-\u06ff\u0750-\u077f\u4e00-\u9fff\u3000-\u303f\uff00-\uffef]")
-# Text written as it is: with its own language, and people's names (links to their profiles
-# and the places that list people).
-AS_WRITTEN = ".//*[@lang] | .//a[starts-with(@href, '/people/')] | .//*[contains(@class, 'person')]"
+# The text pieces of the main content, less what is written as it is: text marked with its own
+# language, and people's names (links to their profiles, the names heading each row of a
+# body's members, a session's people with their organisations).
+PIECES = (
+    ".//text()[normalize-space()]"
+    "[not(ancestor::script or ancestor::style)]"
+    "[not(ancestor::*[@lang][ancestor::*[@id='main']])]"
+    "[not(ancestor::a[starts-with(@href, '/people/')])]"
+    "[not(ancestor::th[ancestor::section[@aria-labelledby='members-heading']])]"
+    "[not(ancestor::tbody[ancestor::section[@aria-labelledby='people-heading']])]"
+)
 
 
 @pytest.fixture(scope="module")
@@ -50,22 +58,8 @@ def demo(django_db_setup: Any, django_db_blocker: Any) -> Iterator[dict[str, str
 
 def latin_share(page: str) -> tuple[float, list[str]]:
     """The share of the main content's text pieces written in Latin script, and those pieces."""
-    tree = html.fromstring(page)
-    main = tree.get_element_by_id("main")
-    skipped = set()
-    for element in main.xpath(AS_WRITTEN):
-        skipped.update(element.iter())
-    pieces = []
-    for element in main.iter():
-        if (
-            element in skipped
-            or element.tag in ("script", "style")
-            or not isinstance(element.tag, str)
-        ):
-            continue
-        for text in (element.text, *(child.tail for child in element)):
-            if text and text.strip() and (LATIN.search(text) or OTHER.search(text)):
-                pieces.append(text.strip())
+    main = html.fromstring(page).get_element_by_id("main")
+    pieces = [str(t).strip() for t in main.xpath(PIECES) if LATIN.search(t) or OTHER.search(t)]
     latin = [p for p in pieces if len(LATIN.findall(p)) > len(OTHER.findall(p))]
     return len(latin) / max(1, len(pieces)), latin
 

@@ -13,28 +13,34 @@ from igf.consultations.models import (
     Questionnaire,
     QuestionnaireSection,
 )
+from igf.translations.enums import Importance
 
 
 @register(Document)
 class DocumentTranslation(TranslationOptions):
     fields = ("title", "summary")
+    desk_importance = Importance.MAIN_PUBLIC
 
 
 @register(CommentPeriod)
 class CommentPeriodTranslation(TranslationOptions):
     fields = ("instructions",)
+    desk_importance = Importance.PUBLIC
 
 
 @register(Questionnaire)
 class QuestionnaireTranslation(TranslationOptions):
     fields = ("title", "introduction")
+    desk_importance = Importance.PUBLIC
 
 
 @register(QuestionnaireSection)
 class QuestionnaireSectionTranslation(TranslationOptions):
     fields = ("title",)
+    desk_importance = Importance.PUBLIC
 
 
 @register(Question)
 class QuestionTranslation(TranslationOptions):
     fields = ("text",)
+    desk_importance = Importance.PUBLIC

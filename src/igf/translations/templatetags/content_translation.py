@@ -7,12 +7,14 @@ from typing import Any
 from django import template
 from django.db import models
 from django.http import QueryDict
-from django.utils.translation import get_language
+from django.utils.html import format_html
+from django.utils.safestring import SafeString
+from django.utils.translation import get_language, get_language_info
 
 from igf.core.enums import TranslationStatus
 from igf.translations import queries
 from igf.translations.reading import is_reading_original
-from igf.translations.registry import original_language
+from igf.translations.registry import column, original_language
 
 register = template.Library()
 
@@ -67,3 +69,18 @@ def translation_note(context: template.Context, obj: models.Model, field: str) -
         "reading_original": False,
         "original_url": _with_query(request, original="1"),
     }
+
+
+@register.simple_tag
+def lang_of(obj: models.Model | None, field: str) -> SafeString:
+    """` lang="en" dir="ltr"` on the element of a text shown in its original because the page's
+    language has no translation of it (or the reader asked for the original), so screen
+    readers switch voice; nothing when the text is in the page's language."""
+    language = get_language() or original_language()
+    original = original_language()
+    if obj is None or language == original or not getattr(obj, column(field, original), None):
+        return SafeString("")
+    if not is_reading_original() and getattr(obj, column(field, language), None):
+        return SafeString("")
+    direction = "rtl" if get_language_info(original)["bidi"] else "ltr"
+    return format_html(' lang="{}" dir="{}"', original, direction)
