@@ -29,7 +29,7 @@ from igf.core.demo import DemoAccount, DemoContext
 from igf.core.enums import StakeholderGroup
 from igf.core.models import Country
 from igf.people.models import Person
-from igf.translations import demo as translations_demo
+from igf.translations import seeding as translations_demo
 
 MAG_TERMS_V1 = """## Mandate
 The Multistakeholder Advisory Group advises the Secretary-General on the programme and schedule

@@ -53,7 +53,7 @@ from igf.programme.models import (
     SessionType,
     Theme,
 )
-from igf.translations import demo as translations_demo
+from igf.translations import seeding as translations_demo
 
 THEMES: tuple[tuple[str, tuple[str, ...]], ...] = (
     (

@@ -25,7 +25,7 @@ from igf.programme.enums import Attendance, ParticipantRole, SessionKind
 from igf.programme.models import AnnualMeeting, Session, SessionPerson, Track
 from igf.schedule import queries, services
 from igf.schedule.models import Registration, Room, ScheduleRelease, Slot, SolverRun, Star
-from igf.translations import demo as translations_demo
+from igf.translations import seeding as translations_demo
 
 ROOMS = (
     ("Plenary Hall", 1200, True, 6),

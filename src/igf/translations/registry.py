@@ -76,7 +76,8 @@ def translatables() -> list[Translatable]:
         found.append(
             Translatable(
                 model=model,
-                fields=tuple(options.all_fields),
+                # In the order of the model's fields, so the editor follows the page.
+                fields=tuple(f.name for f in model._meta.fields if f.name in options.all_fields),
                 importance=Importance(getattr(options, "desk_importance", Importance.WORKING)),
                 offered=dict(getattr(options, "desk_filter", {})),
             )
