@@ -56,6 +56,8 @@ HTTPS = env_bool("IGF_HTTPS", default=False)
 INSTALLED_APPS = [
     # First, so its templates override allauth's and the admin's (one layout for every page).
     "igf.core",
+    # Per-language columns for the forum's own texts (docs/architecture.md); before the admin.
+    "modeltranslation",
     "igf.core.admin_apps.AdminConfig",  # the admin, behind the second factor
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -73,6 +75,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "csp",
     # The forum's own apps, in the order they may import each other (lowest first; core above).
+    "igf.translations",
     "igf.people",
     "igf.bodies",
     "igf.meetings",
@@ -95,6 +98,7 @@ MIDDLEWARE = [
     "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "igf.translations.middleware.ContentLanguageMiddleware",
     "igf.core.middleware.NullCharactersMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -285,6 +289,13 @@ LANGUAGES = [
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "UTC"
+# Content translation (django-modeltranslation): one column per language beside the original;
+# an empty translation reads as the original, which is written in the default language.
+MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
+MODELTRANSLATION_LANGUAGES = ("en", "ar", "es", "fr", "ru", "zh-hans")
+MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
+# A text written while another language is active still fills the original's column.
+MODELTRANSLATION_AUTO_POPULATE = "default"
 LANGUAGE_COOKIE_SECURE = HTTPS
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 

@@ -132,6 +132,8 @@ SECOND_FACTOR_PAGES = [
     "/programme/meetings/igf-2026/schedule/publish/",
     "/programme/meetings/igf-2026/reports/",
     "/programme/sessions/1/manage/",
+    "/translations/translators/",
+    "/translations/translators/1/remove/",
 ]
 
 

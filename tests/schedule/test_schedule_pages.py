@@ -301,8 +301,8 @@ def test_static_snapshot_is_written_on_release(
         services.publish_schedule(by=None, meeting=meeting)
     folder = snapshot_folder / meeting.slug
     assert sorted(p.name for p in folder.iterdir()) == [
-        "index.html", "schedule.csv", "schedule.ics", "schedule.json", "schedule.xml",
-        "snapshot.css",
+        "ar", "en", "es", "fr", "index.html", "ru", "schedule.csv", "schedule.ics",
+        "schedule.json", "schedule.xml", "snapshot.css", "zh-hans",
     ]  # fmt: skip
     html = (folder / "index.html").read_text()
     assert "Workshop 1" in html

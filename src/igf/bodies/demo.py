@@ -29,6 +29,7 @@ from igf.core.demo import DemoAccount, DemoContext
 from igf.core.enums import StakeholderGroup
 from igf.core.models import Country
 from igf.people.models import Person
+from igf.translations import seeding as translations_demo
 
 MAG_TERMS_V1 = """## Mandate
 The Multistakeholder Advisory Group advises the Secretary-General on the programme and schedule
@@ -127,6 +128,11 @@ def _mag(rng: random.Random, groups: dict[str, list[Person]], today: date) -> Bo
         name="Multistakeholder Advisory Group",
         acronym="MAG",
         summary="Advises on the programme and schedule of the annual meeting.",
+        description=(
+            "The MAG is the forum's programme committee: its members, appointed by the "
+            "Secretary-General, set the annual meeting's themes, select its sessions and steer "
+            "the intersessional work."
+        ),
         target_size_min=40,
         target_size_max=50,
         term_months=12,
@@ -406,4 +412,5 @@ def seed(context: DemoContext) -> list[DemoAccount]:
         _open_bodies(random.Random(context.seed + 32), groups, today)
         _nris(random.Random(context.seed + 33), groups, today)
         _renewal_call(random.Random(context.seed + 34), groups, mag, today)
+        translations_demo.apply("bodies")
     return []

@@ -40,6 +40,7 @@ from igf.consultations.models import (
 from igf.consultations.rules import MODERATORS_GROUP
 from igf.core.demo import DemoAccount, DemoContext
 from igf.people.models import Person, User
+from igf.translations import seeding as translations_demo
 
 DATA = Path(__file__).resolve().parent / "data"
 DOCUMENT_TITLE = "Draft output: improving the Internet Governance Forum"
@@ -594,4 +595,5 @@ def seed(context: DemoContext) -> list[DemoAccount]:
         with transaction.atomic():
             if not Questionnaire.objects.filter(title=QUESTIONNAIRE_TITLE).exists():
                 _questionnaire(rng, people, secretariat)
+        translations_demo.apply("consultations")
     return []

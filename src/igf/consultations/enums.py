@@ -4,6 +4,9 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+# One vocabulary for every translation the forum keeps (documents and the other texts alike).
+from igf.core.enums import TranslationStatus as TranslationStatus  # noqa: PLC0414 - re-exported
+
 
 class DocumentKind(models.TextChoices):
     OUTPUT_REPORT = "output_report", _("Output report")
@@ -29,14 +32,6 @@ class BlockKind(models.TextChoices):
     QUOTE = "quote", pgettext_lazy("paragraph kind", "Quotation")
     CODE = "code", pgettext_lazy("paragraph kind", "Code")
     NOTE = "note", pgettext_lazy("paragraph kind", "Footnote")
-
-
-class TranslationStatus(models.TextChoices):
-    """How far a translation can be trusted; always shown next to a translated text."""
-
-    MACHINE = "machine", _("Machine translation, not checked")
-    DRAFT = "draft", pgettext_lazy("translation status", "Draft translation")
-    OFFICIAL = "official", _("Official translation")
 
 
 class CommentStatus(models.TextChoices):

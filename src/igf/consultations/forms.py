@@ -387,7 +387,7 @@ class TranslationCreateForm(forms.Form):
     language = forms.ChoiceField(label=_("Language"), choices=[])
     status = forms.ChoiceField(
         label=_("Status of the translation"),
-        choices=TranslationStatus.choices,
+        choices=TranslationStatus.of_translations(),
         initial=TranslationStatus.DRAFT,
         widget=forms.RadioSelect,
     )
@@ -410,7 +410,7 @@ class TranslationCreateForm(forms.Form):
 class TranslationEditForm(forms.Form):
     status = forms.ChoiceField(
         label=_("Status of the translation"),
-        choices=TranslationStatus.choices,
+        choices=TranslationStatus.of_translations(),
         widget=forms.RadioSelect,
     )
     revision = RowIdField()

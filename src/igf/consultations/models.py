@@ -218,7 +218,7 @@ class Translation(models.Model):
     status = models.CharField(
         _("status of the translation"),
         max_length=12,
-        choices=TranslationStatus.choices,
+        choices=TranslationStatus.of_translations(),
         default=TranslationStatus.DRAFT,
     )
     revision = models.PositiveIntegerField(_("revision"), default=1)

@@ -1,5 +1,7 @@
 """The forum's shared vocabularies: stakeholder groups, regions, visibility, gender."""
 
+from typing import Any
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -45,3 +47,21 @@ class Gender(models.TextChoices):
     NON_BINARY = "non_binary", pgettext_lazy("gender", "Non-binary")
     SELF_DESCRIBED = "self_described", pgettext_lazy("gender", "In my own words")
     PREFER_NOT_TO_SAY = "prefer_not_to_say", pgettext_lazy("gender", "Prefer not to say")
+
+
+class TranslationStatus(models.TextChoices):
+    """How far a text in one language can be trusted; shown next to every translated text.
+
+    One vocabulary for every translation the forum keeps: a document's paragraphs
+    (`consultations.Translation`) and the translated fields of any object (`igf.translations`).
+    """
+
+    ORIGINAL = "original", pgettext_lazy("translation status", "Original")
+    MACHINE = "machine", _("Machine translation, not checked")
+    DRAFT = "draft", pgettext_lazy("translation status", "Draft translation")
+    OFFICIAL = "official", _("Official translation")
+
+    @classmethod
+    def of_translations(cls) -> list[tuple[str, Any]]:
+        """The choices for a translation (every status but the original's)."""
+        return [(value, label) for value, label in cls.choices if value != cls.ORIGINAL]

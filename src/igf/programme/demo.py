@@ -53,6 +53,7 @@ from igf.programme.models import (
     SessionType,
     Theme,
 )
+from igf.translations import seeding as translations_demo
 
 THEMES: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
@@ -649,4 +650,5 @@ def seed(context: DemoContext) -> list[DemoAccount]:
         secretariat = User.objects.filter(email="secretariat@example.org").first()
         _last_year(people, mag, secretariat)
         _this_year(people, mag, secretariat)
+        translations_demo.apply("programme")
     return []

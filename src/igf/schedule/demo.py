@@ -25,6 +25,7 @@ from igf.programme.enums import Attendance, ParticipantRole, SessionKind
 from igf.programme.models import AnnualMeeting, Session, SessionPerson, Track
 from igf.schedule import queries, services
 from igf.schedule.models import Registration, Room, ScheduleRelease, Slot, SolverRun, Star
+from igf.translations import seeding as translations_demo
 
 ROOMS = (
     ("Plenary Hall", 1200, True, 6),
@@ -372,4 +373,5 @@ def seed(context: DemoContext) -> list[DemoAccount]:
             # A draw of sessions the solver places whole within the demo's five seconds.
             rng = random.Random(context.seed + 61)
             build(this, rng=rng, people=_participant_pool(this), secretariat=secretariat)
+        translations_demo.apply("schedule")
     return []

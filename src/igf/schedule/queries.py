@@ -14,6 +14,7 @@ from django.db.models import Prefetch, QuerySet
 from django.http import Http404
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
+from django.utils.translation import get_language
 
 from igf.core.forms import ROW_ID_MAX
 from igf.core.rules import is_secretariat
@@ -47,7 +48,8 @@ from igf.schedule.zones import country_zone
 
 # The cache of the public schedule: one generation per meeting, raised by every change.
 GENERATION_KEY = "schedule:schedule:generation:{slug}"
-ENTRIES_KEY = "schedule:schedule:entries:{slug}:{generation}"
+# Per language: the entries carry the sessions' translated texts.
+ENTRIES_KEY = "schedule:schedule:entries:{slug}:{generation}:{language}"
 CACHE_SECONDS = 24 * 3600
 SPEAKER_ROLES = (ParticipantRole.SPEAKER, ParticipantRole.ONSITE_MODERATOR)
 
@@ -453,7 +455,9 @@ def schedule_entries(meeting: AnnualMeeting) -> list[ScheduleEntry]:
     release = latest_release(meeting)
     if release is None:
         return []
-    key = ENTRIES_KEY.format(slug=meeting.slug, generation=generation(meeting.slug))
+    key = ENTRIES_KEY.format(
+        slug=meeting.slug, generation=generation(meeting.slug), language=get_language()
+    )
     cached = cache.get(key)
     if isinstance(cached, tuple) and len(cached) == 2 and cached[0] == release.pk:
         return list(cached[1])

@@ -17,6 +17,7 @@ from django.utils import timezone, translation
 from igf.core.links import site_url
 from igf.programme.models import AnnualMeeting
 from igf.schedule import exports, queries
+from igf.schedule.models import ScheduleRelease
 
 STYLESHEET = """body{font:16px/1.5 system-ui,sans-serif;margin:0 auto;max-width:60rem;padding:1rem}
 h2{border-block-end:2px solid #333;margin-block-start:2rem}
@@ -45,16 +46,34 @@ def _write(folder: Path, name: str, content: bytes) -> None:
 
 
 def write_snapshot(meeting: AnnualMeeting) -> Path | None:
-    """Write the snapshot of the latest release; None when nothing is published yet."""
+    """Write the snapshot of the latest release; None when nothing is published yet.
+
+    In every language of the forum, one folder each (`ar/`, `zh-hans/`...), with the default
+    language's copy also at the top, where the snapshot has always been.
+    """
     release = queries.latest_release(meeting)
     if release is None or not meeting.published:
         return None
-    entries = queries.schedule_entries(meeting)
+    folder = snapshot_dir(meeting)
+    for language, _name in settings.LANGUAGES:
+        files = _snapshot_files(meeting, release, language)
+        targets = [folder / language]
+        if language == settings.LANGUAGE_CODE:
+            targets.append(folder)
+        for target in targets:
+            target.mkdir(parents=True, exist_ok=True)
+            for name, content in files.items():
+                _write(target, name, content)
+    return folder
+
+
+def _snapshot_files(
+    meeting: AnnualMeeting, release: ScheduleRelease, language: str
+) -> dict[str, bytes]:
     base_url = site_url()
     links = meeting.join_links_public
-    folder = snapshot_dir(meeting)
-    folder.mkdir(parents=True, exist_ok=True)
-    with translation.override(settings.LANGUAGE_CODE), timezone.override(meeting.zone):
+    with translation.override(language), timezone.override(meeting.zone):
+        entries = queries.schedule_entries(meeting)
         page = render_to_string(
             "schedule/snapshot/index.html",
             {
@@ -66,27 +85,24 @@ def write_snapshot(meeting: AnnualMeeting) -> Path | None:
                 "written": timezone.now(),
             },
         )
-    files = {
-        "index.html": page.encode(),
-        "snapshot.css": STYLESHEET.encode(),
-        "schedule.ics": exports.calendar(
-            meeting,
-            entries,
-            name=meeting.name,
-            base_url=base_url,
-            release=release,
-            with_join_links=links,
-        ),
-        "schedule.json": exports.schedule_json(
-            meeting, entries, base_url=base_url, release=release, with_join_links=links
-        ),
-        "schedule.xml": exports.schedule_xml(
-            meeting, entries, base_url=base_url, release=release, with_join_links=links
-        ),
-        "schedule.csv": exports.schedule_csv(
-            meeting, entries, base_url=base_url, with_join_links=links
-        ),
-    }
-    for name, content in files.items():
-        _write(folder, name, content)
-    return folder
+        return {
+            "index.html": page.encode(),
+            "snapshot.css": STYLESHEET.encode(),
+            "schedule.ics": exports.calendar(
+                meeting,
+                entries,
+                name=meeting.name,
+                base_url=base_url,
+                release=release,
+                with_join_links=links,
+            ),
+            "schedule.json": exports.schedule_json(
+                meeting, entries, base_url=base_url, release=release, with_join_links=links
+            ),
+            "schedule.xml": exports.schedule_xml(
+                meeting, entries, base_url=base_url, release=release, with_join_links=links
+            ),
+            "schedule.csv": exports.schedule_csv(
+                meeting, entries, base_url=base_url, with_join_links=links
+            ),
+        }

@@ -29,7 +29,7 @@ def create_translation(
     """
     if language == version.document.language:
         raise ConsultationError(_("This is the language of the original."), field="language")
-    if status not in TranslationStatus.values:
+    if status not in TranslationStatus.values or status == TranslationStatus.ORIGINAL:
         raise ConsultationError(_("Choose the status of the translation."), field="status")
     if version.translations.filter(language=language).exists():
         raise ConsultationError(_("This language already has a translation."), field="language")
@@ -99,7 +99,7 @@ def save_translation(
     locked = Translation.objects.select_for_update().get(pk=translation_row.pk)
     if locked.revision != expected_revision:
         raise VersionConflictError(locked)
-    if status not in TranslationStatus.values:
+    if status not in TranslationStatus.values or status == TranslationStatus.ORIGINAL:
         raise ConsultationError(_("Choose the status of the translation."), field="status")
     rows = list(locked.paragraphs.all())
     for row in rows:
