@@ -23,6 +23,7 @@ from igf.core.rules import is_secretariat
 from igf.people.models import User
 from igf.programme import hooks, queries, services
 from igf.programme.enums import (
+    CallPhase,
     Decision,
     ParticipantRole,
 )
@@ -393,7 +394,11 @@ def confirm_participation(request: HttpRequest, token: str) -> HttpResponse:
 @permission_required("programme.view_own_reviews")
 def review_list(request: HttpRequest) -> HttpResponse:
     assignments = list(queries.reviewer_assignments(_user(request).person))
-    return render(request, "programme/review_list.html", {"assignments": assignments})
+    # Only a call under review lets its reviewers open a proposal (`can_review`); the others
+    # are listed as closed, without a link that would end on a refusal.
+    current = [a for a in assignments if a.proposal.call.phase() == CallPhase.REVIEW]
+    closed = [a for a in assignments if a.proposal.call.phase() != CallPhase.REVIEW]
+    return render(request, "programme/review_list.html", {"assignments": current, "closed": closed})
 
 
 def _blind_context(assignment: Assignment) -> dict[str, Any]:
