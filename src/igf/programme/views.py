@@ -224,15 +224,8 @@ def _proposal_form(
         valid = form.is_valid()
         # Every formset is validated (no short-circuit), so every error shows at once.
         valid = all([formset.is_valid() for formset in formsets.values()]) and valid  # noqa: C419
-        if not valid:
-            messages.error(
-                request,
-                _(
-                    "Nothing was saved. Please correct the marked fields; everything you typed "
-                    "is still here."
-                ),
-            )
-        else:
+        # When something is not valid, the page's error summary says so and links to it.
+        if valid:
             report, missing = _preview(
                 request,
                 call=call,
@@ -274,7 +267,9 @@ def _proposal_form(
     else:
         initial = ProposalForm.initial_for(proposal) if proposal is not None else {}
         form = ProposalForm(initial=initial, template=template)
-        formsets = people_formsets(template, rows)
+        formsets = people_formsets(
+            template, rows, proposer=user.person if proposal is None else None
+        )
         if proposal is not None:
             report = queries.criteria_report(proposal, rows)
     by_pk = {r.pk: r for r in rows}
@@ -299,6 +294,7 @@ def _proposal_form(
             "missing": missing,
             "needs_draft_confirmation": needs_draft_confirmation,
             "rules": template.session_type.rules,
+            "error_forms": [form, *formsets.values()],
         },
     )
 
@@ -333,6 +329,9 @@ def _after_save(request: HttpRequest, proposal: Proposal, action: str) -> HttpRe
 def propose(request: HttpRequest, call: Call) -> HttpResponse:
     templates = [t for t in queries.call_templates(call) if t.session_type.proposable]
     chosen = request.POST.get("session_type") or request.GET.get("type")
+    if not chosen and len(templates) == 1:
+        # One session type to choose from is no choice: straight to its form.
+        chosen = str(templates[0].session_type_id)
     if not chosen:
         return render(
             request, "programme/propose_choose.html", {"call": call, "templates": templates}
