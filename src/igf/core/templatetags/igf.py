@@ -74,11 +74,12 @@ def balance_bar(dimension: DimensionBalance) -> SafeString:
 @register.inclusion_tag("core/includes/error_summary.html")
 def error_summary(
     *forms_: BaseForm | BaseFormSet[Any] | list[BaseForm | BaseFormSet[Any]],
+    unsaved: bool = True,
 ) -> dict[str, object]:
     """The GOV.UK error summary of the forms and formsets given (or lists of them): nothing
-    when they have no error, else "nothing was saved" and a list of links to each field in
-    error."""
+    when they have no error, else a heading ("nothing was saved" for a form that saves, with
+    `unsaved`) and a list of links to each field in error."""
     flat: list[BaseForm | BaseFormSet[Any]] = []
     for item in forms_:
         flat.extend(item if isinstance(item, list) else [item])
-    return {"errors": error_fields(*flat)}
+    return {"errors": error_fields(*flat), "unsaved": unsaved}
