@@ -611,6 +611,7 @@ def ranking(request: HttpRequest, call: Call) -> HttpResponse:
     templates = queries.call_templates(call)
     slots = []
     selected_rows = [r for r in queries.ranked_proposals(call) if r.proposal.pk in selected]
+    short_of_target = [r for r in selected_rows if not r.facilitators.met]
     for template in templates:
         count = sum(
             1 for r in selected_rows if r.proposal.session_type_id == template.session_type_id
@@ -627,6 +628,7 @@ def ranking(request: HttpRequest, call: Call) -> HttpResponse:
             "themes": call.meeting.themes.all(),
             "templates": templates,
             "slots": slots,
+            "short_of_target": short_of_target,
             "theme": theme,
             "session_type": session_type,
             "published": call.results_published is not None,
@@ -664,6 +666,7 @@ def decide(request: HttpRequest, proposal: Proposal) -> HttpResponse:
                 request,
                 _("The decision is recorded. Proposers learn it when the results are published."),
             )
+            _warn_facilitator_target(request, proposal)
             return redirect("programme:ranking", pk=proposal.call_id)
     rows = queries.proposal_people(proposal)
     return render(
@@ -675,6 +678,36 @@ def decide(request: HttpRequest, proposal: Proposal) -> HttpResponse:
             "form": form,
             "reviews": queries.proposal_reviews(proposal),
             "report": queries.criteria_report(proposal, rows),
+            "facilitators": queries.facilitators_of(
+                rows, proposal.session_type.rules.developing_facilitators_percent
+            ),
+        },
+    )
+
+
+def _warn_facilitator_target(request: HttpRequest, proposal: Proposal) -> None:
+    """A selected proposal whose facilitators fall short of its type's developing-country
+    target (main sessions: half) is accepted, with a warning that says by how much."""
+    if proposal.decision not in (Decision.ACCEPT, Decision.ACCEPT_WITH_CHANGES):
+        return
+    balance = queries.facilitators_of(
+        queries.proposal_people(proposal),
+        proposal.session_type.rules.developing_facilitators_percent,
+    )
+    if balance.met:
+        return
+    messages.warning(
+        request,
+        _(
+            "%(reference)s is below its balance target: %(developing)d of its %(total)d "
+            "facilitators come from developing countries; the target is at least "
+            "%(target)d%%."
+        )
+        % {
+            "reference": proposal.reference,
+            "developing": balance.developing,
+            "total": balance.facilitators,
+            "target": balance.target_percent,
         },
     )
 
