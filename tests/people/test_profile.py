@@ -240,3 +240,13 @@ def test_an_organisation_name_matching_several_says_which_and_keeps_the_input(
     page = client.post(PROFILE_URL, valid_profile(organization="Nowhere Org")).content.decode()
     assert "No organisation in the directory matches “Nowhere Org”." in page
     assert not person_of(participant).affiliations.exists()
+
+
+def test_profile_errors_are_summarised_with_links_to_their_fields(participant: User, login) -> None:  # type: ignore[no-untyped-def]
+    page = login(participant).post(PROFILE_URL, valid_profile(display_name=" ")).content.decode()
+    summary = page.split('class="error-summary"')[1].split("</div>")[0]
+    assert "Nothing was saved: there is a problem" in summary
+    assert (
+        '<a href="#id_display_name">Display name: Enter the name to show with your '
+        "contributions.</a>"
+    ) in summary
