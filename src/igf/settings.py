@@ -209,6 +209,7 @@ LOGIN_REDIRECT_URL = "core:home"
 ACCOUNT_ADAPTER = "igf.people.adapters.AccountAdapter"
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+ACCOUNT_SIGNUP_FORM_CLASS = "igf.people.forms.SignupForm"  # asks for a display name
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_UNIQUE_EMAIL = True

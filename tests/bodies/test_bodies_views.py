@@ -90,7 +90,7 @@ def test_body_page_queries_do_not_grow_with_members(client: Client, count: int) 
     client.get(body.get_absolute_url())
     with CaptureQueriesContext(connection) as queries:
         client.get(body.get_absolute_url())
-    assert len(queries) == 14  # 11 of the body, 3 of its meetings section
+    assert len(queries) == 15  # 11 of the body, 3 of its meetings section, 1 of its conversations
 
 
 def test_appointing_shows_the_rules_before_saving(secretariat: User, login) -> None:  # type: ignore[no-untyped-def]

@@ -207,3 +207,75 @@ def test_moderators_outside_the_secretariat_do_not_learn_who_is_anonymous(
         assert "Anonymous to the public, known to the secretariat" in page
         assert "Nadia Newcomer" not in page
         assert "Nadia Newcomer" in login(secretariat).get(url).content.decode()
+
+
+def _queued(period, author: User, n: int, **fields) -> list[Comment]:  # type: ignore[no-untyped-def]
+    return [
+        Comment.objects.create(
+            period=period,
+            author=author.person,
+            text=f"Queued remark number {index:02}.",
+            status=CommentStatus.PENDING,
+            **fields,
+        )
+        for index in range(n)
+    ]
+
+
+def test_the_queue_comes_in_pages_of_twenty(secretariat: User, participant: User, login) -> None:  # type: ignore[no-untyped-def]
+    doc = f.document(by=secretariat)
+    _queued(f.open_period(by=secretariat, doc=doc), participant, 25)
+    client = login(secretariat)
+    first = client.get("/consultations/moderation/").content.decode()
+    assert "25 comments await moderation" in first
+    assert first.count("Queued remark number") == 20
+    assert "Page 1 of 2" in first
+    assert 'href="?page=2" rel="next"' in first
+    second = client.get("/consultations/moderation/?page=2").content.decode()
+    assert second.count("Queued remark number") == 5
+    assert "Queued remark number 24." in second
+
+
+def test_the_queue_filters_by_document_and_by_reason(
+    secretariat: User, participant: User, other_participant: User, login
+) -> None:  # type: ignore[no-untyped-def]
+    f.old_account(participant)
+    first = f.document(by=secretariat, title="Cybersecurity draft")
+    second = f.document(by=secretariat, title="Gender draft")
+    _queued(f.open_period(by=secretariat, doc=first), other_participant, 1)
+    period = f.open_period(by=secretariat, doc=second)
+    spam = f.published_comment(by=participant, period=period, text="Buy cheap things.")
+    abuse = f.published_comment(by=participant, period=period, text="You are all fools.")
+    services.flag_comment(by=other_participant, comment=spam, reason="spam")
+    services.flag_comment(by=other_participant, comment=abuse, reason="abuse")
+    client = login(secretariat)
+    page = client.get("/consultations/moderation/").content.decode()
+    assert '<option value="gender-draft">Gender draft</option>' in page
+    by_document = client.get(
+        "/consultations/moderation/", {"document": second.slug}
+    ).content.decode()
+    assert "Queued remark number 00." not in by_document
+    assert "Buy cheap things." in by_document
+    assert "0 comments await moderation · 2 flagged comments" in by_document
+    by_reason = client.get("/consultations/moderation/", {"reason": "spam"}).content.decode()
+    assert "Buy cheap things." in by_reason
+    assert "You are all fools." not in by_reason
+    assert "Queued remark number 00." not in by_reason
+    pending = client.get("/consultations/moderation/", {"reason": "pending"}).content.decode()
+    assert "Queued remark number 00." in pending
+    assert "Buy cheap things." not in pending
+    nonsense = client.get("/consultations/moderation/", {"document": "nope", "reason": "<x>"})
+    assert nonsense.status_code == 200
+    assert "Buy cheap things." in nonsense.content.decode()
+
+
+def test_the_decision_page_shows_the_paragraph_commented_on(
+    published: Comment, secretariat: User, login
+) -> None:  # type: ignore[no-untyped-def]
+    paragraph = published.paragraph
+    assert paragraph is not None
+    page = login(secretariat).get(f"/consultations/moderation/{published.pk}/").content.decode()
+    assert "What the comment is about" in page
+    assert f"¶ 1 of “{published.period.version.document.title}”, version 1" in page
+    assert paragraph.text.split()[0] in page.split("What the comment is about")[1]
+    assert f'href="{paragraph.get_absolute_url()}"' in page

@@ -191,8 +191,9 @@ def test_notify_writes_in_the_persons_language_and_zone_after_commit(
         assert mail.outbox == []  # nothing leaves before the commit
     assert len(mail.outbox) == 1
     assert mail.outbox[0].subject == "Hello in ar"
-    assert mail.outbox[0].body.strip() == (
-        "language=ar zone=Africa/Lagos link=https://forum.example.org/x/"
+    assert mail.outbox[0].body == (
+        "language=ar zone=Africa/Lagos link=https://forum.example.org/x/\n\n"
+        "-- \nIGF Platform\nhttps://forum.example.org\n"
     )
     assert mail.outbox[0].to == ["amina@example.org"]
 

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from django.test import Client
+from django.utils import timezone
 
 from igf.core.errors import NotAllowed, Refused
 from igf.opinions import services
@@ -239,26 +242,46 @@ def test_body_conversation_admits_only_current_members(db: None, login) -> None:
     assert Vote.objects.count() == 0
 
 
-class _Meeting:
-    """Stands in for a meeting: the owner protocol the meetings app will implement."""
-
-    def __init__(self, registered: set[int]) -> None:
-        self.registered = registered
-
-    def is_registered_participant(self, person: object) -> bool:
-        return getattr(person, "pk", None) in self.registered
-
-
-def test_meeting_conversation_asks_its_owner_who_registered(
-    participant: User, other_participant: User, monkeypatch: pytest.MonkeyPatch
+def test_a_conversation_of_an_annual_meeting_or_session_is_for_its_registered_people(
+    participant: User, other_participant: User
 ) -> None:
-    from igf.opinions.models import Conversation  # noqa: PLC0415
     from igf.opinions.participation import may_take_part  # noqa: PLC0415
+    from igf.schedule.models import Registration  # noqa: PLC0415
+    from tests.programme.factories import MeetingFactory, SessionFactory  # noqa: PLC0415
 
+    meeting = MeetingFactory.create()
+    Registration.objects.create(meeting=meeting, person=participant.person)
+    session = SessionFactory.create(meeting=meeting)
+    for owner in (meeting, session):
+        conversation = ConversationFactory.create(participation="meeting_participants")
+        services.attach_conversation(by=None, conversation=conversation, owner=owner)
+        conversation.refresh_from_db()
+        assert may_take_part(conversation, participant.person)
+        assert not may_take_part(conversation, other_participant.person)
+    # Without a meeting to ask, nobody may take part (default deny).
+    orphan = ConversationFactory.create(participation="meeting_participants")
+    assert not may_take_part(orphan, participant.person)
+
+
+def test_a_conversation_of_a_body_meeting_is_for_its_observers_attendees_and_members(
+    participant: User, other_participant: User
+) -> None:
+    from igf.bodies.models import Membership  # noqa: PLC0415
+    from igf.meetings.models import Attendance, ObserverRegistration  # noqa: PLC0415
+    from igf.opinions.participation import may_take_part  # noqa: PLC0415
+    from tests.meetings.factories import MeetingFactory  # noqa: PLC0415
+
+    meeting = MeetingFactory.create()
+    assert meeting.body is not None
     conversation = ConversationFactory.create(participation="meeting_participants")
-    # Without an owner that registers people, nobody may take part (default deny).
-    assert not may_take_part(conversation, participant.person)
-    meeting = _Meeting({participant.person.pk})
-    monkeypatch.setattr(Conversation, "owner", meeting)
-    assert may_take_part(conversation, participant.person)
+    services.attach_conversation(by=None, conversation=conversation, owner=meeting)
+    conversation.refresh_from_db()
+    observer, present, member = (UserFactory.create().person for _ in range(3))
+    ObserverRegistration.objects.create(meeting=meeting, person=observer)
+    Attendance.objects.create(meeting=meeting, person=present, status="present_online")
+    Membership.objects.create(
+        body=meeting.body, person=member, start=timezone.localdate() - dt.timedelta(days=30)
+    )
+    for person in (observer, present, member):
+        assert may_take_part(conversation, person)
     assert not may_take_part(conversation, other_participant.person)

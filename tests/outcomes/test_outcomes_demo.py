@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import Counter
 
 import pytest
+from django.utils import timezone
 
 from igf.core.demo import DemoContext
 from igf.outcomes import demo as outcomes_demo
@@ -28,7 +29,11 @@ def test_demo_seeds_a_believable_annual_meeting_once(db: None) -> None:
     # Without the bodies demo: no MAG, reviewers drawn from participants.
     for app_demo in (demo, schedule_demo, outcomes_demo):
         app_demo.seed(context)
-    meeting = AnnualMeeting.objects.get(slug="igf-2026")
+    last_year, this_year = demo.demo_years()
+    meeting = AnnualMeeting.objects.get(slug=f"igf-{this_year}")
+    # Named after the year it takes place in, after the year of last year's meeting.
+    assert meeting.starts.year == meeting.ends.year == this_year
+    assert AnnualMeeting.objects.get(year=last_year).ends < timezone.localdate()
     assert set(meeting.session_types.values_list("kind", flat=True)) == set(SessionKind.values) - {
         SessionKind.OTHER
     }
@@ -53,7 +58,7 @@ def test_demo_seeds_a_believable_annual_meeting_once(db: None) -> None:
     assert hard_violations(problem, working_placements(meeting)) == []
     assert meeting.registrations.count() > 100
     # Last year's meeting: published, its reports partly in, one organiser flagged now.
-    last = AnnualMeeting.objects.get(slug="igf-2025")
+    last = AnnualMeeting.objects.get(slug=f"igf-{last_year}")
     assert last.releases.count() == 1
     assert SessionReport.objects.filter(
         session__meeting=last, full_submitted__isnull=False

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import timedelta
+from typing import Any
 
 import pytest
 import time_machine
@@ -35,12 +36,17 @@ def _link(message: str) -> str:
 def test_signup_confirm_and_sign_in(client: Client) -> None:
     response = client.post(
         "/accounts/signup/",
-        {"email": "new@example.org", "password1": PASSWORD, "password2": PASSWORD},
+        {
+            "email": "new@example.org",
+            "display_name": "New Person",
+            "password1": PASSWORD,
+            "password2": PASSWORD,
+        },
     )
     assert response.status_code == 302
     assert response["Location"] == "/accounts/confirm-email/"
     user = User.objects.get(email="new@example.org")
-    assert user.person.display_name == ""
+    assert user.person.display_name == "New Person"
     assert ActivityEntry.objects.filter(verb="person.joined", actor=user).exists()
     assert len(mail.outbox) == 1
     confirm_url = _link(str(mail.outbox[0].body))
@@ -206,3 +212,47 @@ def test_moderators_without_second_factor_are_sent_to_set_one_up(login) -> None:
     moderator.groups.add(Group.objects.create(name="Moderators"))
     response = login(moderator).get("/consultations/moderation/")
     assert response["Location"] == "/accounts/2fa/totp/activate/"
+
+
+@pytest.mark.django_db
+def test_signup_asks_for_a_display_name_and_greets_with_the_sites_name(
+    client: Client, settings: Any
+) -> None:
+    settings.IGF_SITE_NAME = "Internet Governance Forum"
+    settings.IGF_SITE_URL = "https://forum.example.org"
+    page = client.get("/accounts/signup/").content.decode()
+    assert 'name="display_name"' in page
+    response = client.post(
+        "/accounts/signup/",
+        {
+            "email": "named@example.org",
+            "display_name": "  Amina   Diallo ",
+            "password1": PASSWORD,
+            "password2": PASSWORD,
+        },
+    )
+    assert response.status_code == 302
+    user = User.objects.get(email="named@example.org")
+    assert user.person.display_name == "Amina Diallo"
+    (message,) = mail.outbox
+    assert message.body.startswith("Hello from Internet Governance Forum!")
+    assert "register an account on forum.example.org" in message.body
+    assert "Thank you for using Internet Governance Forum!\nforum.example.org" in message.body
+
+
+@pytest.mark.django_db
+def test_signup_without_a_name_is_refused_with_a_linked_summary(client: Client) -> None:
+    response = client.post(
+        "/accounts/signup/",
+        {"email": "nameless@example.org", "password1": PASSWORD, "password2": PASSWORD},
+    )
+    page = response.content.decode()
+    assert response.status_code == 200
+    summary = page.split('class="error-summary"')[1].split("</div>")[0]
+    assert 'role="alert"' in summary
+    assert (
+        '<a href="#id_display_name">Display name: Enter the name to show with your '
+        "contributions.</a>" in summary
+    )
+    assert 'value="nameless@example.org"' in page
+    assert not User.objects.filter(email="nameless@example.org").exists()

@@ -203,3 +203,50 @@ def test_profile_photo_can_be_removed(participant: User, login) -> None:  # type
     client.post(PROFILE_URL, {**valid_profile(), "photo": image_file()})
     client.post(PROFILE_URL, {**valid_profile(), "remove_photo": "on"})
     assert not person_of(participant).photo
+
+
+def test_the_organisation_is_found_by_typing_part_of_its_name(participant: User, login) -> None:  # type: ignore[no-untyped-def]
+    for index in range(140):
+        OrganizationFactory.create(name=f"Agency {index:03}")
+    wanted = OrganizationFactory.create(name="Dakar Digital Commons")
+    OrganizationFactory.create(name="Hidden Pending Org", listed=False)
+    client = login(participant)
+    page = client.get(PROFILE_URL).content.decode()
+    assert '<input type="text" name="organization"' in page
+    assert 'list="organisation-names"' in page
+    assert '<option value="Dakar Digital Commons"></option>' in page
+    assert "Hidden Pending Org" not in page
+    assert '<select name="organization"' not in page
+
+    response = client.post(PROFILE_URL, valid_profile(organization="digital commons"))
+
+    assert response.status_code == 302
+    assert person_of(participant).affiliations.get().organization == wanted
+    assert 'value="Dakar Digital Commons"' in client.get(PROFILE_URL).content.decode()
+
+
+def test_an_organisation_name_matching_several_says_which_and_keeps_the_input(
+    participant: User, login
+) -> None:  # type: ignore[no-untyped-def]
+    OrganizationFactory.create(name="Open Net Lab")
+    OrganizationFactory.create(name="Open Net Africa")
+    client = login(participant)
+    page = client.post(PROFILE_URL, valid_profile(organization="open net")).content.decode()
+    assert (
+        "Several organisations match “open net”: “Open Net Africa”, “Open Net Lab”. "
+        "Type the whole name of yours."
+    ) in page
+    assert 'value="open net"' in page
+    page = client.post(PROFILE_URL, valid_profile(organization="Nowhere Org")).content.decode()
+    assert "No organisation in the directory matches “Nowhere Org”." in page
+    assert not person_of(participant).affiliations.exists()
+
+
+def test_profile_errors_are_summarised_with_links_to_their_fields(participant: User, login) -> None:  # type: ignore[no-untyped-def]
+    page = login(participant).post(PROFILE_URL, valid_profile(display_name=" ")).content.decode()
+    summary = page.split('class="error-summary"')[1].split("</div>")[0]
+    assert "Nothing was saved: there is a problem" in summary
+    assert (
+        '<a href="#id_display_name">Display name: Enter the name to show with your '
+        "contributions.</a>"
+    ) in summary

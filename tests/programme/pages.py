@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from igf.people.models import User
 from igf.programme import services
+from igf.programme.enums import SessionKind
 from igf.programme.models import Assignment, Call
 from tests.factories import person_of
 from tests.pages import Page
@@ -13,6 +14,8 @@ from tests.programme.factories import (
     AssignmentFactory,
     ReviewerFactory,
     ReviewFactory,
+    SessionTypeFactory,
+    TemplateFactory,
     closed,
     complete_proposal,
     open_call,
@@ -103,7 +106,13 @@ def _mine(user: User) -> str:
 
 
 def _choose(user: User) -> str:
-    return f"/programme/calls/{_call(user).pk}/propose/"
+    call = _call(user)
+    # A second session type, or the choice is skipped.
+    TemplateFactory.create(
+        call=call,
+        session_type=SessionTypeFactory.create(meeting=call.meeting, kind=SessionKind.OPEN_FORUM),
+    )
+    return f"/programme/calls/{call.pk}/propose/"
 
 
 def _new(user: User) -> str:

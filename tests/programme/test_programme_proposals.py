@@ -15,13 +15,14 @@ from hypothesis import strategies as st
 from igf.core.models import Country
 from igf.people.models import User
 from igf.programme import services
-from igf.programme.enums import Confirmation, ProposalStatus, TemplateField
+from igf.programme.enums import Confirmation, ProposalStatus, SessionKind, TemplateField
 from igf.programme.models import Call, Proposal, ProposalPerson
 from igf.programme.queries import PersonEntry
 from igf.programme.services import ProgrammeError
 from tests.factories import UserFactory, person_of
 from tests.programme.factories import (
     PersonRowFactory,
+    SessionTypeFactory,
     TemplateFactory,
     complete_proposal,
     open_call,
@@ -106,9 +107,13 @@ def new_url(call: Call) -> str:
 
 def test_choose_a_session_type_then_fill_its_template(call: Call, participant: User, login) -> None:  # type: ignore[no-untyped-def]
     client = login(participant)
+    forum = SessionTypeFactory.create(meeting=call.meeting, kind=SessionKind.OPEN_FORUM)
+    TemplateFactory.create(call=call, session_type=forum)
     page = client.get(f"/programme/calls/{call.pk}/propose/").content.decode()
     assert "Which type of session do you propose?" in page
     assert "Workshop" in page
+    assert "Open forum" in page
+    call.templates.filter(session_type=forum).delete()
     page = client.get(new_url(call)).content.decode()
     assert "New proposal: Workshop" in page
     assert "Expected outcomes" in page
@@ -254,7 +259,7 @@ def test_malformed_input_saves_nothing_and_keeps_what_was_typed(
     response = client.post(new_url(call), data)
     assert response.status_code == 200
     page = response.content.decode()
-    assert "Nothing was saved." in page
+    assert "Nothing was saved" in page
     assert 'value="My carefully worded title"' in page
     assert "Enter a valid email address." in page
     assert Proposal.objects.count() == 0
@@ -517,3 +522,66 @@ def test_invitations_leave_after_the_save_in_each_persons_language_with_forum_li
     )
     for message in mail.outbox:
         assert "https://forum.example.org/programme/confirm/" in message.body
+
+
+def test_a_call_with_one_session_type_skips_the_choice(
+    call: Call, participant: User, login
+) -> None:  # type: ignore[no-untyped-def]
+    page = login(participant).get(f"/programme/calls/{call.pk}/propose/").content.decode()
+    assert "Which type of session do you propose?" not in page
+    assert "New proposal: Workshop" in page
+
+
+def test_a_new_proposal_starts_with_the_proposer_as_first_organiser(call: Call, login) -> None:  # type: ignore[no-untyped-def]
+    proposer = UserFactory.create(display_name="Amina Proposer", email="amina@example.org")
+    person = person_of(proposer)
+    person.stakeholder_group = "civil_society"
+    person.country = Country.objects.get(iso2="KE")
+    person.save()
+    page = login(proposer).get(new_url(call)).content.decode()
+    organisers = page.split('id="people-organisers"')[1].split('id="people-speakers"')[0]
+    assert 'name="organisers-0-name" value="Amina Proposer"' in organisers
+    assert 'value="amina@example.org"' in organisers
+    assert '<option value="civil_society" selected>' in organisers
+    assert '<option value="KE" selected>' in organisers
+    assert 'name="organisers-INITIAL_FORMS" value="1"' in organisers
+
+
+def test_pasted_text_over_the_limit_is_refused_whole_never_cut(
+    call: Call, participant: User, login
+) -> None:  # type: ignore[no-untyped-def]
+    client = login(participant)
+    form_page = client.get(new_url(call)).content.decode()
+    assert "maxlength" not in form_page
+    assert 'data-limit="10000"' in form_page
+    assert "igf/js/count" in form_page
+    long_text = (
+        "Paragraph about community networks. " * 300
+    )  # 10,800 characters, 10,799 once the last space is trimmed
+    response = client.post(new_url(call), form_data(call, description=long_text))
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert Proposal.objects.count() == 0
+    assert "This is 10799 characters long and the limit is 10000." in page
+    assert long_text.strip() in page
+
+
+def test_the_error_summary_lists_each_field_in_error_and_links_to_it(
+    call: Call, participant: User, login
+) -> None:  # type: ignore[no-untyped-def]
+    data = form_data(
+        call,
+        title=" ",
+        speakers=[person("Speaker A", "civil_society", email="not-an-address")],
+    )
+    page = login(participant).post(new_url(call), data).content.decode()
+    summary = page.split('class="error-summary"')[1].split("</div>")[0]
+    assert 'role="alert"' in summary
+    assert "Nothing was saved: there is a problem" in summary
+    assert (
+        '<a href="#id_title">Title: Give the proposal a title, even a working one.</a>' in summary
+    )
+    assert (
+        '<a href="#id_speakers-0-email">E-mail address: Enter a valid email address.</a>' in summary
+    )
+    assert 'id="id_speakers-0-email"' in page

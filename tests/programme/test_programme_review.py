@@ -297,3 +297,32 @@ def test_review_scores_feed_the_ranking_in_constant_queries(
     with django_assert_max_num_queries(12):
         rows = queries.ranked_proposals(call)
     assert len(rows) == 3
+
+
+def test_my_reviews_offers_only_proposals_the_reviewer_may_still_open(call: Call, login) -> None:  # type: ignore[no-untyped-def]
+    proposal = complete_proposal(call, title="Published already")
+    closed(call)
+    user, reviewer = reviewer_user(call)
+    assignment = AssignmentFactory.create(proposal=proposal, reviewer=reviewer)
+    Call.objects.filter(pk=call.pk).update(results_published=timezone.now())
+    client = login(user)
+    page = client.get("/programme/reviews/").content.decode()
+    assert f'href="/programme/reviews/{assignment.pk}/"' not in page
+    assert "Closed reviews" in page
+    assert "Published already" in page.split("Closed reviews")[1]
+    assert "closed, not reviewed" in page
+    assert "No proposals are waiting for your review." in page
+
+
+def test_my_reviews_links_each_proposal_under_review_to_a_page_that_opens(
+    call: Call, login
+) -> None:  # type: ignore[no-untyped-def]
+    proposal = complete_proposal(call, title="Still under review")
+    closed(call)
+    user, reviewer = reviewer_user(call)
+    assignment = AssignmentFactory.create(proposal=proposal, reviewer=reviewer)
+    client = login(user)
+    page = client.get("/programme/reviews/").content.decode()
+    assert f'href="/programme/reviews/{assignment.pk}/"' in page
+    assert "Closed reviews" not in page
+    assert client.get(f"/programme/reviews/{assignment.pk}/").status_code == 200

@@ -201,3 +201,70 @@ def test_the_home_page_points_to_open_calls(db: None, client) -> None:  # type: 
     meeting = client.get(call.meeting.get_absolute_url()).content.decode()
     assert "How can trust be rebuilt online?" in meeting
     assert "Workshop" in meeting
+
+
+def _main_session_proposal(call: Call) -> Proposal:
+    """A proposal of a main session whose facilitators are one organiser from Kenya, one from
+    France and a moderator from France: 1 of 3 from developing countries."""
+    from igf.core.models import Country  # noqa: PLC0415
+    from igf.programme.enums import ParticipantRole, SessionKind  # noqa: PLC0415
+    from tests.programme.factories import SessionTypeFactory, TemplateFactory  # noqa: PLC0415
+
+    main = SessionTypeFactory.create(meeting=call.meeting, kind=SessionKind.MAIN)
+    TemplateFactory.create(call=call, session_type=main)
+    proposal = complete_proposal(call, title="Main session on digital trust")
+    proposal.session_type = main
+    proposal.save(update_fields=["session_type"])
+    proposal.people.filter(role=ParticipantRole.ONSITE_MODERATOR).update(
+        country=Country.objects.get(iso2="FR")
+    )
+    return proposal
+
+
+def test_selecting_a_main_session_short_of_developing_country_facilitators_warns(
+    db: None, secretariat: User, login
+) -> None:  # type: ignore[no-untyped-def]
+    call, (a, _b, _c) = reviewed_call()
+    main = _main_session_proposal(call)
+    client = login(secretariat)
+    page = client.get(f"/programme/proposals/{main.pk}/decision/").content.decode()
+    assert "1 of 3 (target: at least 50%)" in page
+    response = client.post(
+        f"/programme/proposals/{main.pk}/decision/",
+        {"decision": "accept", "reason": "Strong theme."},
+        follow=True,
+    )
+    page = response.content.decode()
+    assert (
+        f"{main.reference} is below its balance target: 1 of its 3 facilitators come from "
+        "developing countries; the target is at least 50%."
+    ) in page
+    assert "Selected proposals below the facilitators' balance target" in page
+    # A workshop has no such target: selecting one warns of nothing.
+    response = client.post(
+        f"/programme/proposals/{a.pk}/decision/",
+        {"decision": "accept", "reason": "Best ranked."},
+        follow=True,
+    )
+    assert f"{a.reference} is below its balance target" not in response.content.decode()
+
+
+def test_a_main_session_with_half_its_facilitators_from_developing_countries_meets_the_target(
+    db: None, secretariat: User, login
+) -> None:  # type: ignore[no-untyped-def]
+    from igf.core.models import Country  # noqa: PLC0415
+    from igf.programme.enums import ParticipantRole  # noqa: PLC0415
+
+    call, _proposals = reviewed_call()
+    main = _main_session_proposal(call)
+    main.people.filter(role=ParticipantRole.ONSITE_MODERATOR).update(
+        country=Country.objects.get(iso2="BR")
+    )
+    response = login(secretariat).post(
+        f"/programme/proposals/{main.pk}/decision/",
+        {"decision": "accept", "reason": "Strong theme."},
+        follow=True,
+    )
+    page = response.content.decode()
+    assert "is below its balance target" not in page
+    assert "Selected proposals below the facilitators" not in page

@@ -296,9 +296,11 @@ def _post_comments(
     span = (period.closes - period.opens) if period.closes < timezone.now() else (
         timezone.now() - period.opens
     )  # fmt: skip
-    for comment in posted:
-        moment = period.opens + span * rng.random() * 0.98
+    # In the order they were posted, so every reply comes after the comment it answers.
+    moments = sorted(period.opens + span * rng.random() * 0.98 for _ in posted)
+    for comment, moment in zip(posted, moments, strict=True):
         Comment.objects.filter(pk=comment.pk).update(created=moment)
+        comment.created = moment
     return posted
 
 

@@ -8,8 +8,9 @@ from typing import Any, cast
 from django import forms
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
+from django.db.models import QuerySet
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 
 from igf.bodies.models import Body
 from igf.consultations.enums import (
@@ -19,7 +20,14 @@ from igf.consultations.enums import (
     ModerationAction,
     TranslationStatus,
 )
-from igf.consultations.models import Contribution, Paragraph, Question, QuestionnaireSection
+from igf.consultations.models import (
+    Contribution,
+    Document,
+    Paragraph,
+    Question,
+    QuestionnaireSection,
+)
+from igf.consultations.queries import QUEUE_PENDING
 from igf.core.enums import StakeholderGroup
 from igf.core.forms import RowIdField
 from igf.core.models import Country
@@ -331,6 +339,40 @@ class FlagForm(forms.Form):
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
+
+
+class QueueFilterForm(forms.Form):
+    """The moderation queue's filters (GET); anything invalid counts as not given."""
+
+    document = forms.ModelChoiceField(
+        label=_("Document"),
+        queryset=Document.objects.none(),
+        to_field_name="slug",
+        required=False,
+        empty_label=_("All documents"),
+    )
+    reason = forms.ChoiceField(
+        label=_("Why it is in the queue"),
+        required=False,
+    )
+
+    def __init__(self, *args: Any, documents: QuerySet[Document], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        cast(forms.ModelChoiceField[Document], self.fields["document"]).queryset = documents
+        # Built per request, so the reasons are in the page's language.
+        cast(forms.ChoiceField, self.fields["reason"]).choices = [
+            ("", gettext("Any reason")),
+            (QUEUE_PENDING, gettext("Awaiting moderation (new participant)")),
+            *(
+                (value, gettext("Flagged: %(reason)s") % {"reason": label})
+                for value, label in FlagReason.choices
+            ),
+        ]
+
+    def filters(self) -> dict[str, Any]:
+        self.is_valid()
+        cleaned = getattr(self, "cleaned_data", {})
+        return {"document": cleaned.get("document"), "reason": cleaned.get("reason") or ""}
 
 
 class ModerationForm(forms.Form):

@@ -528,19 +528,41 @@ def recent_moderation_decisions(limit: int) -> list[ModerationDecision]:
     )
 
 
-def moderation_queue() -> dict[str, list[Comment]]:
-    """Comments awaiting moderation, and published comments with open flags."""
+# What the queue can show: comments awaiting moderation, or flagged for one reason.
+QUEUE_PENDING = "pending"
+
+
+def moderation_queue(*, document: Document | None = None, reason: str = "") -> QuerySet[Comment]:
+    """Comments awaiting moderation and published comments with open flags, oldest first;
+    of one document, and only those awaiting moderation (`reason` "pending") or flagged for
+    one reason (a FlagReason), when asked. Each comment carries its `open_flags`."""
     open_flags = Flag.objects.filter(resolved_at__isnull=True).select_related("flagged_by")
-    base: QuerySet[Comment] = Comment.objects.select_related(
-        "author", "on_behalf_of", "country", "paragraph", "period__version__document"
-    ).prefetch_related(Prefetch("flags", queryset=open_flags, to_attr="open_flags"))
-    pending = list(base.filter(status=CommentStatus.PENDING).order_by("created", "pk"))
-    flagged = list(
-        base.filter(status=CommentStatus.PUBLISHED, flags__resolved_at__isnull=True)
-        .distinct()
+    if reason == QUEUE_PENDING:
+        waiting = Q(status=CommentStatus.PENDING)
+    else:
+        flagged = Flag.objects.filter(comment=OuterRef("pk"), resolved_at__isnull=True)
+        if reason:
+            flagged = flagged.filter(reason=reason)
+        waiting = Q(status=CommentStatus.PUBLISHED) & Q(Exists(flagged))
+        if not reason:
+            waiting |= Q(status=CommentStatus.PENDING)
+    queue = Comment.objects.filter(waiting)
+    if document is not None:
+        queue = queue.filter(period__version__document=document)
+    return (
+        queue.select_related(
+            "author", "on_behalf_of", "country", "paragraph", "period__version__document"
+        )
+        .prefetch_related(Prefetch("flags", queryset=open_flags, to_attr="open_flags"))
         .order_by("created", "pk")
     )
-    return {"pending": pending, "flagged": flagged}
+
+
+def documents_in_moderation() -> QuerySet[Document]:
+    """The documents that have comments in the moderation queue (the queue's filter)."""
+    return Document.objects.filter(
+        pk__in=moderation_queue().values("period__version__document")
+    ).order_by("title")
 
 
 # --- Translations ---------------------------------------------------------------------------------

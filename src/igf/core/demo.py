@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from igf.core.models import ForumText
 from igf.core.queries import current_forum
@@ -14,6 +14,9 @@ SEED = 2026
 @dataclass(frozen=True)
 class DemoContext:
     seed: int = SEED
+    # What an app could not seed, and why (shared data missing...): `seed_demo` prints it
+    # instead of leaving a silent gap in the demo.
+    skipped: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)

@@ -54,7 +54,8 @@ def notify(person: Recipient, template: str, context: Mapping[str, Any]) -> bool
     """E-mail `person` from `<template>_subject.txt` and `<template>.txt`.
 
     Rendered now, in their language and time zone, with `person`, `site_url` and `site_name`
-    in the context; sent (queued) when the current transaction commits. Returns whether a
+    in the context, signed with the site's name and address unless the template names the
+    site itself; sent (queued) when the current transaction commits. Returns whether a
     message will go: people who left the forum or have no usable address are not written to.
     Side effects: one e-mail task after commit.
     """
@@ -74,7 +75,10 @@ def notify(person: Recipient, template: str, context: Mapping[str, Any]) -> bool
     }
     with translation.override(language_of(person)), timezone.override(zone):
         subject = " ".join(render_to_string(f"{template}_subject.txt", full).split())
-        body = render_to_string(f"{template}.txt", full)
+        body = str(render_to_string(f"{template}.txt", full))
+    if settings.IGF_SITE_NAME not in body:
+        # Every e-mail says which forum it comes from, even when its template does not.
+        body = f"{body.rstrip()}\n\n-- \n{settings.IGF_SITE_NAME}\n{site_url()}\n"
     address = str(user.email)
     transaction.on_commit(lambda: send_mail(subject, body, None, [address]))
     return True

@@ -155,8 +155,11 @@ def _meetings_of(body: Body, rng: random.Random, today: date, now: datetime) -> 
         upcoming = start > now
         if not upcoming or offset < MONTHS_AHEAD:
             meeting.agenda_status = AgendaStatus.APPROVED
-            meeting.agenda_circulated_at = start - timedelta(days=14)
-            meeting.agenda_approved_at = start - timedelta(days=7)
+            # Approved a week before the meeting, or just now for one sooner: never after
+            # the meeting has started, never in the future.
+            approved = min(start - timedelta(days=7), now - timedelta(hours=1))
+            meeting.agenda_circulated_at = approved - timedelta(days=7)
+            meeting.agenda_approved_at = approved
             meeting.agenda_approved_by = chair
         else:
             meeting.agenda_status = AgendaStatus.DRAFT

@@ -124,13 +124,22 @@ def _summary(directory: Path) -> dict[str, str]:
         return {row[0]: row[1] for row in csv.reader(handle) if len(row) >= 2}
 
 
-def _vtaiwan(moderator: User | None) -> None:
-    if Conversation.objects.filter(slug=VTAIWAN_SLUG).exists() or not POLIS_DIR.exists():
+def _vtaiwan(moderator: User | None, context: DemoContext, directory: Path = POLIS_DIR) -> None:
+    if Conversation.objects.filter(slug=VTAIWAN_SLUG).exists():
         return
-    summary = _summary(POLIS_DIR)
+    missing = [name for name in ("comments.csv", "votes.csv") if not (directory / name).is_file()]
+    if missing:
+        names = " and ".join(missing)
+        verb = "are" if len(missing) > 1 else "is"
+        context.skipped.append(
+            f"the imported Pol.is conversation (vTaiwan Uber), because {names} {verb} missing "
+            f"from {directory}"
+        )
+        return
+    summary = _summary(directory)
     data = polis.read_conversation(
-        (POLIS_DIR / "comments.csv").read_text(encoding="utf-8"),
-        votes=(POLIS_DIR / "votes.csv").read_text(encoding="utf-8"),
+        (directory / "comments.csv").read_text(encoding="utf-8"),
+        votes=(directory / "votes.csv").read_text(encoding="utf-8"),
     )
     with transaction.atomic():
         conversation = services.create_conversation(
@@ -236,6 +245,6 @@ def _theme(context: DemoContext, moderator: User | None) -> None:
 
 def seed(context: DemoContext) -> list[DemoAccount]:
     moderator = _moderator()
-    _vtaiwan(moderator)
+    _vtaiwan(moderator, context)
     _theme(context, moderator)
     return []

@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 import csv
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.files.uploadedfile import UploadedFile
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from igf.bodies.models import Body
-from igf.core.forms import add_refusal
+from igf.core.forms import ROW_ID_MAX, add_refusal
 from igf.core.written import written_language_form_field
 from igf.opinions.enums import Participation, StatementPolicy, StatementStatus, Visibility
 from igf.opinions.models import STATEMENT_MAX_LENGTH, Conversation
+from igf.opinions.participation import registers_people
 from igf.opinions.polis import PolisConversation, PolisFormatError, read_conversation
 from igf.people.models import Person, User
 
@@ -150,8 +153,32 @@ class ConversationForm(forms.Form):
         help_text=_("The e-mail addresses of their accounts, one per line."),
     )
 
-    def __init__(self, *args: Any, with_moderators: bool = True, **kwargs: Any) -> None:
+    belongs_to = forms.ChoiceField(
+        label=_("Shown on the page of"),
+        required=False,
+        help_text=_(
+            "A body, an annual meeting, a session, a meeting or a document: the conversation "
+            "is listed on its page."
+        ),
+    )
+
+    def __init__(
+        self,
+        *args: Any,
+        with_moderators: bool = True,
+        with_owner: bool = False,
+        current_owner: models.Model | None = None,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
+        self.current_owner = current_owner
+        if with_owner:
+            cast(forms.ChoiceField, self.fields["belongs_to"]).choices = [
+                ("", _("Nothing")),
+                *owner_choices(),
+            ]
+        else:
+            del self.fields["belongs_to"]
         field = self.fields["language"]
         assert isinstance(field, forms.ChoiceField)  # noqa: S101 - narrows the type
         field.choices = [(code, name) for code, name in settings.LANGUAGES]
@@ -187,11 +214,95 @@ class ConversationForm(forms.Form):
             )
         return [found[e].person for e in dict.fromkeys(emails)]
 
+    def clean_belongs_to(self) -> models.Model | None:
+        return find_owner(self.cleaned_data.get("belongs_to") or "")
+
+    def owner(self) -> models.Model | None:
+        """What the conversation belongs to once saved: the choice made, else as it was."""
+        if "belongs_to" in self.fields:
+            return cast(models.Model | None, self.cleaned_data.get("belongs_to"))
+        return self.current_owner
+
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         if data.get("participation") == Participation.BODY_MEMBERS and not data.get("body"):
             self.add_error("body", _("Choose the body whose members take part."))
+        if data.get("participation") == Participation.MEETING_PARTICIPANTS and not registers_people(
+            self.owner()
+        ):
+            self.add_error(
+                "participation",
+                _(
+                    "Only a conversation shown on the page of a meeting or a session can be "
+                    "limited to its registered participants."
+                ),
+            )
         return data
+
+    @staticmethod
+    def owner_value(conversation: Conversation) -> str:
+        if conversation.owner_type is None or not conversation.owner_id:
+            return ""
+        kind = conversation.owner_type
+        return f"{kind.app_label}.{kind.model}:{conversation.owner_id}"
+
+
+# What a conversation may be shown on: the model, and how its options are labelled.
+OWNER_MODELS: dict[tuple[str, str], Any] = {
+    ("bodies", "body"): _("Bodies"),
+    ("programme", "annualmeeting"): _("Annual meetings"),
+    ("programme", "session"): _("Sessions of the annual meeting"),
+    ("meetings", "meeting"): _("Meetings of bodies"),
+    ("consultations", "document"): _("Documents"),
+}
+
+
+def _owner_model(app_label: str, model: str) -> type[models.Model] | None:
+    # Through the content types, as the conversation's owner itself: the document belongs
+    # to an app beside this one, which this one does not import.
+    try:
+        return ContentType.objects.get_by_natural_key(app_label, model).model_class()
+    except ContentType.DoesNotExist:
+        return None
+
+
+def owner_choices() -> list[tuple[str, list[tuple[str, str]]]]:
+    """The things a conversation can be shown on, grouped by kind, for a drop-down."""
+    groups = []
+    for (app_label, model_name), label in OWNER_MODELS.items():
+        model = _owner_model(app_label, model_name)
+        if model is None:
+            continue
+        rows = model._default_manager.all()
+        if model_name == "session":
+            rows = rows.select_related("meeting")
+        options = [(f"{app_label}.{model_name}:{row.pk}", _owner_label(row)) for row in rows]
+        if options:
+            groups.append((str(label), sorted(options, key=lambda o: o[1])))
+    return groups
+
+
+def _owner_label(row: models.Model) -> str:
+    title = str(getattr(row, "title", "") or row)
+    meeting = getattr(row, "meeting", None)
+    if meeting is not None and hasattr(meeting, "year"):
+        return f"{meeting.name}: {title}"  # a session, named with its annual meeting
+    return title
+
+
+def find_owner(value: str) -> models.Model | None:
+    """The thing a `belongs_to` value names, or None; anything else is refused."""
+    if not value:
+        return None
+    kind, _sep, number = value.partition(":")
+    app_label, _dot, model_name = kind.partition(".")
+    model = _owner_model(app_label, model_name) if (app_label, model_name) in OWNER_MODELS else None
+    if model is None or not number.isdigit() or int(number) > ROW_ID_MAX:
+        raise forms.ValidationError(_("Choose one of the pages in the list."), code="invalid")
+    found = model._default_manager.filter(pk=int(number)).first()
+    if found is None:
+        raise forms.ValidationError(_("Choose one of the pages in the list."), code="invalid")
+    return found
 
 
 def _text(upload: UploadedFile | None, name: str) -> str | None:

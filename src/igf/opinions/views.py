@@ -76,7 +76,9 @@ def conversation_list(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "HEAD", "POST"])
 @permission_required("opinions.create_conversation", second_factor=True)
 def create_conversation(request: HttpRequest) -> HttpResponse:
-    form = ConversationForm(request.POST or None, initial={"language": request.LANGUAGE_CODE})
+    form = ConversationForm(
+        request.POST or None, initial={"language": request.LANGUAGE_CODE}, with_owner=True
+    )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         conversation = services.create_conversation(
@@ -84,6 +86,7 @@ def create_conversation(request: HttpRequest) -> HttpResponse:
             title=data["title"],
             description=data["description"],
             language=data["language"],
+            owner=form.owner(),
             body=data["body"],
             participation=data["participation"],
             visibility=data["visibility"],
@@ -102,7 +105,9 @@ def create_conversation(request: HttpRequest) -> HttpResponse:
                 "participation": Participation.SIGNED_IN,
                 "visibility": Visibility.PUBLIC,
                 "statement_policy": StatementPolicy.BEFORE,
-            }
+                "belongs_to": request.GET.get("belongs_to", ""),
+            },
+            with_owner=True,
         )
     return render(
         request,
@@ -355,8 +360,13 @@ def edit_conversation(request: HttpRequest, conversation: Conversation) -> HttpR
     secretariat = request.user.has_perm("opinions.create_conversation")
     form = ConversationForm(
         request.POST or None,
-        initial=ConversationForm.initial_for(conversation),
+        initial={
+            **ConversationForm.initial_for(conversation),
+            "belongs_to": ConversationForm.owner_value(conversation),
+        },
         with_moderators=secretariat,
+        with_owner=secretariat,
+        current_owner=conversation.owner,
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -370,6 +380,8 @@ def edit_conversation(request: HttpRequest, conversation: Conversation) -> HttpR
             services.set_moderators(
                 by=user, conversation=conversation, moderators=data["moderators"]
             )
+            if form.owner() != conversation.owner:
+                services.attach_conversation(by=user, conversation=conversation, owner=form.owner())
         messages.success(request, _("The settings are saved."))
         return redirect("opinions:moderate", slug=conversation.slug)
     return render(

@@ -15,6 +15,7 @@ from django.db import transaction
 from igf.core.demo import DemoAccount, DemoContext
 from igf.meetings import transcripts
 from igf.outcomes.models import SessionCue, SessionReport, SessionTranscript
+from igf.programme.demo import demo_years
 from igf.programme.models import AnnualMeeting, SessionLink
 from igf.schedule.queries import latest_release
 
@@ -78,9 +79,10 @@ def build_past(meeting: AnnualMeeting, *, rng: random.Random) -> None:
 
 def seed(context: DemoContext) -> list[DemoAccount]:
     """Reports of IGF 2025's sessions; once only."""
-    if SessionReport.objects.filter(session__meeting__slug="igf-2025").exists():
+    last_year, _this_year = demo_years()
+    if SessionReport.objects.filter(session__meeting__year=last_year).exists():
         return []
-    meeting = AnnualMeeting.objects.filter(slug="igf-2025").first()
+    meeting = AnnualMeeting.objects.filter(year=last_year).first()
     if meeting is None:
         return []
     with transaction.atomic():

@@ -8,7 +8,8 @@ from typing import Any, cast
 from django import forms
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
-from django.db.models import Q
+from django.db.models import Q, QuerySet
+from django.http import HttpRequest
 from django.utils.translation import get_language_info, gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -16,7 +17,7 @@ from igf.core.enums import Gender, StakeholderGroup, Visibility
 from igf.core.models import Country
 from igf.core.timezones import timezone_names
 from igf.people.images import validate_photo
-from igf.people.models import Organization, Person
+from igf.people.models import Organization, Person, User
 
 VISIBILITY_HELP = _("Who can see this. The secretariat always can.")
 
@@ -41,6 +42,89 @@ def visibility_field(label: Any) -> forms.ChoiceField:
     )
 
 
+class SignupForm(forms.Form):
+    """What sign-up asks besides the e-mail address and password (allauth's
+    ACCOUNT_SIGNUP_FORM_CLASS): the name shown with the person's contributions, so the forum
+    never greets them as an unnamed participant."""
+
+    display_name = forms.CharField(
+        label=_("Display name"),
+        max_length=150,
+        error_messages={"required": _("Enter the name to show with your contributions.")},
+        help_text=_("Shown with everything you contribute. Everyone can see it."),
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
+
+    def clean_display_name(self) -> str:
+        name = " ".join(str(self.cleaned_data["display_name"]).split())
+        if not name:
+            raise forms.ValidationError(_("Enter the name to show with your contributions."))
+        return name
+
+    def signup(self, request: HttpRequest, user: User) -> None:
+        """Called by allauth once the account is saved."""
+        from igf.people.services import update_profile  # noqa: PLC0415 - allauth imports forms early
+
+        update_profile(
+            by=user, person=user.person, changes={"display_name": self.cleaned_data["display_name"]}
+        )
+
+
+class OrganizationNameField(forms.CharField):
+    """An organisation of the directory, named by typing instead of picked from a long list.
+
+    The page offers the names in a `<datalist>`, which browsers search as the person types,
+    with no JavaScript; the server then finds the organisation: the one of that name (any
+    case), else the only one whose name contains what was typed. Several or none is an error
+    that says which. A row number (what the former drop-down sent) is accepted too.
+    """
+
+    default_error_messages = {
+        "several": _(
+            "Several organisations match “%(typed)s”: %(names)s. Type the whole name of yours."
+        ),
+        "none": _(
+            "No organisation in the directory matches “%(typed)s”. Check the spelling, or "
+            "name it below as an organisation not in the list."
+        ),
+    }
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("max_length", 200)
+        kwargs.setdefault("widget", forms.TextInput(attrs={"list": "organisation-names"}))
+        super().__init__(**kwargs)
+        self.queryset: QuerySet[Organization] = Organization.objects.none()
+
+    def names(self) -> list[str]:
+        """The names the browser suggests."""
+        return list(self.queryset.order_by("name").values_list("name", flat=True).distinct())
+
+    def clean(self, value: Any) -> Organization | None:  # type: ignore[override]
+        typed = " ".join(str(super().clean(value) or "").split())
+        if not typed:
+            return None
+        if typed.isdigit() and len(typed) < 10:
+            found = self.queryset.filter(pk=int(typed)).first()
+            if found is not None:
+                return found
+        exact = list(self.queryset.filter(name__iexact=typed)[:2])
+        if len(exact) == 1:
+            return exact[0]
+        matches = exact or list(self.queryset.filter(name__icontains=typed).order_by("name")[:6])
+        if len(matches) == 1:
+            return matches[0]
+        if matches:
+            names = ", ".join(f"“{o.name}”" for o in matches[:5])
+            raise forms.ValidationError(
+                self.error_messages["several"],
+                code="several",
+                params={"typed": typed, "names": names},
+            )
+        raise forms.ValidationError(
+            self.error_messages["none"], code="none", params={"typed": typed}
+        )
+
+
 class ProfileForm(forms.Form):
     """The profile a participant edits; every sensitive detail has its own visibility."""
 
@@ -51,11 +135,13 @@ class ProfileForm(forms.Form):
         help_text=_("Shown with everything you contribute. Everyone can see it."),
     )
     pronouns = forms.CharField(label=_("Pronouns (optional)"), max_length=40, required=False)
-    organization = forms.ModelChoiceField(
+    organization = OrganizationNameField(
         label=_("Organisation"),
-        queryset=Organization.objects.none(),
         required=False,
-        empty_label=_("None, or not in the list"),
+        help_text=_(
+            "Type its name; your browser suggests the organisations in the directory. Leave "
+            "empty for none."
+        ),
     )
     new_organization = forms.CharField(
         label=_("Organisation not in the list"),
@@ -147,7 +233,7 @@ class ProfileForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.person = person
         current = person.affiliations.values_list("organization_id", flat=True)
-        organization_field = cast(forms.ModelChoiceField[Organization], self.fields["organization"])
+        organization_field = cast(OrganizationNameField, self.fields["organization"])
         organization_field.queryset = Organization.objects.filter(
             Q(listed=True) | Q(pk__in=current)
         ).order_by("name")
@@ -186,7 +272,7 @@ class ProfileForm(forms.Form):
             "" if person.is_youth is None else ("yes" if person.is_youth else "no")
         )
         if affiliation is not None:
-            initial["organization"] = affiliation.organization
+            initial["organization"] = affiliation.organization.name
             initial["position"] = affiliation.position
             initial["affiliation_listed"] = affiliation.listed
         return initial

@@ -73,7 +73,7 @@ def edit_profile(request: HttpRequest) -> HttpResponse:
                 services.set_photo(by=user, person=person, upload=None)
             messages.success(request, _("Your profile is saved."))
             return redirect("people:edit_profile")
-        messages.error(request, _("The profile was not saved. Please correct the marked fields."))
+        # Not valid: the page's error summary says so and links to each field.
     else:
         form = ProfileForm(initial=ProfileForm.initial_for(person), person=person)
     return render(request, "people/profile_form.html", {"form": form, "person": person})

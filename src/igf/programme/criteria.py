@@ -40,6 +40,10 @@ class CriteriaRules:
     exclude_evaluating_body: bool = True
     previous_report_required: bool = True
     max_proposals_per_speaker: int | None = 3
+    # A balance target, not a condition: the share (percent) of the facilitators (organisers
+    # and moderators) who should come from developing countries; staff are warned at
+    # selection when a proposal falls short.
+    developing_facilitators_percent: int = 0
 
     def __post_init__(self) -> None:
         for item in fields(self):
@@ -97,8 +101,13 @@ FORUM_RULES = CriteriaRules(
     min_organiser_groups=1,
 )
 INTERSESSIONAL_RULES = CriteriaRules(min_organisers=1, min_organiser_groups=1)
+# The seeds ask that at least half of a main session's facilitators come from developing
+# countries.
 MAIN_SESSION_RULES = CriteriaRules(
-    min_organisers=1, min_organiser_groups=1, exclude_evaluating_body=False
+    min_organisers=1,
+    min_organiser_groups=1,
+    exclude_evaluating_body=False,
+    developing_facilitators_percent=50,
 )
 DEFAULT_RULES: dict[str, CriteriaRules] = {
     "workshop": WORKSHOP_RULES,
@@ -127,6 +136,37 @@ DEFAULT_RULES: dict[str, CriteriaRules] = {
 
 def default_rules(kind: str) -> CriteriaRules:
     return DEFAULT_RULES.get(kind, WORKSHOP_RULES)
+
+
+@dataclass(frozen=True, slots=True)
+class FacilitatorBalance:
+    """How many of a proposal's facilitators come from developing countries, against the
+    session type's target (a percentage; 0 means the type has none)."""
+
+    developing: int
+    facilitators: int
+    target_percent: int
+
+    @property
+    def has_target(self) -> bool:
+        return self.target_percent > 0
+
+    @property
+    def met(self) -> bool:
+        if not self.has_target:
+            return True
+        return self.facilitators > 0 and self.developing * 100 >= (
+            self.target_percent * self.facilitators
+        )
+
+
+def facilitator_balance(developing: list[bool], target_percent: int) -> FacilitatorBalance:
+    """The balance of the facilitators given (True for each from a developing country)."""
+    return FacilitatorBalance(
+        developing=sum(1 for d in developing if d),
+        facilitators=len(developing),
+        target_percent=target_percent,
+    )
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,15 +1,18 @@
-"""The demo programme.
+"""The demo programme: two annual meetings named after the years they take place in
+(`demo_years`: this year's is held about 200 days after seeding, so seeded in December 2026
+the meetings are IGF 2026, last year's, and IGF 2027).
 
-IGF 2025: its call decided and its results published (its schedule comes from
-`igf.schedule.demo`, its reports from `igf.outcomes.demo`).
+Last year's (e.g. IGF 2025): its call decided and its results published (its schedule comes
+from `igf.schedule.demo`, its reports from `igf.outcomes.demo`).
 
-IGF 2026: every session type, themes and policy questions; the main call's results published
+This year's (e.g. IGF 2026): every session type, themes and policy questions; the main call's results published
 (the schedule app then places and publishes the sessions); the call for lightning talks and
 networking sessions under review with the selection in progress; the call for Day 0 events
 open, with a draft whose organiser has not given last year's report.
 
 Called by `manage.py seed_demo` after the bodies demo (which creates the MAG). Everything is
-created in one transaction the first time; a second run finds IGF 2026 and changes nothing.
+created in one transaction the first time; a second run finds this year's meeting and changes
+nothing.
 """
 
 from __future__ import annotations
@@ -159,18 +162,45 @@ def _now() -> datetime:
     return timezone.now().replace(microsecond=0)
 
 
+# This year's meeting is held this many days after the demo is seeded: its main call is under
+# review, a later call open, its schedule out.
+DAYS_TO_THIS_YEARS_MEETING = 200
+
+
+def demo_years(today: date | None = None) -> tuple[int, int]:
+    """The years of the demo's two annual meetings: "this year's" is named after the year it
+    takes place in (about 200 days after the demo is seeded), "last year's" is the year
+    before. The other apps' demos find the meetings by these years (slugs `igf-<year>`)."""
+    held = this_years_start(today or timezone.localdate())
+    return held.year - 1, held.year
+
+
+def this_years_start(today: date) -> date:
+    """About 200 days from `today`, early enough that its five days end in the same year."""
+    start = today + timedelta(days=DAYS_TO_THIS_YEARS_MEETING)
+    return min(start, date(start.year, 12, 27))
+
+
+def _last_years_start(year: int, today: date) -> date:
+    """Last year's meeting: in late June, as the IGF usually is, unless that has not passed
+    yet (a demo seeded in the summer), then in April; after its call either way."""
+    june = date(year, 6, 23)
+    return june if june + timedelta(days=30) < today else date(year, 4, 20)
+
+
 def _mag() -> Body | None:
     return Body.objects.filter(type__slug="mag").order_by("pk").first()
 
 
 def _meeting(year: int, *, starts: date, evaluating_body: Body | None) -> AnnualMeeting:
+    last = year < demo_years()[1]
     meeting = AnnualMeeting.objects.create(
         name=f"IGF {year}",
         slug=f"igf-{year}",
         year=year,
-        host_city="Lillestrøm" if year == 2025 else "Geneva",
-        host_country=Country.objects.filter(iso2="NO" if year == 2025 else "CH").first(),
-        timezone="Europe/Oslo" if year == 2025 else "Europe/Zurich",
+        host_city="Lillestrøm" if last else "Geneva",
+        host_country=Country.objects.filter(iso2="NO" if last else "CH").first(),
+        timezone="Europe/Oslo" if last else "Europe/Zurich",
         starts=starts,
         ends=starts + timedelta(days=4),
         description=(
@@ -485,15 +515,17 @@ def _select_some(call: Call, secretariat: User | None, kind: str = SessionKind.W
 
 
 def _last_year(people: _People, mag: Body | None, secretariat: User | None) -> None:
-    """IGF 2025, its call decided and published: sessions some of this year's proposers ran."""
+    """Last year's meeting, its call decided and published: sessions some of this year's
+    proposers ran."""
     now = _now()
-    meeting = _meeting(2025, starts=date(2025, 6, 23), evaluating_body=mag)
+    year, _this = demo_years(now.date())
+    meeting = _meeting(year, starts=_last_years_start(year, now.date()), evaluating_body=mag)
     call = _call(
         meeting,
-        "Call for session proposals, IGF 2025",
+        f"Call for session proposals, IGF {year}",
         MAIN_CALL_KINDS,
-        datetime(2025, 1, 15, 12, tzinfo=UTC),
-        datetime(2025, 3, 14, 23, 59, tzinfo=UTC),
+        datetime(year, 1, 15, 12, tzinfo=UTC),
+        datetime(year, 3, 14, 23, 59, tzinfo=UTC),
     )
     workshop = meeting.session_types.get(kind=SessionKind.WORKSHOP)
     for number in range(1, 13):
@@ -514,26 +546,27 @@ def _last_year(people: _People, mag: Body | None, secretariat: User | None) -> N
 
 def _this_year(people: _People, mag: Body | None, secretariat: User | None) -> None:
     now = _now()
-    meeting = _meeting(2026, starts=(now + timedelta(days=200)).date(), evaluating_body=mag)
+    _last, year = demo_years(now.date())
+    meeting = _meeting(year, starts=this_years_start(now.date()), evaluating_body=mag)
     rng = people.rng
     proposer_account = User.objects.filter(email="proposer@example.org").first()
     main = _call(
         meeting,
-        "Call for session proposals, IGF 2026",
+        f"Call for session proposals, IGF {year}",
         MAIN_CALL_KINDS_2026,
         now - timedelta(days=120),
         now - timedelta(days=60),
     )
     late = _call(
         meeting,
-        "Call for lightning talks and networking sessions, IGF 2026",
+        f"Call for lightning talks and networking sessions, IGF {year}",
         LATE_CALL_KINDS,
         now - timedelta(days=50),
         now - timedelta(days=5),
     )
     day_zero = _call(
         meeting,
-        "Call for Day 0 events, IGF 2026",
+        f"Call for Day 0 events, IGF {year}",
         DAY_ZERO_KINDS,
         now - timedelta(days=10),
         now + timedelta(days=21),
@@ -606,10 +639,11 @@ def _day_zero_proposals(call: Call, people: _People, proposer_account: User | No
     session_type = call.templates.select_related("session_type").get().session_type
     # The outcomes' demo leaves every third session of IGF 2025 without a report; the proposer
     # of the first of them (the third session) is flagged by the checklist.
-    last_year = list(Session.objects.filter(meeting__year=2025).order_by("pk")[:3])
+    previous, _this = demo_years(_now().date())
+    last_year = list(Session.objects.filter(meeting__year=previous).order_by("pk")[:3])
     unreported = (
         Proposal.objects.filter(
-            call__meeting__year=2025, status__in=ACCEPTED_STATUSES, session=last_year[2]
+            call__meeting__year=previous, status__in=ACCEPTED_STATUSES, session=last_year[2]
         )
         .select_related("proposer")
         .order_by("number")
@@ -641,7 +675,7 @@ def _day_zero_proposals(call: Call, people: _People, proposer_account: User | No
 
 def seed(context: DemoContext) -> list[DemoAccount]:
     """Seed IGF 2025 (published) and IGF 2026 (one call under review, one open); once only."""
-    if AnnualMeeting.objects.filter(slug="igf-2026").exists():
+    if AnnualMeeting.objects.filter(year=demo_years()[1]).exists():
         return []
     rng = random.Random(context.seed + 50)
     with transaction.atomic():

@@ -11,10 +11,11 @@ from django.utils.translation import get_language_info, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from igf.core.enums import Gender, StakeholderGroup
-from igf.core.forms import ROW_ID_MAX, BoundedKeysMultipleChoiceField, RowIdField
+from igf.core.forms import ROW_ID_MAX, BoundedKeysMultipleChoiceField, RowIdField, count_not_cut
 from igf.core.models import Country
 from igf.core.written import written_language_form_field
 from igf.people.forms import country_choices
+from igf.people.models import Person
 from igf.programme import phrases
 from igf.programme.enums import (
     SUPPORT_ROLES,
@@ -174,6 +175,7 @@ class ProposalForm(forms.Form):
                     del self.fields[name]
             elif help_text := (template.help_texts or {}).get(part):
                 self.fields[names[0]].help_text = help_text
+        count_not_cut(self)
 
     @classmethod
     def initial_for(cls, proposal: Proposal) -> dict[str, Any]:
@@ -256,6 +258,7 @@ class ParticipantForm(forms.Form):
         super().__init__(*args, **kwargs)
         cast(forms.ChoiceField, self.fields["country"]).choices = countries
         self.roles = roles
+        count_not_cut(self)
         if len(roles) > 1:
             self.fields["role"] = forms.ChoiceField(
                 label=pgettext_lazy("session role", "Role"),
@@ -308,12 +311,28 @@ PEOPLE_GROUPS: tuple[tuple[str, tuple[str, ...], str], ...] = (
 BLANK_ROWS = 2
 
 
+def proposer_entry(person: Person) -> dict[str, Any]:
+    """The proposer as the first organiser of a new proposal, from their profile: the form
+    starts with them so they do not type themselves in."""
+    affiliation = person.affiliations.select_related("organization").order_by("pk").first()
+    return {
+        "name": person.display_name,
+        "email": person.user.email,
+        "organization_name": affiliation.organization.name if affiliation else "",
+        "stakeholder_group": person.stakeholder_group,
+        "country": person.country_id or "",
+        "role": ParticipantRole.ORGANISER,
+    }
+
+
 def people_formsets(
     template: CallSessionType,
     rows: list[ProposalPerson],
     data: Any = None,
+    proposer: Person | None = None,
 ) -> dict[str, BaseParticipantFormSet]:
-    """One formset per group of people the template asks for, with two blank rows to add."""
+    """One formset per group of people the template asks for, with two blank rows to add.
+    A new proposal (`proposer` given) starts with the proposer as its first organiser."""
     countries = country_choices()
     formsets: dict[str, BaseParticipantFormSet] = {}
     for prefix, roles, part in PEOPLE_GROUPS:
@@ -334,6 +353,8 @@ def people_formsets(
             for r in rows
             if r.role in roles
         ]
+        if proposer is not None and not rows and ParticipantRole.ORGANISER in roles:
+            initial = [proposer_entry(proposer)]
         formset_class = forms.formset_factory(
             ParticipantForm,
             formset=BaseParticipantFormSet,

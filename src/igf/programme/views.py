@@ -23,6 +23,7 @@ from igf.core.rules import is_secretariat
 from igf.people.models import User
 from igf.programme import hooks, queries, services
 from igf.programme.enums import (
+    CallPhase,
     Decision,
     ParticipantRole,
 )
@@ -223,15 +224,8 @@ def _proposal_form(
         valid = form.is_valid()
         # Every formset is validated (no short-circuit), so every error shows at once.
         valid = all([formset.is_valid() for formset in formsets.values()]) and valid  # noqa: C419
-        if not valid:
-            messages.error(
-                request,
-                _(
-                    "Nothing was saved. Please correct the marked fields; everything you typed "
-                    "is still here."
-                ),
-            )
-        else:
+        # When something is not valid, the page's error summary says so and links to it.
+        if valid:
             report, missing = _preview(
                 request,
                 call=call,
@@ -273,7 +267,9 @@ def _proposal_form(
     else:
         initial = ProposalForm.initial_for(proposal) if proposal is not None else {}
         form = ProposalForm(initial=initial, template=template)
-        formsets = people_formsets(template, rows)
+        formsets = people_formsets(
+            template, rows, proposer=user.person if proposal is None else None
+        )
         if proposal is not None:
             report = queries.criteria_report(proposal, rows)
     by_pk = {r.pk: r for r in rows}
@@ -298,6 +294,7 @@ def _proposal_form(
             "missing": missing,
             "needs_draft_confirmation": needs_draft_confirmation,
             "rules": template.session_type.rules,
+            "error_forms": [form, *formsets.values()],
         },
     )
 
@@ -332,6 +329,9 @@ def _after_save(request: HttpRequest, proposal: Proposal, action: str) -> HttpRe
 def propose(request: HttpRequest, call: Call) -> HttpResponse:
     templates = [t for t in queries.call_templates(call) if t.session_type.proposable]
     chosen = request.POST.get("session_type") or request.GET.get("type")
+    if not chosen and len(templates) == 1:
+        # One session type to choose from is no choice: straight to its form.
+        chosen = str(templates[0].session_type_id)
     if not chosen:
         return render(
             request, "programme/propose_choose.html", {"call": call, "templates": templates}
@@ -393,7 +393,11 @@ def confirm_participation(request: HttpRequest, token: str) -> HttpResponse:
 @permission_required("programme.view_own_reviews")
 def review_list(request: HttpRequest) -> HttpResponse:
     assignments = list(queries.reviewer_assignments(_user(request).person))
-    return render(request, "programme/review_list.html", {"assignments": assignments})
+    # Only a call under review lets its reviewers open a proposal (`can_review`); the others
+    # are listed as closed, without a link that would end on a refusal.
+    current = [a for a in assignments if a.proposal.call.phase() == CallPhase.REVIEW]
+    closed = [a for a in assignments if a.proposal.call.phase() != CallPhase.REVIEW]
+    return render(request, "programme/review_list.html", {"assignments": current, "closed": closed})
 
 
 def _blind_context(assignment: Assignment) -> dict[str, Any]:
@@ -607,6 +611,7 @@ def ranking(request: HttpRequest, call: Call) -> HttpResponse:
     templates = queries.call_templates(call)
     slots = []
     selected_rows = [r for r in queries.ranked_proposals(call) if r.proposal.pk in selected]
+    short_of_target = [r for r in selected_rows if not r.facilitators.met]
     for template in templates:
         count = sum(
             1 for r in selected_rows if r.proposal.session_type_id == template.session_type_id
@@ -623,6 +628,7 @@ def ranking(request: HttpRequest, call: Call) -> HttpResponse:
             "themes": call.meeting.themes.all(),
             "templates": templates,
             "slots": slots,
+            "short_of_target": short_of_target,
             "theme": theme,
             "session_type": session_type,
             "published": call.results_published is not None,
@@ -660,6 +666,7 @@ def decide(request: HttpRequest, proposal: Proposal) -> HttpResponse:
                 request,
                 _("The decision is recorded. Proposers learn it when the results are published."),
             )
+            _warn_facilitator_target(request, proposal)
             return redirect("programme:ranking", pk=proposal.call_id)
     rows = queries.proposal_people(proposal)
     return render(
@@ -671,6 +678,36 @@ def decide(request: HttpRequest, proposal: Proposal) -> HttpResponse:
             "form": form,
             "reviews": queries.proposal_reviews(proposal),
             "report": queries.criteria_report(proposal, rows),
+            "facilitators": queries.facilitators_of(
+                rows, proposal.session_type.rules.developing_facilitators_percent
+            ),
+        },
+    )
+
+
+def _warn_facilitator_target(request: HttpRequest, proposal: Proposal) -> None:
+    """A selected proposal whose facilitators fall short of its type's developing-country
+    target (main sessions: half) is accepted, with a warning that says by how much."""
+    if proposal.decision not in (Decision.ACCEPT, Decision.ACCEPT_WITH_CHANGES):
+        return
+    balance = queries.facilitators_of(
+        queries.proposal_people(proposal),
+        proposal.session_type.rules.developing_facilitators_percent,
+    )
+    if balance.met:
+        return
+    messages.warning(
+        request,
+        _(
+            "%(reference)s is below its balance target: %(developing)d of its %(total)d "
+            "facilitators come from developing countries; the target is at least "
+            "%(target)d%%."
+        )
+        % {
+            "reference": proposal.reference,
+            "developing": balance.developing,
+            "total": balance.facilitators,
+            "target": balance.target_percent,
         },
     )
 

@@ -21,6 +21,7 @@ from igf.core.demo import DemoAccount, DemoContext
 from igf.core.enums import Gender, StakeholderGroup
 from igf.core.models import Country
 from igf.people.models import Person, User
+from igf.programme.demo import demo_years
 from igf.programme.enums import Attendance, ParticipantRole, SessionKind
 from igf.programme.models import AnnualMeeting, Session, SessionPerson, Track
 from igf.schedule import queries, services
@@ -361,14 +362,15 @@ def _participant_pool(meeting: AnnualMeeting) -> list[Person]:
 
 def seed(context: DemoContext) -> list[DemoAccount]:
     """Schedule IGF 2025 (in the past) and IGF 2026 (published twice); once only."""
-    if ScheduleRelease.objects.filter(meeting__slug="igf-2026").exists():
+    last_year, this_year = demo_years()
+    if ScheduleRelease.objects.filter(meeting__year=this_year).exists():
         return []
     secretariat = User.objects.filter(email="secretariat@example.org").first()
     with transaction.atomic():
-        last = AnnualMeeting.objects.filter(slug="igf-2025").first()
+        last = AnnualMeeting.objects.filter(year=last_year).first()
         if last is not None:
             build_past(last, rng=random.Random(context.seed + 60), secretariat=secretariat)
-        this = AnnualMeeting.objects.filter(slug="igf-2026").first()
+        this = AnnualMeeting.objects.filter(year=this_year).first()
         if this is not None:
             # A draw of sessions the solver places whole within the demo's five seconds.
             rng = random.Random(context.seed + 61)

@@ -21,6 +21,7 @@ from igf.core.errors import Refused
 from igf.core.forms import add_refusal
 from igf.core.permissions import Load, permission_required
 from igf.core.rules import is_secretariat
+from igf.core.sections import DOCUMENT_PAGE, sections_for
 
 # Public pages of a document, and of one of its versions (404 for what the viewer may not see).
 DOCUMENT = Load(queries.get_document, "slug", viewer=True)
@@ -87,6 +88,7 @@ def _render_version(request: HttpRequest, document: Document, version: Version) 
             "paragraphs": paragraphs,
             "document_comments": counts.get(None, 0),
             "total_comments": sum(counts.values()),
+            "sections": sections_for(DOCUMENT_PAGE, request, document),
         }
     )
     return render(request, "consultations/version_detail.html", context)

@@ -4,6 +4,8 @@ decision on one comment (logged with its reason; the author is told)."""
 from __future__ import annotations
 
 from django.contrib import messages
+from django.core.paginator import Paginator
+from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -11,7 +13,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from igf.consultations import queries, services
 from igf.consultations.enums import CommentStatus, ModerationAction
-from igf.consultations.forms import ModerationForm
+from igf.consultations.forms import ModerationForm, QueueFilterForm
 from igf.consultations.models import Comment
 from igf.consultations.views.common import user_of
 from igf.core.errors import Refused
@@ -24,19 +26,33 @@ ACTIONS = {
     CommentStatus.HIDDEN: [ModerationAction.RESTORE],
 }
 RECENT_DECISIONS = 30
+QUEUE_PAGE_SIZE = 20
 
 
 @require_safe
 @permission_required("consultations.moderate", second_factor=True)
 def queue(request: HttpRequest) -> HttpResponse:
-    found = queries.moderation_queue()
-    for group in found.values():
-        queries.attribute(group, request.user)
+    filters = QueueFilterForm(request.GET or None, documents=queries.documents_in_moderation())
+    found = queries.moderation_queue(**filters.filters())
+    counts = found.aggregate(
+        pending=Count("pk", filter=Q(status=CommentStatus.PENDING)),
+        flagged=Count("pk", filter=Q(status=CommentStatus.PUBLISHED)),
+    )
+    page = Paginator(found, QUEUE_PAGE_SIZE).get_page(request.GET.get("page"))
+    comments = list(page.object_list)
+    queries.attribute(comments, request.user)
     decisions = queries.recent_moderation_decisions(RECENT_DECISIONS)
     return render(
         request,
         "consultations/moderation_queue.html",
-        {**found, "decisions": decisions},
+        {
+            "filters": filters,
+            "page": page,
+            "comments": comments,
+            "pending_count": counts["pending"],
+            "flagged_count": counts["flagged"],
+            "decisions": decisions,
+        },
     )
 
 

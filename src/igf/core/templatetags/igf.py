@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import template
+from django.forms import BaseForm, BaseFormSet
+from django.utils.formats import number_format
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
 from igf.core import charts, formats, phrases
 from igf.core.balance import DimensionBalance, ShareTarget
+from igf.core.forms import error_fields
 from igf.core.markdown import render_markdown
 from igf.core.models import ActivityEntry
 
@@ -64,3 +69,17 @@ def target_label(target: ShareTarget | None) -> str:
 @register.simple_tag
 def balance_bar(dimension: DimensionBalance) -> SafeString:
     return charts.balance_bar(dimension)
+
+
+@register.inclusion_tag("core/includes/error_summary.html")
+def error_summary(
+    *forms_: BaseForm | BaseFormSet[Any] | list[BaseForm | BaseFormSet[Any]],
+    unsaved: bool = True,
+) -> dict[str, object]:
+    """The GOV.UK error summary of the forms and formsets given (or lists of them): nothing
+    when they have no error, else a heading ("nothing was saved" for a form that saves, with
+    `unsaved`) and a list of links to each field in error."""
+    flat: list[BaseForm | BaseFormSet[Any]] = []
+    for item in forms_:
+        flat.extend(item if isinstance(item, list) else [item])
+    return {"errors": error_fields(*flat), "unsaved": unsaved}

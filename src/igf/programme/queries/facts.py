@@ -14,7 +14,14 @@ from igf.core.enums import Gender, StakeholderGroup
 from igf.core.models import Country
 from igf.people.models import Person
 from igf.programme import hooks
-from igf.programme.criteria import CriteriaReport, Participant, ProposalFacts, check_proposal
+from igf.programme.criteria import (
+    CriteriaReport,
+    FacilitatorBalance,
+    Participant,
+    ProposalFacts,
+    check_proposal,
+    facilitator_balance,
+)
 from igf.programme.enums import (
     ACCEPTED_STATUSES,
     Attendance,
@@ -285,6 +292,26 @@ class DevelopingFlag:
     @property
     def any(self) -> bool:
         return self.developing > 0
+
+
+FACILITATOR_ROLES = (
+    ParticipantRole.ORGANISER,
+    ParticipantRole.ONSITE_MODERATOR,
+    ParticipantRole.ONLINE_MODERATOR,
+)
+
+
+def facilitators_of(rows: Iterable[ProposalPerson], target_percent: int) -> FacilitatorBalance:
+    """The balance of a proposal's facilitators (organisers and moderators, `rows` with
+    their countries) against its session type's developing-country target."""
+    return facilitator_balance(
+        [
+            bool(r.country_id and r.country and r.country.developing)
+            for r in rows
+            if r.role in FACILITATOR_ROLES
+        ],
+        target_percent,
+    )
 
 
 def developing_flag(rows: Iterable[ProposalPerson]) -> DevelopingFlag:

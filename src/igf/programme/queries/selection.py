@@ -10,7 +10,7 @@ from django.db.models import Prefetch
 
 from igf.core.balance import BalanceReport, BalanceSubject, Dimension
 from igf.programme import ranking
-from igf.programme.criteria import CriteriaReport
+from igf.programme.criteria import CriteriaReport, FacilitatorBalance
 from igf.programme.enums import (
     ACCEPTED_STATUSES,
     AssignmentStatus,
@@ -25,9 +25,11 @@ from igf.programme.models import (
 )
 from igf.programme.queries.calls import LIVE_STATUSES
 from igf.programme.queries.facts import (
+    FACILITATOR_ROLES,
     DevelopingFlag,
     criteria_reports,
     developing_flag,
+    facilitators_of,
     people_balance,
     person_key,
     subject_of,
@@ -43,6 +45,7 @@ class RankingRow:
     criteria: CriteriaReport
     developing: DevelopingFlag
     merge_suggestions: tuple[int, ...]
+    facilitators: FacilitatorBalance
 
 
 def review_scores(call: Call) -> list[ranking.ReviewScore]:
@@ -85,7 +88,7 @@ def ranked_proposals(
     reports = criteria_reports(call, proposals)
     rows: dict[int, list[ProposalPerson]] = defaultdict(list)
     for row in ProposalPerson.objects.filter(
-        proposal__in=[p.pk for p in proposals], role=ParticipantRole.ORGANISER
+        proposal__in=[p.pk for p in proposals], role__in=FACILITATOR_ROLES
     ).select_related("country"):
         rows[row.proposal_id].append(row)
     merges: dict[int, set[int]] = defaultdict(set)
@@ -102,6 +105,9 @@ def ranked_proposals(
             criteria=reports[p.pk],
             developing=developing_flag(rows[p.pk]),
             merge_suggestions=tuple(sorted(merges[p.pk])),
+            facilitators=facilitators_of(
+                rows[p.pk], p.session_type.rules.developing_facilitators_percent
+            ),
         )
         for p in proposals
     ]

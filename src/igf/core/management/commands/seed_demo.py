@@ -29,6 +29,8 @@ class Command(BaseCommand):
                 continue
             accounts.extend(import_module(module_name).seed(context))
             self.stdout.write(f"seeded {config.label}")
+        for reason in context.skipped:
+            self.stderr.write(f"not seeded: {reason}")
         if accounts:
             self.stdout.write("\nDemo accounts (all verified):")
             for account in accounts:
