@@ -75,3 +75,18 @@ class MilestoneStatus(models.TextChoices):
     IN_PROGRESS = "in_progress", pgettext_lazy("milestone status", "In progress")
     DONE = "done", pgettext_lazy("milestone status", "Done")
     DROPPED = "dropped", pgettext_lazy("milestone status", "Dropped")
+
+
+class InitiativeKind(models.TextChoices):
+    """The reach of a national, regional or youth IGF initiative (NRI)."""
+
+    NATIONAL = "national", pgettext_lazy("initiative", "National")
+    REGIONAL = "regional", pgettext_lazy("initiative", "Regional")
+    YOUTH = "youth", pgettext_lazy("initiative", "Youth")
+
+
+class ProposalStatus(models.TextChoices):
+    SUBMITTED = "submitted", pgettext_lazy("proposal of a body", "Awaiting review")
+    SENT_BACK = "sent_back", pgettext_lazy("proposal of a body", "Sent back for changes")
+    RECOGNISED = "recognised", pgettext_lazy("proposal of a body", "Recognised")
+    WITHDRAWN = "withdrawn", pgettext_lazy("proposal of a body", "Withdrawn")

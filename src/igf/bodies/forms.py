@@ -10,8 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from igf.bodies.enums import Capacity, Role
-from igf.bodies.models import Body, Milestone
+from igf.bodies.enums import Capacity, InitiativeKind, Role
+from igf.bodies.models import Body, BodyProposal, BodyType, Milestone
 from igf.core.enums import RegionGroup, StakeholderGroup
 from igf.core.forms import RowIdField
 from igf.core.models import Country
@@ -192,6 +192,20 @@ class BodyFilterForm(forms.Form):
         choices=[("", _("All")), *Body._meta.get_field("status").choices],  # type: ignore[misc]
         required=False,
     )
+    requirements = forms.ChoiceField(
+        label=_("Requirements"),
+        choices=[
+            ("", _("All")),
+            ("unmet", _("Some not met")),
+            ("met", _("All met")),
+        ],
+        required=False,
+    )
+    kind = forms.ChoiceField(
+        label=_("Kind of initiative"),
+        choices=[("", _("All")), *InitiativeKind.choices],
+        required=False,
+    )
 
     def __init__(self, *args: Any, type_choices: list[tuple[str, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -207,4 +221,64 @@ class BodyFilterForm(forms.Form):
             "region": str(cleaned.get("region") or ""),
             "theme": str(cleaned.get("theme") or "").strip(),
             "status": str(cleaned.get("status") or ""),
+            "requirements": str(cleaned.get("requirements") or ""),
+            "kind": str(cleaned.get("kind") or ""),
         }
+
+
+class BodyProposalForm(forms.ModelForm[BodyProposal]):
+    """A proposal of a new body: what it is, how it is open, who founds it, and the evidence."""
+
+    type = forms.ModelChoiceField(
+        label=_("Type"),
+        queryset=BodyType.objects.filter(may_be_proposed=True).order_by("order"),
+        empty_label=_("Choose the kind of body"),
+    )
+    stakeholder_groups = forms.MultipleChoiceField(
+        label=_("Stakeholder groups of the founders"),
+        choices=StakeholderGroup.choices,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("The groups your founding members come from."),
+    )
+    initiative_kind = forms.ChoiceField(
+        label=_("Kind of initiative"),
+        choices=[("", _("Not an initiative")), *InitiativeKind.choices],
+        required=False,
+    )
+    country = forms.ModelChoiceField(
+        label=_("Country"),
+        queryset=Country.objects.order_by("name_en"),
+        required=False,
+        empty_label=_("No single country"),
+    )
+    website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
+
+    class Meta:
+        model = BodyProposal
+        fields = (
+            "type", "name", "acronym", "summary", "description", "initiative_kind", "country",
+            "region", "website", "contact_email", "membership_open", "list_open",
+            "has_open_archives", "stakeholder_groups", "evidence",
+        )  # fmt: skip
+
+    def __init__(self, *args: Any, editing: bool = False, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if editing:
+            del self.fields["type"]
+
+
+class ProposalReviewForm(forms.Form):
+    decision = forms.ChoiceField(
+        label=_("Decision"),
+        choices=[
+            ("recognise", _("Recognise: create the body")),
+            ("send_back", _("Send back for changes")),
+        ],
+        widget=forms.RadioSelect,
+    )
+    reason = forms.CharField(
+        label=_("Reasons"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=5000,
+        help_text=_("The proposer reads them; for a recognition they are kept on the record."),
+    )

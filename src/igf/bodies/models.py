@@ -21,8 +21,10 @@ from igf.bodies.enums import (
     CallStatus,
     Capacity,
     CompositionDimension,
+    InitiativeKind,
     MilestoneStatus,
     NominationStatus,
+    ProposalStatus,
     Role,
     default_lead_roles,
     default_seat_roles,
@@ -82,6 +84,12 @@ class BodyType(models.Model):
         _("roles that lead the body"),
         default=default_lead_roles,
         help_text=_('A list of role codes, e.g. ["chair", "member"].'),
+    )
+    requirements_grace_days = models.PositiveSmallIntegerField(
+        _("days a requirement may stay unmet before the body is marked inactive"), default=90
+    )
+    may_be_proposed = models.BooleanField(
+        _("new bodies of this type may be proposed on the site"), default=False
     )
     order = models.PositiveSmallIntegerField(_("order"), default=100)
 
@@ -174,8 +182,28 @@ class Body(models.Model):
         _("organisations delegate one representative"), default=False
     )
     # Open membership, mailing-list and recognition facts checked against the type's criteria.
+    membership_open = models.BooleanField(
+        _("anyone may join"),
+        default=False,
+        help_text=_("Anyone signed in may join as a member (bodies whose type allows it)."),
+    )
+    list_open = models.BooleanField(_("anyone may subscribe to the mailing list"), default=False)
     has_open_archives = models.BooleanField(_("mailing list archives are public"), default=False)
     is_non_commercial = models.BooleanField(_("non-commercial"), default=True)
+    initiative_kind = models.CharField(
+        _("kind of initiative"), max_length=10, choices=InitiativeKind.choices, blank=True
+    )
+    contact_email = models.EmailField(_("contact address"), blank=True)
+    # Kept by `services.check_requirements`: the codes of the type's requirements the body does
+    # not meet, since when, and since when it is inactive because of them.
+    unmet_requirements = models.JSONField(_("unmet requirements"), default=list, blank=True)
+    unmet_since = models.DateField(_("requirements unmet since"), null=True, blank=True)
+    # Set when the requirement check marked the body inactive (not when staff did by hand).
+    inactive_since = models.DateField(
+        _("inactive for unmet requirements since"), null=True, blank=True
+    )
+    # Keys of the reminders already sent ("report-2026-before", "turnover-2026").
+    reminders_sent = models.JSONField(default=list, blank=True, editable=False)
     created = models.DateTimeField(_("created"), auto_now_add=True)
     history = HistoricalRecords(excluded_fields=["created"])
 
@@ -487,7 +515,8 @@ class Milestone(models.Model):
         _("status"), max_length=20, choices=MilestoneStatus.choices, default=MilestoneStatus.PLANNED
     )
     updated = models.DateTimeField(auto_now=True)
-    history = HistoricalRecords(excluded_fields=["updated"])
+    reminded_on = models.DateField(null=True, blank=True, editable=False)
+    history = HistoricalRecords(excluded_fields=["updated", "reminded_on"])
 
     class Meta:
         verbose_name = _("milestone")
@@ -557,3 +586,72 @@ class ListMessage(models.Model):
 
     def __str__(self) -> str:
         return self.subject
+
+
+class BodyProposal(models.Model):
+    """A proposal to start a body (a Dynamic Coalition, an NRI, a BPF, a Policy Network) with
+    the evidence that it meets its type's requirements.
+
+    Submitted by anyone signed in (`services.propose_body`); the secretariat recognises it,
+    which creates the body, or sends it back with reasons (`services.review_proposal`).
+    """
+
+    type = models.ForeignKey(
+        BodyType, verbose_name=_("type"), on_delete=models.PROTECT, related_name="proposals"
+    )
+    name = models.CharField(_("name"), max_length=200)
+    acronym = models.CharField(_("acronym"), max_length=30, blank=True)
+    summary = models.CharField(_("summary"), max_length=300)
+    description = models.TextField(_("description and purpose (Markdown)"))
+    country = models.ForeignKey(
+        Country,
+        verbose_name=_("country"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    region = models.CharField(_("region"), max_length=120, blank=True)
+    initiative_kind = models.CharField(
+        _("kind of initiative"), max_length=10, choices=InitiativeKind.choices, blank=True
+    )
+    website = models.URLField(_("website"), blank=True)
+    contact_email = models.EmailField(_("contact address"))
+    membership_open = models.BooleanField(_("anyone may join"), default=True)
+    list_open = models.BooleanField(_("anyone may subscribe to the mailing list"), default=True)
+    has_open_archives = models.BooleanField(_("mailing list archives are public"), default=True)
+    stakeholder_groups = models.JSONField(_("stakeholder groups of the founders"), default=list)
+    evidence = models.TextField(
+        _("evidence (Markdown)"),
+        help_text=_(
+            "Who the founders are, how the group works openly, and links to its list, "
+            "archives and first outputs."
+        ),
+    )
+    proposer = models.ForeignKey(
+        Person, verbose_name=_("proposed by"), on_delete=models.PROTECT, related_name="+"
+    )
+    status = models.CharField(
+        _("status"), max_length=12, choices=ProposalStatus.choices, default=ProposalStatus.SUBMITTED
+    )
+    reason = models.TextField(_("reasons of the secretariat"), blank=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+    body = models.OneToOneField(
+        Body, null=True, blank=True, on_delete=models.SET_NULL, related_name="proposal"
+    )
+    submitted = models.DateTimeField(_("submitted"), default=timezone.now)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("proposal of a body")
+        verbose_name_plural = _("proposals of bodies")
+        ordering: ClassVar[list[str]] = ["-submitted"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("bodies:proposal", kwargs={"pk": self.pk})

@@ -10,6 +10,7 @@ from typing import Any, cast
 
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
@@ -20,19 +21,22 @@ from icalendar import Calendar, Event
 
 from igf.bodies import queries, services
 from igf.bodies.composition import CompositionCheck, comparison_row, measure
+from igf.bodies.enums import ProposalStatus
 from igf.bodies.forms import (
     AdoptTermsForm,
     AppointForm,
     BodyFilterForm,
+    BodyProposalForm,
     EndMembershipForm,
     ListMessageForm,
     MilestoneForm,
     NominationAnswerForm,
     NominationForm,
+    ProposalReviewForm,
     ReportForm,
     RotationForm,
 )
-from igf.bodies.models import Body, BodyType, Call, Membership
+from igf.bodies.models import Body, BodyProposal, BodyType, Call, Membership
 from igf.bodies.phrases import body_type_name, finding_message
 from igf.bodies.sections import sections_for
 from igf.core.enums import StakeholderGroup
@@ -72,10 +76,31 @@ def body_list(request: HttpRequest) -> HttpResponse:
     bodies = queries.body_list(request.user, **filters, types=types)
     page = Paginator(bodies, LIST_PAGE_SIZE).get_page(request.GET.get("page"))
     overdue = {b.pk for b in page if queries.report_is_overdue(b)}
+    for body in page:
+        body.unmet_labels = queries.unmet_labels(body)  # type: ignore[attr-defined]
+    chosen = next((t for t in types if t.slug == filters["type_slug"]), None)
     return render(
         request,
         "bodies/body_list.html",
-        {"form": form, "page": page, "overdue": overdue, "types": types, "filters": filters},
+        {
+            "form": form,
+            "page": page,
+            "overdue": overdue,
+            "types": types,
+            "filters": filters,
+            "initiatives": chosen is not None and chosen.is_initiative,
+            "can_propose": request.user.has_perm("bodies.propose_body"),
+        },
+    )
+
+
+@require_safe
+def initiatives(request: HttpRequest) -> HttpResponse:
+    """The national, regional and youth initiatives, a list by region: "the IGF of my country"."""
+    return render(
+        request,
+        "bodies/initiatives.html",
+        {"groups": queries.initiatives_by_region(request.user)},
     )
 
 
@@ -133,6 +158,7 @@ def body_detail(request: HttpRequest, body: Body) -> HttpResponse:
         "balance": check.balance,
         "findings": _findings(check),
         "requirements": queries.requirements(body, check),
+        "unmet_labels": [str(label) for label in queries.unmet_labels(body)],
         "report_overdue": queries.report_is_overdue(body),
         "terms": queries.find_latest_terms(body),
         "milestones": milestones,
@@ -656,4 +682,102 @@ def body_composition_json(request: HttpRequest, body: Body) -> HttpResponse:
     return HttpResponse(
         json.dumps(_composition_rows([body])[0], ensure_ascii=False),
         content_type="application/json; charset=utf-8",
+    )
+
+
+# --- Proposals of new bodies ------------------------------------------------------------------
+
+PROPOSAL = Load(queries.get_proposal, "pk")
+
+
+def _type_requirements(body_type: BodyType) -> list[str]:
+    """What a type asks of a new body, in words, for the proposal form."""
+    probe = BodyProposal(type=body_type)
+    return [str(r.label) for r in queries.proposal_requirements(probe)]
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@permission_required("bodies.propose_body")
+def propose(request: HttpRequest) -> HttpResponse:
+    form = BodyProposalForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            proposal = services.propose_body(by=_user(request), body_type=data["type"], data=data)
+        except Refused as error:
+            add_refusal(form, error)
+        else:
+            messages.success(
+                request, _("Your proposal is submitted; the secretariat will review it.")
+            )
+            return redirect(proposal)
+    types = list(BodyType.objects.filter(may_be_proposed=True).order_by("order"))
+    return render(
+        request,
+        "bodies/proposal_form.html",
+        {
+            "form": form,
+            "type_requirements": [(body_type_name(t), _type_requirements(t)) for t in types],
+        },
+    )
+
+
+@require_safe
+@permission_required("bodies.propose_body", second_factor=True)
+def proposal_list(request: HttpRequest) -> HttpResponse:
+    proposals = queries.proposals_visible_to(request.user)
+    page = Paginator(proposals, LIST_PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "bodies/proposal_list.html", {"page": page})
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@permission_required("bodies.view_proposal", PROPOSAL, second_factor=True)
+def proposal_detail(request: HttpRequest, proposal: BodyProposal) -> HttpResponse:
+    can_review = request.user.has_perm("bodies.review_proposal", proposal)
+    form = ProposalReviewForm(request.POST or None) if can_review else None
+    if request.method == "POST":
+        if form is None:
+            raise PermissionDenied
+        if form.is_valid():
+            try:
+                services.review_proposal(
+                    by=_user(request),
+                    proposal=proposal,
+                    recognise=form.cleaned_data["decision"] == "recognise",
+                    reason=form.cleaned_data["reason"],
+                )
+            except Refused as error:
+                add_refusal(form, error)
+            else:
+                messages.success(request, _("The decision is recorded; the proposer is told."))
+                return redirect(proposal)
+    return render(
+        request,
+        "bodies/proposal_detail.html",
+        {
+            "proposal": proposal,
+            "requirements": queries.proposal_requirements(proposal),
+            "form": form if proposal.status == ProposalStatus.SUBMITTED else None,
+            "can_change": request.user.has_perm("bodies.change_proposal", proposal),
+            "groups": [StakeholderGroup(g).label for g in proposal.stakeholder_groups],
+        },
+    )
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@permission_required("bodies.change_proposal", PROPOSAL)
+def proposal_edit(request: HttpRequest, proposal: BodyProposal) -> HttpResponse:
+    form = BodyProposalForm(request.POST or None, instance=proposal, editing=True)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.resubmit_proposal(by=_user(request), proposal=proposal, data=form.cleaned_data)
+        except Refused as error:
+            add_refusal(form, error)
+        else:
+            messages.success(request, _("Your proposal is submitted again."))
+            return redirect(proposal)
+    return render(
+        request,
+        "bodies/proposal_form.html",
+        {"form": form, "proposal": proposal, "type_requirements": []},
     )

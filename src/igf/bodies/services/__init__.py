@@ -19,6 +19,18 @@ from igf.bodies.services.members import (
     join_body,
     leave_body,
 )
+from igf.bodies.services.proposals import (
+    ProposalError,
+    propose_body,
+    resubmit_proposal,
+    review_proposal,
+)
+from igf.bodies.services.registry import (
+    check_requirements,
+    send_milestone_reminders,
+    send_report_reminders,
+    warn_short_turnover,
+)
 from igf.bodies.services.work import (
     adopt_terms_of_reference,
     save_milestone,
@@ -28,9 +40,11 @@ from igf.bodies.services.work import (
 __all__ = [
     "Appointment",
     "CompositionRuleError",
+    "ProposalError",
     "adopt_terms_of_reference",
     "answer_nomination",
     "appoint_member",
+    "check_requirements",
     "close_due_calls",
     "decide_call",
     "end_membership",
@@ -39,9 +53,15 @@ __all__ = [
     "nominate",
     "open_call",
     "post_message",
+    "propose_body",
+    "resubmit_proposal",
+    "review_proposal",
     "save_milestone",
+    "send_milestone_reminders",
+    "send_report_reminders",
     "submit_annual_report",
     "subscribe",
     "unsubscribe",
+    "warn_short_turnover",
     "withdraw_nomination",
 ]
