@@ -16,6 +16,7 @@ from django.test import Client
 from igf.bodies import services
 from igf.bodies.enums import BodyStatus, InitiativeKind, ProposalStatus, Role
 from igf.bodies.models import AnnualReport, Body, BodyProposal, Milestone
+from igf.core.models import Country
 from igf.people.models import User
 from tests.bodies.factories import BodyFactory, body_type, member, person_in
 from tests.conftest import client_for
@@ -299,3 +300,56 @@ def test_an_initiative_proposal_needs_its_kind_and_country_or_region(
     with pytest.raises(services.ProposalError):
         services.propose_body(by=proposer, body_type=body_type("nri"), data=data)
     assert not BodyProposal.objects.exists()
+
+
+def test_the_secretariat_creates_and_opens_a_call_with_a_method_per_group(
+    db: None, secretariat: User
+) -> None:
+    body = BodyFactory.create(type=body_type("mag"), name="MAG", slug="mag-calls")
+    staff = client_for(secretariat)
+    assert "Create a call for members" in html(staff.get("/bodies/mag-calls/"))
+    form = {
+        "title": "MAG renewal 2027",
+        "criteria": "Expertise.",
+        "role": "member",
+        "seats": "10",
+        "opens": "2026-12-01T09:00",
+        "closes": "2027-03-01T09:00",
+        "term_start": "2027-04-01",
+        "method_government": "constituency",
+        "method_private_sector": "open",
+        "method_civil_society": "open",
+        "method_technical_community": "open",
+        "method_intergovernmental": "none",
+    }
+    response = staff.post("/bodies/mag-calls/calls/new/", form)
+    call = body.calls.get()
+    assert response["Location"] == call.get_absolute_url()
+    assert (call.status, call.seats, call.method_for("government")) == ("draft", 10, "constituency")
+    participant = person_in("civil_society").user
+    assert client_for(participant).get(call.get_absolute_url()).status_code == 404
+    staff.post(f"/bodies/mag-calls/calls/{call.pk}/open/")
+    call.refresh_from_db()
+    assert call.status == "open"
+    page = html(client_for(participant).get(call.get_absolute_url()))
+    assert "Through the group&#x27;s own process" in page
+    # A government candidate is not nominated on the site: the page says how, on the field.
+    nominate = {
+        "stakeholder_group": "government",
+        "country": "KE",
+        "expertise": "Policy.",
+        "motivation": "Serve.",
+    }
+    page = html(client_for(participant).post(call.get_absolute_url(), nominate))
+    assert "come forward through the group&#x27;s own process" in page
+    assert not call.nominations.exists()
+    client_for(participant).post(
+        call.get_absolute_url(), {**nominate, "stakeholder_group": "civil_society"}
+    )
+    assert call.nominations.get().stakeholder_group == "civil_society"
+    # The secretariat records the group's own candidates.
+    services.nominate(
+        by=secretariat, call=call, nominee=person_in("government"), stakeholder_group="government",
+        country=Country.objects.get(iso2="KE"), expertise="e", motivation="m",
+    )  # fmt: skip
+    assert call.nominations.count() == 2

@@ -180,6 +180,18 @@ ACTIVITY: dict[str, tuple[Promise, Promise]] = {
         _("%(actor)s sent the proposal %(object)s back for changes."),
         _("The proposal %(object)s was sent back for changes."),
     ),
+    "chair.chosen": (
+        _("%(actor)s recorded the choice of a chair of %(object)s."),
+        _("A chair of %(object)s was chosen."),
+    ),
+    "chair.election_opened": (
+        _("%(actor)s opened the election of the chair of %(object)s."),
+        _("The election of the chair of %(object)s opened."),
+    ),
+    "chair.election_closed": (
+        _("%(actor)s published the result of the election of the chair of %(object)s."),
+        _("The result of the election of the chair of %(object)s was published."),
+    ),
     "call.created": (
         _("%(actor)s created the call “%(object)s”."),
         _("The call “%(object)s” was created."),

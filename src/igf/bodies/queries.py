@@ -27,6 +27,7 @@ from igf.bodies.enums import (
     BodyStatus,
     CallStatus,
     Capacity,
+    ElectionStatus,
     InitiativeKind,
     MilestoneStatus,
     NominationStatus,
@@ -37,6 +38,7 @@ from igf.bodies.models import (
     BodyProposal,
     BodyType,
     Call,
+    ChairElection,
     ListMessage,
     Membership,
     Milestone,
@@ -461,16 +463,22 @@ def seats_on(body: Body, on: date, *, memberships: list[Membership] | None = Non
     by_person: dict[int, list[tuple[date, date | None]]] = {}
     for m in rows:
         by_person.setdefault(m.person_id, []).append((m.start, m.end))
-    return [
-        Seat(
-            person_id=m.person_id,
-            subject=seat_subject(m),
-            consecutive_terms=consecutive_terms(by_person[m.person_id], on),
-            organization_id=m.organization_id if m.capacity == Capacity.ORGANIZATION else None,
+    # One seat per person: a member who also chairs (two memberships) holds one seat.
+    seen: set[int] = set()
+    seats = []
+    for m in rows:
+        if m.role not in seated or not m.is_current(on) or m.person_id in seen:
+            continue
+        seen.add(m.person_id)
+        seats.append(
+            Seat(
+                person_id=m.person_id,
+                subject=seat_subject(m),
+                consecutive_terms=consecutive_terms(by_person[m.person_id], on),
+                organization_id=m.organization_id if m.capacity == Capacity.ORGANIZATION else None,
+            )
         )
-        for m in rows
-        if m.role in seated and m.is_current(on)
-    ]
+    return seats
 
 
 @dataclass(frozen=True)
@@ -701,3 +709,11 @@ def proposal_requirements(proposal: BodyProposal) -> list[Requirement]:
             )
         )
     return checks
+
+
+def open_chair_election(body: Body) -> ChairElection:
+    """The body's open chair election, or 404."""
+    election = body.chair_elections.filter(status=ElectionStatus.OPEN).first()
+    if election is None:
+        raise Http404
+    return election

@@ -67,6 +67,19 @@ def is_sent_back(user: Viewer, proposal: BodyProposal | None) -> bool:
     return proposal is not None and proposal.status == ProposalStatus.SENT_BACK
 
 
+@rules.predicate
+def holds_seat_in(user: Viewer, body: Body | None) -> bool:
+    """Holds a seat in the body today (chairs and members; not observers or liaisons)."""
+    person_id = _person_id(user)
+    if body is None or person_id is None:
+        return False
+    return (
+        body.memberships.current()
+        .filter(person_id=person_id, role__in=body.type.seat_roles)
+        .exists()
+    )
+
+
 can_manage_members = is_secretariat
 can_manage_work = is_secretariat | is_lead_of
 can_view_membership_history = is_appointed_body | is_secretariat | is_lead_of
@@ -86,6 +99,9 @@ rules.add_perm("bodies.read_list", can_read_list)
 rules.add_perm("bodies.post_to_list", can_post_to_list)
 rules.add_perm("bodies.nominate", is_signed_in)
 rules.add_perm("bodies.decide_call", is_secretariat)
+rules.add_perm("bodies.create_call", is_secretariat)
+rules.add_perm("bodies.manage_chair", is_secretariat)
+rules.add_perm("bodies.vote_for_chair", holds_seat_in)
 rules.add_perm("bodies.adopt_terms", is_secretariat)
 rules.add_perm("bodies.propose_body", is_signed_in)
 rules.add_perm("bodies.view_proposal", is_secretariat | is_proposer)
@@ -111,6 +127,8 @@ grant_model_permissions(
         "subscription": ("view", "change"),
         "listmessage": ("view",),
         "bodyproposal": ("view",),
+        "chairelection": ("view",),
+        "chairchoice": ("view",),
         "historicalbodyproposal": ("view",),
     },
 )

@@ -21,12 +21,24 @@ from icalendar import Calendar, Event
 
 from igf.bodies import queries, services
 from igf.bodies.composition import CompositionCheck, comparison_row, measure
-from igf.bodies.enums import ProposalStatus
+from igf.bodies.enums import (
+    CallStatus,
+    ChairMethod,
+    ElectionStatus,
+    NominationMethod,
+    ProposalStatus,
+    Role,
+)
 from igf.bodies.forms import (
     AdoptTermsForm,
     AppointForm,
+    BallotForm,
     BodyFilterForm,
     BodyProposalForm,
+    CallForm,
+    ChairAppointForm,
+    ChairElectionForm,
+    ChairNominationForm,
     EndMembershipForm,
     ListMessageForm,
     MilestoneForm,
@@ -36,7 +48,7 @@ from igf.bodies.forms import (
     ReportForm,
     RotationForm,
 )
-from igf.bodies.models import Body, BodyProposal, BodyType, Call, Membership
+from igf.bodies.models import Body, BodyProposal, BodyType, Call, ChairVoter, Membership
 from igf.bodies.phrases import body_type_name, finding_message
 from igf.bodies.sections import sections_for
 from igf.core.enums import StakeholderGroup
@@ -45,7 +57,7 @@ from igf.core.forms import add_refusal
 from igf.core.links import site_url
 from igf.core.permissions import Load, permission_required
 from igf.core.textdiff import word_diff
-from igf.people.models import User
+from igf.people.models import Person, User
 
 LIST_PAGE_SIZE = 60
 
@@ -321,7 +333,16 @@ def terms_compare(request: HttpRequest, body: Body) -> HttpResponse:
 @permission_required("bodies.adopt_terms", BODY)
 def adopt_terms(request: HttpRequest, body: Body) -> HttpResponse:
     latest = queries.find_latest_terms(body)
-    form = AdoptTermsForm(request.POST or None, initial={"text": latest.text if latest else ""})
+    initial: dict[str, Any] = {"text": latest.text if latest else ""}
+    if latest is not None:
+        initial |= {
+            name: getattr(latest, name)
+            for name in (
+                "chair_method", "chair_appointed_by", "chairs", "election_quorum",
+                "rotation_order",
+            )
+        }  # fmt: skip
+    form = AdoptTermsForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         version = services.adopt_terms_of_reference(
             by=_user(request), body=body, **form.cleaned_data
@@ -375,8 +396,42 @@ def call_detail(request: HttpRequest, call: Call) -> HttpResponse:
             "form": form,
             "is_open": call.is_open(),
             "appointed": appointed,
+            "methods": [
+                (label, call.method_for(value), NominationMethod(call.method_for(value)).label)
+                for value, label in StakeholderGroup.choices
+            ],
+            "can_open": call.status == CallStatus.DRAFT
+            and request.user.has_perm("bodies.decide_call", call),
         },
     )
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@permission_required("bodies.create_call", BODY)
+def call_new(request: HttpRequest, body: Body) -> HttpResponse:
+    """The secretariat creates a call on the site (a draft until it is opened)."""
+    form = CallForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            call = services.create_call(by=_user(request), body=body, data=form.call_data())
+        except Refused as error:
+            add_refusal(form, error)
+        else:
+            messages.success(request, _("The call is saved as a draft; open it when it is ready."))
+            return redirect(call)
+    return render(request, "bodies/call_form.html", {"body": body, "form": form})
+
+
+@require_POST
+@permission_required("bodies.decide_call", CALL)
+def call_open(request: HttpRequest, call: Call) -> HttpResponse:
+    try:
+        services.open_call(by=_user(request), call=call)
+    except Refused as error:
+        messages.error(request, str(error.message))
+    else:
+        messages.success(request, _("The call is open: anyone may now see it and nominate."))
+    return redirect(call)
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
@@ -781,3 +836,163 @@ def proposal_edit(request: HttpRequest, proposal: BodyProposal) -> HttpResponse:
         "bodies/proposal_form.html",
         {"form": form, "proposal": proposal, "type_requirements": []},
     )
+
+
+# --- Chairs, chosen as the terms of reference say ---------------------------------------------
+
+
+def _seat_people(body: Body) -> Any:
+    ids = Membership.objects.current().filter(body=body, role__in=queries.seat_roles(body))
+    return Person.objects.filter(pk__in=ids.values("person_id")).order_by("display_name")
+
+
+@require_safe
+@permission_required(None, BODY)
+def chair(request: HttpRequest, body: Body) -> HttpResponse:
+    """How the chair is chosen, who chairs, the record of each choice, and the ballot."""
+    user = request.user
+    terms = queries.find_latest_terms(body)
+    election = body.chair_elections.first()
+    can_manage = user.has_perm("bodies.manage_chair", body)
+    can_vote = user.has_perm("bodies.vote_for_chair", body)
+    is_open = election is not None and election.status == ElectionStatus.OPEN
+    voting = is_open and election is not None and election.closes > timezone.now()
+    has_voted = (
+        voting
+        and user.is_authenticated
+        and ChairVoter.objects.filter(election=election, person__user=user).exists()
+    )
+    method = terms.chair_method if terms else ChairMethod.APPOINTED
+    context: dict[str, Any] = {
+        "body": body,
+        "terms": terms,
+        "method": method,
+        "method_label": ChairMethod(method).label,
+        "chairs": list(
+            Membership.objects.current()
+            .filter(body=body, role=Role.CHAIR)
+            .select_related("person")
+            .order_by("start", "pk")
+        ),
+        "choices": list(body.chair_choices.select_related("person", "election")[:20]),
+        "next_group": (
+            StakeholderGroup(services.next_in_turn(body)).label
+            if method == ChairMethod.ROTATING
+            else None
+        ),
+        "election": election,
+        "voting": voting,
+        "candidates": list(election.candidates.select_related("person")) if election else [],
+        "has_voted": has_voted,
+        "can_manage": can_manage,
+        "can_close": can_manage and is_open and not voting,
+        "appoint_form": (
+            ChairAppointForm(members=_seat_people(body), initial={"start": timezone.localdate()})
+            if can_manage and method != ChairMethod.ELECTED
+            else None
+        ),
+        "election_form": (
+            ChairElectionForm(initial={"term_start": timezone.localdate()})
+            if can_manage and method == ChairMethod.ELECTED and not is_open
+            else None
+        ),
+        "nomination_form": (
+            ChairNominationForm(members=_seat_people(body)) if voting and can_vote else None
+        ),
+        "ballot_form": (
+            BallotForm(election=election)
+            if voting and can_vote and not has_voted and election is not None
+            else None
+        ),
+    }
+    return render(request, "bodies/chair.html", context)
+
+
+def _refused(request: HttpRequest, body: Body, error: Refused) -> HttpResponse:
+    messages.error(request, str(error.message))
+    return redirect("bodies:chair", slug=body.slug)
+
+
+@require_POST
+@permission_required("bodies.manage_chair", BODY)
+def chair_appoint(request: HttpRequest, body: Body) -> HttpResponse:
+    form = ChairAppointForm(request.POST, members=_seat_people(body))
+    if not form.is_valid():
+        messages.error(request, _("Choose the chair or co-chairs and the day their term starts."))
+        return redirect("bodies:chair", slug=body.slug)
+    try:
+        services.appoint_chairs(
+            by=_user(request),
+            body=body,
+            people=form.cleaned_data["people"],
+            start=form.cleaned_data["start"],
+        )
+    except Refused as error:
+        return _refused(request, body, error)
+    messages.success(request, _("The choice of the chair is recorded."))
+    return redirect("bodies:chair", slug=body.slug)
+
+
+@require_POST
+@permission_required("bodies.manage_chair", BODY)
+def chair_election_open(request: HttpRequest, body: Body) -> HttpResponse:
+    form = ChairElectionForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Give when voting closes and when the term starts."))
+        return redirect("bodies:chair", slug=body.slug)
+    try:
+        services.open_chair_election(by=_user(request), body=body, **form.cleaned_data)
+    except Refused as error:
+        return _refused(request, body, error)
+    messages.success(request, _("The election is open: members may nominate and vote."))
+    return redirect("bodies:chair", slug=body.slug)
+
+
+@require_POST
+@permission_required("bodies.vote_for_chair", BODY)
+def chair_nominate(request: HttpRequest, body: Body) -> HttpResponse:
+    election = queries.open_chair_election(body)
+    form = ChairNominationForm(request.POST, members=_seat_people(body))
+    if not form.is_valid():
+        messages.error(request, _("Choose a member."))
+        return redirect("bodies:chair", slug=body.slug)
+    try:
+        services.nominate_for_chair(
+            by=_user(request), election=election, person=form.cleaned_data["person"]
+        )
+    except Refused as error:
+        return _refused(request, body, error)
+    messages.success(request, _("The nomination is recorded."))
+    return redirect("bodies:chair", slug=body.slug)
+
+
+@require_POST
+@permission_required("bodies.vote_for_chair", BODY)
+def chair_vote(request: HttpRequest, body: Body) -> HttpResponse:
+    election = queries.open_chair_election(body)
+    form = BallotForm(request.POST, election=election)
+    if not form.is_valid():
+        messages.error(request, _("Choose among the candidates."))
+        return redirect("bodies:chair", slug=body.slug)
+    try:
+        services.cast_ballot(
+            by=_user(request),
+            election=election,
+            choices=[c.pk for c in form.cleaned_data["choices"]],
+        )
+    except Refused as error:
+        return _refused(request, body, error)
+    messages.success(request, _("Your vote is counted. Nobody can see whom you voted for."))
+    return redirect("bodies:chair", slug=body.slug)
+
+
+@require_POST
+@permission_required("bodies.manage_chair", BODY)
+def chair_election_close(request: HttpRequest, body: Body) -> HttpResponse:
+    election = queries.open_chair_election(body)
+    try:
+        services.close_chair_election(by=_user(request), election=election)
+    except Refused as error:
+        return _refused(request, body, error)
+    messages.success(request, _("The result is published."))
+    return redirect("bodies:chair", slug=body.slug)
