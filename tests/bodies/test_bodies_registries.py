@@ -353,3 +353,33 @@ def test_the_secretariat_creates_and_opens_a_call_with_a_method_per_group(
         country=Country.objects.get(iso2="KE"), expertise="e", motivation="m",
     )  # fmt: skip
     assert call.nominations.count() == 2
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_initiatives_and_proposals_queries_do_not_grow(
+    db: None, secretariat: User, count: int
+) -> None:
+    from django.db import connection  # noqa: PLC0415
+    from django.test.utils import CaptureQueriesContext  # noqa: PLC0415
+
+    proposer = person_in("civil_society")
+    for n in range(count):
+        BodyFactory.create(
+            type=body_type("nri"), name=f"IGF {n}", slug=f"igf-{n}", country_id="KE",
+            initiative_kind=InitiativeKind.NATIONAL,
+        )  # fmt: skip
+        BodyProposal.objects.create(
+            type=body_type("dc"), name=f"DC {n}", summary="s", description="d",
+            contact_email="dc@example.org", evidence="e", proposer=proposer,
+        )  # fmt: skip
+    staff = client_for(secretariat)
+    counts = []
+    for client, url in ((Client(), "/bodies/initiatives/"), (staff, "/bodies/proposals/")):
+        client.get(url)
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        counts.append(len(queries))
+    assert counts == QUERY_COUNTS
+
+
+QUERY_COUNTS = [1, 8]  # initiatives by region; proposals (session, user, second factor...)
