@@ -29,6 +29,8 @@ class BodyFactory(factory.django.DjangoModelFactory[Body]):
     type = factory.LazyFunction(lambda: body_type("bpf"))
     name = factory.Sequence(lambda n: f"Best Practice Forum {n}")
     slug = factory.Sequence(lambda n: f"body-{n}")
+    membership_open = factory.LazyAttribute(lambda b: b.type.has_open_membership)
+    list_open = factory.LazyAttribute(lambda b: b.type.has_open_membership)
 
 
 def member(

@@ -7,8 +7,8 @@ from datetime import date, timedelta
 
 from django.utils import timezone
 
-from igf.bodies.enums import CallStatus
-from igf.bodies.models import Body
+from igf.bodies.enums import CallStatus, InitiativeKind
+from igf.bodies.models import Body, BodyProposal
 from igf.people.models import User
 from tests.bodies.factories import BodyFactory, CallFactory, body_type, member, person_in
 from tests.pages import Page
@@ -47,6 +47,24 @@ def _call(user: User) -> str:
     return call.get_absolute_url()
 
 
+def _initiatives(user: User) -> str:
+    if not Body.objects.filter(slug="page-nri").exists():
+        BodyFactory.create(
+            type=body_type("nri"), slug="page-nri", name="IGF Kenya", country_id="KE",
+            initiative_kind=InitiativeKind.NATIONAL, contact_email="info@igf.example.org",
+        )  # fmt: skip
+    return "/bodies/initiatives/"
+
+
+def _proposal(user: User) -> str:
+    proposal = BodyProposal.objects.create(
+        type=body_type("dc"), name="Dynamic Coalition on Pages", summary="Summary.",
+        description="**Purpose**.", contact_email="dc@example.org", evidence="Evidence.",
+        stakeholder_groups=["civil_society"], proposer=user.person,
+    )  # fmt: skip
+    return proposal.get_absolute_url()
+
+
 def _url(name: str) -> Callable[[User], str]:
     return lambda u: f"{_mag(u).get_absolute_url()}{name}"
 
@@ -65,4 +83,12 @@ PAGES = [
     Page("appoint", _url("members/appoint/"), signed_in=True),
     Page("rotation", _url("rotation/"), signed_in=True),
     Page("adopt terms", _url("terms/adopt/"), signed_in=True),
+    Page("create a call", _url("calls/new/"), signed_in=True),
+    Page("chair", _url("chair/")),
+    Page("chair (staff)", _url("chair/"), signed_in=True),
+    Page("initiatives by region", _initiatives),
+    Page("initiatives registry", lambda u: (_initiatives(u), "/bodies/?type=nri")[1]),
+    Page("propose a body", lambda u: "/bodies/proposals/new/", signed_in=True),
+    Page("proposals", lambda u: "/bodies/proposals/", signed_in=True),
+    Page("proposal", _proposal, signed_in=True),
 ]

@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 from django.utils import timezone
 
-from igf.bodies.enums import CallStatus
-from igf.bodies.models import Body, Nomination
+from igf.bodies.enums import CallStatus, ProposalStatus
+from igf.bodies.models import Body, BodyProposal, Nomination
 from igf.people.models import User
 from tests.bodies.factories import BodyFactory, CallFactory, body_type, member, person_in
 from tests.conftest import client_for
@@ -99,6 +99,31 @@ def _nomination(world: World) -> str:
     return f"/bodies/nominations/{nomination.pk}/"
 
 
+def _proposal(world: World, status: str = ProposalStatus.SUBMITTED) -> str:
+    proposer = world.users["member"]
+    assert proposer is not None
+    proposal = BodyProposal.objects.create(
+        type=body_type("dc"),
+        name="Dynamic Coalition on Testing",
+        summary="s",
+        description="d",
+        contact_email="dc@example.org",
+        evidence="e",
+        stakeholder_groups=["civil_society"],
+        proposer=proposer.person,
+        status=status,
+    )
+    return f"/bodies/proposals/{proposal.pk}/"
+
+
+def _draft_call(world: World) -> str:
+    now = timezone.now()
+    call = CallFactory.create(
+        body=world.mag, status=CallStatus.DRAFT, opens=now, closes=now + timedelta(days=9)
+    )
+    return f"/bodies/w-mag/calls/{call.pk}/"
+
+
 ROWS = [
     Row("registry", lambda w: "/bodies/", everyone(200)),
     Row("type", lambda w: "/bodies/types/mag/", everyone(200)),
@@ -166,6 +191,57 @@ ROWS = [
         method="post",
     ),
     Row("composition", lambda w: "/bodies/w-mag/composition.json", everyone(200)),
+    Row("initiatives by region", lambda w: "/bodies/initiatives/", everyone(200)),
+    Row("create a call", lambda w: "/bodies/w-mag/calls/new/", staff_only()),
+    Row("chair", lambda w: "/bodies/w-mag/chair/", everyone(200)),
+    Row(
+        "record the chair",
+        lambda w: "/bodies/w-mag/chair/appoint/",
+        {**staff_only(), "secretariat": 302, "admin": 302},
+        method="post",
+    ),
+    Row(
+        "open a chair election",
+        lambda w: "/bodies/w-mag/chair/election/",
+        {**staff_only(), "secretariat": 302, "admin": 302},
+        method="post",
+    ),
+    Row(
+        "nominate for chair (members; no election open)",
+        lambda w: "/bodies/w-mag/chair/election/nominate/",
+        {**staff_only(), "member": 404, "lead": 404, "secretariat": 403, "admin": 404},
+        method="post",
+    ),
+    Row(
+        "vote for chair (members; no election open)",
+        lambda w: "/bodies/w-mag/chair/election/vote/",
+        {**staff_only(), "member": 404, "lead": 404, "secretariat": 403, "admin": 404},
+        method="post",
+    ),
+    Row(
+        "close a chair election (none open)",
+        lambda w: "/bodies/w-mag/chair/election/close/",
+        {**staff_only(), "secretariat": 404, "admin": 404},
+        method="post",
+    ),
+    Row(
+        "open a draft call",
+        lambda w: _draft_call(w) + "open/",
+        {**staff_only(404), "anonymous": 404, "secretariat": 302, "admin": 302},
+        method="post",
+    ),
+    Row("propose a body", lambda w: "/bodies/proposals/new/", {**signed_in(200)}),
+    Row("proposals (own, or all for staff)", lambda w: "/bodies/proposals/", signed_in(200)),
+    Row(
+        "proposal (the proposer and the secretariat)",
+        _proposal,
+        {**staff_only(), "member": 200},
+    ),
+    Row(
+        "change a proposal sent back (the proposer)",
+        lambda w: _proposal(w, status=ProposalStatus.SENT_BACK) + "edit/",
+        {**staff_only(), "member": 200, "secretariat": 403},
+    ),
 ]
 
 

@@ -196,6 +196,20 @@ def test_secretariat_records_a_new_version(secretariat: User, login) -> None:  #
         {"text": "## Mandate", "adopted_on": "2026-11-01", "adopted_by": "Decision 2026/7"},
     )
     assert response["Location"] == f"/bodies/{body.slug}/terms/1/"
+    assert body.terms_of_reference.get().chair_method == "appointed"
+    login(secretariat).post(
+        f"/bodies/{body.slug}/terms/adopt/",
+        {
+            "text": "## Mandate\nThe members elect two co-chairs.",
+            "adopted_on": "2026-12-01",
+            "adopted_by": "Decision 2026/9",
+            "chair_method": "elected",
+            "chairs": "2",
+            "election_quorum": "60",
+        },
+    )
+    latest = body.terms_of_reference.get(version=2)
+    assert (latest.chair_method, latest.chairs, latest.election_quorum) == ("elected", 2, 60)
 
 
 def test_nominating_oneself_in_an_open_call(participant: User, login) -> None:  # type: ignore[no-untyped-def]

@@ -107,6 +107,8 @@ SECOND_FACTOR_PAGES = [
     "/staff/people/balance/",
     "/bodies/a-body/members/appoint/",
     "/bodies/a-body/calls/1/select/",
+    "/bodies/proposals/",
+    "/bodies/proposals/1/",
     "/consultations/moderation/",
     "/consultations/moderation/1/",
     "/consultations/q/questionnaire/invite/",

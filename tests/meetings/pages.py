@@ -44,6 +44,7 @@ def _meeting(user: User, *, past: bool = False, consultation: bool = False) -> M
     decision = services.record_decision(
         by=user, meeting=meeting, text="The group adopts the **work plan**.",
         consensus=ConsensusLevel.ROUGH_CONSENSUS, determined_by=chair.person,
+        by_correspondence=not past, decided_on=None if past else timezone.localdate(),
     )  # fmt: skip
     services.object_to_decision(by=chair, decision=decision, text="Too broad.", named=False)
     ActionItemFactory.create(meeting=meeting, decision=decision, owner=chair.person)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.test import Client
+from django.utils import timezone
 
 from igf.meetings import services
 from igf.meetings.enums import ConsensusLevel
@@ -25,7 +26,7 @@ def test_hostile_meeting_content_is_escaped_everywhere(world: World, login) -> N
     AgendaItemFactory.create(meeting=meeting, title=XSS, presenter=XSS, documents=XSS)
     decision = services.record_decision(
         by=world.chair, meeting=meeting, text=XSS, consensus=ConsensusLevel.NO_CONSENSUS,
-        range_of_views=XSS,
+        range_of_views=XSS, by_correspondence=True, decided_on=timezone.localdate(),
     )  # fmt: skip
     services.object_to_decision(by=world.member, decision=decision, text=XSS, named=True)
     ActionItemFactory.create(meeting=meeting, title=XSS, owner=world.member.person)

@@ -26,6 +26,7 @@ from tests.meetings.factories import (
     MeetingFactory,
     in_hours,
     member,
+    past_day,
 )
 
 
@@ -273,6 +274,8 @@ def test_minutes_are_public_only_once_approved(world: World, login) -> None:  # 
 
 
 def test_no_consensus_needs_the_range_of_views(world: World, login) -> None:  # type: ignore[no-untyped-def]
+    world.meeting.start = in_hours(-2)
+    world.meeting.save(update_fields=["start"])
     client = login(world.rapporteur)
     response = client.post(
         f"/meetings/{world.meeting.pk}/decisions/new/",
@@ -301,7 +304,7 @@ def test_a_refused_decision_says_why_on_the_field_it_concerns(world: World) -> N
     with pytest.raises(Refused) as caught:
         services.record_decision(
             by=world.chair, meeting=world.meeting, text="Hold a session on AI.",
-            consensus=ConsensusLevel.NO_CONSENSUS,
+            consensus=ConsensusLevel.NO_CONSENSUS, by_correspondence=True, decided_on=past_day(1),
         )  # fmt: skip
     assert isinstance(caught.value, services.MeetingError)
     assert (caught.value.status, caught.value.field) == (409, "range_of_views")
@@ -321,7 +324,7 @@ def test_an_empty_agenda_is_not_circulated_and_the_chair_is_told_why(world: Worl
 def test_objections_are_named_only_if_the_objector_chooses(world: World, login) -> None:  # type: ignore[no-untyped-def]
     decision = services.record_decision(
         by=world.chair, meeting=world.meeting, text="Adopt the report.",
-        consensus=ConsensusLevel.ROUGH_CONSENSUS,
+        consensus=ConsensusLevel.ROUGH_CONSENSUS, by_correspondence=True, decided_on=past_day(1),
     )  # fmt: skip
     login(world.member).post(decision.get_absolute_url(), {"text": "Too vague.", "named": ""})
     login(world.chair).post(decision.get_absolute_url(), {"text": "Minor view.", "named": "on"})
@@ -334,13 +337,13 @@ def test_objections_are_named_only_if_the_objector_chooses(world: World, login) 
 def test_decision_register_is_searchable_and_hides_closed_meetings(world: World, login) -> None:  # type: ignore[no-untyped-def]
     services.record_decision(
         by=world.chair, meeting=world.meeting, text="Publish the survey on **encryption**.",
-        consensus=ConsensusLevel.CONSENSUS,
+        consensus=ConsensusLevel.CONSENSUS, by_correspondence=True, decided_on=past_day(1),
     )  # fmt: skip
     services.record_decision(
         by=world.chair, meeting=world.meeting, text="Defer the outreach plan.",
-        consensus=ConsensusLevel.DEFERRED,
+        consensus=ConsensusLevel.DEFERRED, by_correspondence=True, decided_on=past_day(1),
     )  # fmt: skip
-    closed = MeetingFactory.create(body=world.body, open_to_observers=False)
+    closed = MeetingFactory.create(body=world.body, open_to_observers=False, start=in_hours(-3))
     services.record_decision(
         by=world.chair, meeting=closed, text="Private matter.", consensus="consensus"
     )

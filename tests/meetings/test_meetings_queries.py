@@ -140,6 +140,8 @@ def test_hostile_record_forms_are_refused(world: World, login, path: str, data) 
 
 
 def test_unknown_attendance_status_is_refused(world: World, login) -> None:  # type: ignore[no-untyped-def]
+    world.meeting.start = in_hours(-1)
+    world.meeting.save(update_fields=["start"])
     response = login(world.rapporteur).post(
         f"/meetings/{world.meeting.pk}/attendance/",
         {f"person_{world.member.person.pk}": "teleported"},

@@ -7,12 +7,13 @@ from __future__ import annotations
 import random
 from datetime import date, timedelta
 from decimal import Decimal
+from typing import cast
 
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
-from igf.bodies.enums import CallStatus, MilestoneStatus, NominationStatus, Role
+from igf.bodies.enums import CallStatus, InitiativeKind, MilestoneStatus, NominationStatus, Role
 from igf.bodies.models import (
     AnnualReport,
     Body,
@@ -99,6 +100,9 @@ def _body(slug: str, **values: object) -> tuple[Body, bool]:
     existing = Body.objects.filter(slug=slug).first()
     if existing is not None:
         return existing, False
+    body_type = cast(BodyType, values["type"])
+    values.setdefault("membership_open", body_type.has_open_membership)
+    values.setdefault("list_open", body_type.has_open_membership)
     return Body.objects.create(slug=slug, **values), True
 
 
@@ -330,6 +334,8 @@ def _nris(rng: random.Random, groups: dict[str, list[Person]], today: date) -> N
             type=nri_type,
             name=name,
             region=region,
+            initiative_kind=InitiativeKind.REGIONAL,
+            contact_email=f"secretariat@{slugify(name)}.example.org",
             established=date(2008 + len(name) % 10, 1, 1),
         )
         if created:
@@ -343,6 +349,8 @@ def _nris(rng: random.Random, groups: dict[str, list[Person]], today: date) -> N
             type=nri_type,
             name=name,
             country=country,
+            initiative_kind=InitiativeKind.YOUTH if youth else InitiativeKind.NATIONAL,
+            contact_email=f"contact@{slugify(name)}.example.org",
             established=date(2010 + index % 14, 1, 1),
         )
         if created:

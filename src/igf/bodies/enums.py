@@ -75,3 +75,47 @@ class MilestoneStatus(models.TextChoices):
     IN_PROGRESS = "in_progress", pgettext_lazy("milestone status", "In progress")
     DONE = "done", pgettext_lazy("milestone status", "Done")
     DROPPED = "dropped", pgettext_lazy("milestone status", "Dropped")
+
+
+class InitiativeKind(models.TextChoices):
+    """The reach of a national, regional or youth IGF initiative (NRI)."""
+
+    NATIONAL = "national", pgettext_lazy("initiative", "National")
+    REGIONAL = "regional", pgettext_lazy("initiative", "Regional")
+    YOUTH = "youth", pgettext_lazy("initiative", "Youth")
+
+
+class ProposalStatus(models.TextChoices):
+    SUBMITTED = "submitted", pgettext_lazy("proposal of a body", "Awaiting review")
+    SENT_BACK = "sent_back", pgettext_lazy("proposal of a body", "Sent back for changes")
+    RECOGNISED = "recognised", pgettext_lazy("proposal of a body", "Recognised")
+    WITHDRAWN = "withdrawn", pgettext_lazy("proposal of a body", "Withdrawn")
+
+
+class NominationMethod(models.TextChoices):
+    """How one stakeholder group's candidates come forward in a call for members."""
+
+    OPEN = "open", _("Open nomination on this site (anyone may nominate, themselves included)")
+    CONSTITUENCY = (
+        "constituency",
+        _(
+            "Through the group's own process: the secretariat records the candidates it puts "
+            "forward"
+        ),
+    )
+    NONE = "none", _("No seats for this group in this call")
+
+
+class ChairMethod(models.TextChoices):
+    """How a body's terms of reference say its chair is chosen."""
+
+    APPOINTED = "appointed", _("Appointed")
+    ELECTED = "elected", _("Elected by the current members (secret ballot)")
+    ROTATING = "rotating", _("Rotating among the stakeholder groups")
+
+
+class ElectionStatus(models.TextChoices):
+    OPEN = "open", pgettext_lazy("chair election", "Nominations and voting")
+    ELECTED = "elected", pgettext_lazy("chair election", "Result published")
+    NO_QUORUM = "no_quorum", pgettext_lazy("chair election", "Quorum not reached")
+    TIED = "tied", pgettext_lazy("chair election", "Tied: to be run again")

@@ -20,9 +20,13 @@ from igf.bodies.enums import (
     BodyStatus,
     CallStatus,
     Capacity,
+    ChairMethod,
     CompositionDimension,
+    ElectionStatus,
+    InitiativeKind,
     MilestoneStatus,
     NominationStatus,
+    ProposalStatus,
     Role,
     default_lead_roles,
     default_seat_roles,
@@ -82,6 +86,12 @@ class BodyType(models.Model):
         _("roles that lead the body"),
         default=default_lead_roles,
         help_text=_('A list of role codes, e.g. ["chair", "member"].'),
+    )
+    requirements_grace_days = models.PositiveSmallIntegerField(
+        _("days a requirement may stay unmet before the body is marked inactive"), default=90
+    )
+    may_be_proposed = models.BooleanField(
+        _("new bodies of this type may be proposed on the site"), default=False
     )
     order = models.PositiveSmallIntegerField(_("order"), default=100)
 
@@ -174,8 +184,28 @@ class Body(models.Model):
         _("organisations delegate one representative"), default=False
     )
     # Open membership, mailing-list and recognition facts checked against the type's criteria.
+    membership_open = models.BooleanField(
+        _("anyone may join"),
+        default=False,
+        help_text=_("Anyone signed in may join as a member (bodies whose type allows it)."),
+    )
+    list_open = models.BooleanField(_("anyone may subscribe to the mailing list"), default=False)
     has_open_archives = models.BooleanField(_("mailing list archives are public"), default=False)
     is_non_commercial = models.BooleanField(_("non-commercial"), default=True)
+    initiative_kind = models.CharField(
+        _("kind of initiative"), max_length=10, choices=InitiativeKind.choices, blank=True
+    )
+    contact_email = models.EmailField(_("contact address"), blank=True)
+    # Kept by `services.check_requirements`: the codes of the type's requirements the body does
+    # not meet, since when, and since when it is inactive because of them.
+    unmet_requirements = models.JSONField(_("unmet requirements"), default=list, blank=True)
+    unmet_since = models.DateField(_("requirements unmet since"), null=True, blank=True)
+    # Set when the requirement check marked the body inactive (not when staff did by hand).
+    inactive_since = models.DateField(
+        _("inactive for unmet requirements since"), null=True, blank=True
+    )
+    # Keys of the reminders already sent ("report-2026-before", "turnover-2026").
+    reminders_sent = models.JSONField(default=list, blank=True, editable=False)
     created = models.DateTimeField(_("created"), auto_now_add=True)
     history = HistoricalRecords(excluded_fields=["created"])
 
@@ -257,6 +287,28 @@ class TermsOfReference(models.Model):
         help_text=_("The meeting or decision that adopted this version."),
     )
     adopted_by_url = models.CharField(_("link to the decision"), max_length=300, blank=True)
+    # How the chair is chosen, as these terms state it.
+    chair_method = models.CharField(
+        _("how the chair is chosen"),
+        max_length=10,
+        choices=ChairMethod.choices,
+        default=ChairMethod.APPOINTED,
+    )
+    chair_appointed_by = models.CharField(
+        _("appointed by"),
+        max_length=200,
+        blank=True,
+        help_text=_("For an appointed chair: who appoints, e.g. the UN Secretary-General."),
+    )
+    chairs = models.PositiveSmallIntegerField(
+        _("number of chairs"), default=1, help_text=_("2 or more for co-chairs.")
+    )
+    election_quorum = models.PositiveSmallIntegerField(
+        _("quorum of an election, in percent of the members"), default=50
+    )
+    rotation_order = models.JSONField(
+        _("order of the stakeholder groups in rotation"), default=list, blank=True
+    )
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -369,6 +421,9 @@ class Call(models.Model):
     )
     outcome = models.TextField(_("outcome (Markdown)"), blank=True)
     decided_at = models.DateTimeField(_("outcome published"), null=True, blank=True)
+    # How each stakeholder group nominates (NominationMethod values by group); a group not
+    # named nominates openly.
+    group_methods = models.JSONField(_("nomination method per stakeholder group"), default=dict)
     history = HistoricalRecords()
 
     class Meta:
@@ -391,6 +446,10 @@ class Call(models.Model):
     def is_decided(self) -> bool:
         """The outcome is published."""
         return self.status == CallStatus.DECIDED
+
+    def method_for(self, group: str) -> str:
+        """How candidates of `group` come forward in this call (open by default)."""
+        return str(self.group_methods.get(group) or "open")
 
     def is_open(self, now: object = None) -> bool:
         moment = now or timezone.now()
@@ -487,7 +546,8 @@ class Milestone(models.Model):
         _("status"), max_length=20, choices=MilestoneStatus.choices, default=MilestoneStatus.PLANNED
     )
     updated = models.DateTimeField(auto_now=True)
-    history = HistoricalRecords(excluded_fields=["updated"])
+    reminded_on = models.DateField(null=True, blank=True, editable=False)
+    history = HistoricalRecords(excluded_fields=["updated", "reminded_on"])
 
     class Meta:
         verbose_name = _("milestone")
@@ -557,3 +617,171 @@ class ListMessage(models.Model):
 
     def __str__(self) -> str:
         return self.subject
+
+
+class BodyProposal(models.Model):
+    """A proposal to start a body (a Dynamic Coalition, an NRI, a BPF, a Policy Network) with
+    the evidence that it meets its type's requirements.
+
+    Submitted by anyone signed in (`services.propose_body`); the secretariat recognises it,
+    which creates the body, or sends it back with reasons (`services.review_proposal`).
+    """
+
+    type = models.ForeignKey(
+        BodyType, verbose_name=_("type"), on_delete=models.PROTECT, related_name="proposals"
+    )
+    name = models.CharField(_("name"), max_length=200)
+    acronym = models.CharField(_("acronym"), max_length=30, blank=True)
+    summary = models.CharField(_("summary"), max_length=300)
+    description = models.TextField(_("description and purpose (Markdown)"))
+    country = models.ForeignKey(
+        Country,
+        verbose_name=_("country"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    region = models.CharField(_("region"), max_length=120, blank=True)
+    initiative_kind = models.CharField(
+        _("kind of initiative"), max_length=10, choices=InitiativeKind.choices, blank=True
+    )
+    website = models.URLField(_("website"), blank=True)
+    contact_email = models.EmailField(_("contact address"))
+    membership_open = models.BooleanField(_("anyone may join"), default=True)
+    list_open = models.BooleanField(_("anyone may subscribe to the mailing list"), default=True)
+    has_open_archives = models.BooleanField(_("mailing list archives are public"), default=True)
+    stakeholder_groups = models.JSONField(_("stakeholder groups of the founders"), default=list)
+    evidence = models.TextField(
+        _("evidence (Markdown)"),
+        help_text=_(
+            "Who the founders are, how the group works openly, and links to its list, "
+            "archives and first outputs."
+        ),
+    )
+    proposer = models.ForeignKey(
+        Person, verbose_name=_("proposed by"), on_delete=models.PROTECT, related_name="+"
+    )
+    status = models.CharField(
+        _("status"), max_length=12, choices=ProposalStatus.choices, default=ProposalStatus.SUBMITTED
+    )
+    reason = models.TextField(_("reasons of the secretariat"), blank=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+    body = models.OneToOneField(
+        Body, null=True, blank=True, on_delete=models.SET_NULL, related_name="proposal"
+    )
+    submitted = models.DateTimeField(_("submitted"), default=timezone.now)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("proposal of a body")
+        verbose_name_plural = _("proposals of bodies")
+        ordering: ClassVar[list[str]] = ["-submitted"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("bodies:proposal", kwargs={"pk": self.pk})
+
+
+class ChairElection(models.Model):
+    """A secret ballot of a body's current members to elect its chair(s).
+
+    Nominations and votes run until `closes`; `services.close_chair_election` publishes the
+    counts (never who voted for whom: a ballot raises a candidate's count and records only
+    that the member has voted, in two unlinked tables).
+    """
+
+    body = models.ForeignKey(Body, on_delete=models.CASCADE, related_name="chair_elections")
+    seats = models.PositiveSmallIntegerField(_("chairs to elect"), default=1)
+    closes = models.DateTimeField(_("voting closes"))
+    quorum = models.PositiveSmallIntegerField(_("quorum, in percent of the members"))
+    term_start = models.DateField(_("term starts"))
+    status = models.CharField(
+        _("status"), max_length=10, choices=ElectionStatus.choices, default=ElectionStatus.OPEN
+    )
+    electorate = models.PositiveIntegerField(_("members entitled to vote"), default=0)
+    voters = models.PositiveIntegerField(_("members who voted"), default=0)
+    opened = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("chair election")
+        verbose_name_plural = _("chair elections")
+        ordering: ClassVar[list[str]] = ["-opened"]
+
+    def __str__(self) -> str:
+        return f"{self.body}, {self.opened:%Y-%m-%d}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("bodies:chair", kwargs={"slug": self.body.slug})
+
+
+class ChairCandidate(models.Model):
+    """A member nominated for chair in an election, with the anonymous count of votes."""
+
+    election = models.ForeignKey(ChairElection, on_delete=models.CASCADE, related_name="candidates")
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="+")
+    votes = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("candidate for chair")
+        verbose_name_plural = _("candidates for chair")
+        ordering: ClassVar[list[str]] = ["person__display_name", "pk"]
+        constraints: ClassVar[list[models.BaseConstraint]] = [
+            models.UniqueConstraint(fields=["election", "person"], name="one_candidacy_per_person")
+        ]
+
+    def __str__(self) -> str:
+        return str(self.person)
+
+
+class ChairVoter(models.Model):
+    """That a member has voted in an election: no choice, no time, nothing to link to a ballot."""
+
+    election = models.ForeignKey(ChairElection, on_delete=models.CASCADE, related_name="+")
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="+")
+
+    class Meta:
+        verbose_name = _("member who voted")
+        verbose_name_plural = _("members who voted")
+        constraints: ClassVar[list[models.BaseConstraint]] = [
+            models.UniqueConstraint(fields=["election", "person"], name="one_vote_per_member")
+        ]
+
+    def __str__(self) -> str:
+        return str(self.person)
+
+
+class ChairChoice(models.Model):
+    """The record of how a body's chair was chosen: appointed (by whom), elected (the counts)
+    or in rotation (the stakeholder group in turn). Written by `services.chairs`."""
+
+    body = models.ForeignKey(Body, on_delete=models.CASCADE, related_name="chair_choices")
+    method = models.CharField(_("method"), max_length=10, choices=ChairMethod.choices)
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="+")
+    membership = models.OneToOneField(
+        "Membership", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    stakeholder_group = models.CharField(
+        _("stakeholder group"), max_length=30, choices=StakeholderGroup.choices, blank=True
+    )
+    appointed_by = models.CharField(_("appointed by"), max_length=200, blank=True)
+    election = models.ForeignKey(
+        ChairElection, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    decided_on = models.DateField(_("decided on"))
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("choice of a chair")
+        verbose_name_plural = _("choices of chairs")
+        ordering: ClassVar[list[str]] = ["-decided_on", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.body}: {self.person}"

@@ -160,4 +160,40 @@ ACTIVITY: dict[str, tuple[Promise, Promise]] = {
         _("%(actor)s wrote to the mailing list of %(object)s."),
         _("A message was sent to the mailing list of %(object)s."),
     ),
+    "body.inactive": (
+        _("%(actor)s marked %(object)s inactive: requirements unmet."),
+        _("%(object)s was marked inactive: its requirements were not met."),
+    ),
+    "body.active_again": (
+        _("%(actor)s marked %(object)s active again."),
+        _("%(object)s meets its requirements again and is active."),
+    ),
+    "proposal.submitted": (
+        _("%(actor)s proposed a new body: %(object)s."),
+        _("A new body was proposed: %(object)s."),
+    ),
+    "proposal.recognised": (
+        _("%(actor)s recognised the proposed body %(object)s."),
+        _("The proposed body %(object)s was recognised."),
+    ),
+    "proposal.sent_back": (
+        _("%(actor)s sent the proposal %(object)s back for changes."),
+        _("The proposal %(object)s was sent back for changes."),
+    ),
+    "chair.chosen": (
+        _("%(actor)s recorded the choice of a chair of %(object)s."),
+        _("A chair of %(object)s was chosen."),
+    ),
+    "chair.election_opened": (
+        _("%(actor)s opened the election of the chair of %(object)s."),
+        _("The election of the chair of %(object)s opened."),
+    ),
+    "chair.election_closed": (
+        _("%(actor)s published the result of the election of the chair of %(object)s."),
+        _("The result of the election of the chair of %(object)s was published."),
+    ),
+    "call.created": (
+        _("%(actor)s created the call “%(object)s”."),
+        _("The call “%(object)s” was created."),
+    ),
 }

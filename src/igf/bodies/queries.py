@@ -23,12 +23,22 @@ from igf.bodies.composition import (
     check_composition,
     seats_to_fill,
 )
-from igf.bodies.enums import BodyStatus, CallStatus, Capacity, MilestoneStatus, NominationStatus
+from igf.bodies.enums import (
+    BodyStatus,
+    CallStatus,
+    Capacity,
+    ElectionStatus,
+    InitiativeKind,
+    MilestoneStatus,
+    NominationStatus,
+)
 from igf.bodies.models import (
     AnnualReport,
     Body,
+    BodyProposal,
     BodyType,
     Call,
+    ChairElection,
     ListMessage,
     Membership,
     Milestone,
@@ -37,11 +47,12 @@ from igf.bodies.models import (
     TermsOfReference,
 )
 from igf.core.balance import BalanceSubject, Dimension
+from igf.core.enums import RegionGroup
 from igf.core.rules import is_secretariat
 from igf.people.models import Organization, Person, User, Viewer
 from igf.people.queries import balance_subject
 
-BODY_FILTERS = ("type", "country", "region", "theme", "status")
+BODY_FILTERS = ("type", "country", "region", "theme", "status", "requirements", "kind")
 
 
 # Two terms are consecutive when the second starts within this long after the first ends.
@@ -71,6 +82,8 @@ def body_list(
     theme: str = "",
     status: str = "",
     search: str = "",
+    requirements: str = "",
+    kind: str = "",
     types: Iterable[BodyType] | None = None,
 ) -> QuerySet[Body]:
     """The registry of bodies, filtered from an allow-list (never **GET). `types`: the body
@@ -107,7 +120,33 @@ def body_list(
         bodies = bodies.filter(status=status)
     if search:
         bodies = bodies.filter(Q(name__icontains=search) | Q(acronym__icontains=search))
+    if requirements == "unmet":
+        bodies = bodies.filter(unmet_since__isnull=False)
+    elif requirements == "met":
+        bodies = bodies.filter(unmet_since__isnull=True)
+    if kind in InitiativeKind.values:
+        bodies = bodies.filter(initiative_kind=kind)
     return bodies.order_by("type__order", "name", "pk")
+
+
+def initiatives_by_region(user: Viewer) -> list[tuple[str, list[Body]]]:
+    """National, regional and youth initiatives that are not closed, grouped by the UN
+    regional group of their country (regional initiatives, without one, come last)."""
+    bodies = list(
+        bodies_visible_to(user)
+        .filter(type__is_initiative=True)
+        .exclude(status=BodyStatus.CLOSED)
+        .order_by("country__name_en", "name", "pk")
+    )
+    groups: list[tuple[str, list[Body]]] = []
+    for code, label in RegionGroup.choices:
+        found = [b for b in bodies if b.country is not None and b.country.region_group == code]
+        if found:
+            groups.append((str(label), found))
+    others = [b for b in bodies if b.country is None or not b.country.region_group]
+    if others:
+        groups.append((str(_("Regional and other initiatives")), others))
+    return groups
 
 
 def get_body(slug: str, *, viewer: Viewer) -> Body:
@@ -191,6 +230,7 @@ def composition(body: Body, on: date | None = None) -> CompositionCheck:
 class Requirement:
     label: Promise | str
     met: bool
+    code: str = ""
 
 
 def latest_report_year(today: date | None = None) -> int:
@@ -225,11 +265,20 @@ def requirements(body: Body, seats: CompositionCheck | None = None) -> list[Requ
         if row.count and row.category != "unknown"
     )
     checks: list[Requirement] = []
+    # Each check reads a fact of this body, never a constant of its type.
     if body_type.has_open_membership:
-        checks.append(Requirement(_("Open membership"), True))
+        checks.append(
+            Requirement(
+                REQUIREMENT_LABELS["open_membership"], body.membership_open, "open_membership"
+            )
+        )
     if body_type.has_mailing_list:
-        checks.append(Requirement(_("Open mailing list"), body_type.has_open_membership))
-        checks.append(Requirement(_("Open archives"), body.has_open_archives))
+        checks.append(Requirement(REQUIREMENT_LABELS["open_list"], body.list_open, "open_list"))
+        checks.append(
+            Requirement(
+                REQUIREMENT_LABELS["open_archives"], body.has_open_archives, "open_archives"
+            )
+        )
     if body_type.min_stakeholder_groups:
         required = body_type.min_stakeholder_groups
         label = (
@@ -245,14 +294,38 @@ def requirements(body: Body, seats: CompositionCheck | None = None) -> list[Requ
                 required,
             )
         ) % {"count": required}
-        checks.append(Requirement(label, groups >= body_type.min_stakeholder_groups))
+        checks.append(
+            Requirement(label, groups >= body_type.min_stakeholder_groups, "stakeholder_groups")
+        )
     if body_type.is_initiative:
         checks.append(
-            Requirement(_("Open, inclusive, bottom-up and non-commercial"), body.is_non_commercial)
+            Requirement(
+                REQUIREMENT_LABELS["non_commercial"], body.is_non_commercial, "non_commercial"
+            )
         )
     if body_type.needs_annual_report:
-        checks.append(Requirement(_("Annual report for last year"), not report_is_overdue(body)))
+        checks.append(
+            Requirement(
+                REQUIREMENT_LABELS["annual_report"], not report_is_overdue(body), "annual_report"
+            )
+        )
     return checks
+
+
+# The short names of requirements, by the code kept in `Body.unmet_requirements`.
+REQUIREMENT_LABELS: dict[str, Promise] = {
+    "open_membership": _("Open membership"),
+    "open_list": _("Open mailing list"),
+    "open_archives": _("Open archives"),
+    "stakeholder_groups": _("Members from enough stakeholder groups"),
+    "non_commercial": _("Open, inclusive, bottom-up and non-commercial"),
+    "annual_report": _("Annual report for last year"),
+}
+
+
+def unmet_labels(body: Body) -> list[Promise]:
+    """The requirements the body did not meet at the last check, as short names."""
+    return [REQUIREMENT_LABELS[c] for c in body.unmet_requirements if c in REQUIREMENT_LABELS]
 
 
 def calls_visible_to(user: Viewer, body: Body) -> QuerySet[Call]:
@@ -390,16 +463,22 @@ def seats_on(body: Body, on: date, *, memberships: list[Membership] | None = Non
     by_person: dict[int, list[tuple[date, date | None]]] = {}
     for m in rows:
         by_person.setdefault(m.person_id, []).append((m.start, m.end))
-    return [
-        Seat(
-            person_id=m.person_id,
-            subject=seat_subject(m),
-            consecutive_terms=consecutive_terms(by_person[m.person_id], on),
-            organization_id=m.organization_id if m.capacity == Capacity.ORGANIZATION else None,
+    # One seat per person: a member who also chairs (two memberships) holds one seat.
+    seen: set[int] = set()
+    seats = []
+    for m in rows:
+        if m.role not in seated or not m.is_current(on) or m.person_id in seen:
+            continue
+        seen.add(m.person_id)
+        seats.append(
+            Seat(
+                person_id=m.person_id,
+                subject=seat_subject(m),
+                consecutive_terms=consecutive_terms(by_person[m.person_id], on),
+                organization_id=m.organization_id if m.capacity == Capacity.ORGANIZATION else None,
+            )
         )
-        for m in rows
-        if m.role in seated and m.is_current(on)
-    ]
+    return seats
 
 
 @dataclass(frozen=True)
@@ -574,3 +653,67 @@ def bodies_needing_reports(year: int) -> list[Body]:
         .exclude(Q(annual_reports__year=year))
         .select_related("type")
     )
+
+
+# --- Proposals of new bodies ------------------------------------------------------------------
+
+
+def proposals_visible_to(user: Viewer) -> QuerySet[BodyProposal]:
+    """All proposals for the secretariat; a participant's own otherwise."""
+    proposals = BodyProposal.objects.select_related("type", "proposer", "country", "body")
+    if is_secretariat(user):
+        return proposals
+    if not user.is_authenticated:
+        return proposals.none()
+    return proposals.filter(proposer__user=user)
+
+
+def get_proposal(pk: int) -> BodyProposal:
+    """The proposal, or 404 (the permission decides who reads it)."""
+    try:
+        return BodyProposal.objects.select_related("type", "proposer__user", "country", "body").get(
+            pk=pk
+        )
+    except BodyProposal.DoesNotExist as missing:
+        raise Http404 from missing
+
+
+def proposal_requirements(proposal: BodyProposal) -> list[Requirement]:
+    """The type's requirements against what the proposal declares (the secretariat checks
+    the evidence)."""
+    body_type = proposal.type
+    checks: list[Requirement] = []
+    if body_type.has_open_membership:
+        checks.append(
+            Requirement(
+                REQUIREMENT_LABELS["open_membership"], proposal.membership_open, "open_membership"
+            )
+        )
+    if body_type.has_mailing_list:
+        checks.append(Requirement(REQUIREMENT_LABELS["open_list"], proposal.list_open, "open_list"))
+        checks.append(
+            Requirement(
+                REQUIREMENT_LABELS["open_archives"], proposal.has_open_archives, "open_archives"
+            )
+        )
+    if body_type.min_stakeholder_groups:
+        required = body_type.min_stakeholder_groups
+        label = ngettext_lazy(
+            "Founders from at least %(count)s stakeholder group",
+            "Founders from at least %(count)s stakeholder groups",
+            required,
+        ) % {"count": required}
+        checks.append(
+            Requirement(
+                label, len(set(proposal.stakeholder_groups)) >= required, "stakeholder_groups"
+            )
+        )
+    return checks
+
+
+def open_chair_election(body: Body) -> ChairElection:
+    """The body's open chair election, or 404."""
+    election = body.chair_elections.filter(status=ElectionStatus.OPEN).first()
+    if election is None:
+        raise Http404
+    return election

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import rules
 
-from igf.bodies.models import Body
+from igf.bodies.enums import ProposalStatus
+from igf.bodies.models import Body, BodyProposal
 from igf.core.rules import grant_model_permissions, is_secretariat, is_signed_in
 from igf.people.models import Viewer
 
@@ -36,7 +37,13 @@ def is_lead_of(user: Viewer, body: Body | None) -> bool:
 
 @rules.predicate
 def is_open_body(user: Viewer, body: Body | None) -> bool:
-    return body is not None and body.type.has_open_membership
+    """The body's own setting: anyone may join."""
+    return body is not None and body.membership_open
+
+
+@rules.predicate
+def has_public_archive(user: Viewer, body: Body | None) -> bool:
+    return body is not None and (body.list_open or body.has_open_archives)
 
 
 @rules.predicate
@@ -49,12 +56,36 @@ def has_mailing_list(user: Viewer, body: Body | None) -> bool:
     return body is not None and body.type.has_mailing_list
 
 
+@rules.predicate
+def is_proposer(user: Viewer, proposal: BodyProposal | None) -> bool:
+    person_id = _person_id(user)
+    return proposal is not None and person_id is not None and proposal.proposer_id == person_id
+
+
+@rules.predicate
+def is_sent_back(user: Viewer, proposal: BodyProposal | None) -> bool:
+    return proposal is not None and proposal.status == ProposalStatus.SENT_BACK
+
+
+@rules.predicate
+def holds_seat_in(user: Viewer, body: Body | None) -> bool:
+    """Holds a seat in the body today (chairs and members; not observers or liaisons)."""
+    person_id = _person_id(user)
+    if body is None or person_id is None:
+        return False
+    return (
+        body.memberships.current()
+        .filter(person_id=person_id, role__in=body.type.seat_roles)
+        .exists()
+    )
+
+
 can_manage_members = is_secretariat
 can_manage_work = is_secretariat | is_lead_of
 can_view_membership_history = is_appointed_body | is_secretariat | is_lead_of
 can_plan_rotation = is_secretariat | is_lead_of
 can_join = is_signed_in & is_open_body
-can_read_list = has_mailing_list & (is_open_body | is_member_of | is_secretariat)
+can_read_list = has_mailing_list & (has_public_archive | is_member_of | is_secretariat)
 can_post_to_list = has_mailing_list & is_member_of
 
 rules.add_perm("bodies.manage_members", can_manage_members)
@@ -68,7 +99,14 @@ rules.add_perm("bodies.read_list", can_read_list)
 rules.add_perm("bodies.post_to_list", can_post_to_list)
 rules.add_perm("bodies.nominate", is_signed_in)
 rules.add_perm("bodies.decide_call", is_secretariat)
+rules.add_perm("bodies.create_call", is_secretariat)
+rules.add_perm("bodies.manage_chair", is_secretariat)
+rules.add_perm("bodies.vote_for_chair", holds_seat_in)
 rules.add_perm("bodies.adopt_terms", is_secretariat)
+rules.add_perm("bodies.propose_body", is_signed_in)
+rules.add_perm("bodies.view_proposal", is_secretariat | is_proposer)
+rules.add_perm("bodies.review_proposal", is_secretariat)
+rules.add_perm("bodies.change_proposal", is_proposer & is_sent_back)
 
 grant_model_permissions(
     "bodies",
@@ -88,5 +126,9 @@ grant_model_permissions(
         "milestone": ("view", "add", "change", "delete"),
         "subscription": ("view", "change"),
         "listmessage": ("view",),
+        "bodyproposal": ("view",),
+        "chairelection": ("view",),
+        "chairchoice": ("view",),
+        "historicalbodyproposal": ("view",),
     },
 )

@@ -9,6 +9,7 @@ from typing import Any, cast
 
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
@@ -19,19 +20,34 @@ from icalendar import Calendar, Event
 
 from igf.bodies import queries, services
 from igf.bodies.composition import CompositionCheck, comparison_row, measure
+from igf.bodies.enums import (
+    CallStatus,
+    ChairMethod,
+    ElectionStatus,
+    NominationMethod,
+    ProposalStatus,
+    Role,
+)
 from igf.bodies.forms import (
     AdoptTermsForm,
     AppointForm,
+    BallotForm,
     BodyFilterForm,
+    BodyProposalForm,
+    CallForm,
+    ChairAppointForm,
+    ChairElectionForm,
+    ChairNominationForm,
     EndMembershipForm,
     ListMessageForm,
     MilestoneForm,
     NominationAnswerForm,
     NominationForm,
+    ProposalReviewForm,
     ReportForm,
     RotationForm,
 )
-from igf.bodies.models import Body, BodyType, Call, Membership
+from igf.bodies.models import Body, BodyProposal, BodyType, Call, ChairVoter, Membership
 from igf.bodies.phrases import body_type_name, finding_message
 from igf.bodies.sections import sections_for
 from igf.core.csvfile import write_csv
@@ -41,7 +57,7 @@ from igf.core.forms import add_refusal
 from igf.core.links import site_url
 from igf.core.permissions import Load, permission_required
 from igf.core.textdiff import word_diff
-from igf.people.models import User
+from igf.people.models import Person, User
 
 LIST_PAGE_SIZE = 60
 
@@ -72,10 +88,31 @@ def body_list(request: HttpRequest) -> HttpResponse:
     bodies = queries.body_list(request.user, **filters, types=types)
     page = Paginator(bodies, LIST_PAGE_SIZE).get_page(request.GET.get("page"))
     overdue = {b.pk for b in page if queries.report_is_overdue(b)}
+    for body in page:
+        body.unmet_labels = queries.unmet_labels(body)  # type: ignore[attr-defined]
+    chosen = next((t for t in types if t.slug == filters["type_slug"]), None)
     return render(
         request,
         "bodies/body_list.html",
-        {"form": form, "page": page, "overdue": overdue, "types": types, "filters": filters},
+        {
+            "form": form,
+            "page": page,
+            "overdue": overdue,
+            "types": types,
+            "filters": filters,
+            "initiatives": chosen is not None and chosen.is_initiative,
+            "can_propose": request.user.has_perm("bodies.propose_body"),
+        },
+    )
+
+
+@require_safe
+def initiatives(request: HttpRequest) -> HttpResponse:
+    """The national, regional and youth initiatives, a list by region: "the IGF of my country"."""
+    return render(
+        request,
+        "bodies/initiatives.html",
+        {"groups": queries.initiatives_by_region(request.user)},
     )
 
 
@@ -133,6 +170,7 @@ def body_detail(request: HttpRequest, body: Body) -> HttpResponse:
         "balance": check.balance,
         "findings": _findings(check),
         "requirements": queries.requirements(body, check),
+        "unmet_labels": [str(label) for label in queries.unmet_labels(body)],
         "report_overdue": queries.report_is_overdue(body),
         "terms": queries.find_latest_terms(body),
         "milestones": milestones,
@@ -295,7 +333,16 @@ def terms_compare(request: HttpRequest, body: Body) -> HttpResponse:
 @permission_required("bodies.adopt_terms", BODY)
 def adopt_terms(request: HttpRequest, body: Body) -> HttpResponse:
     latest = queries.find_latest_terms(body)
-    form = AdoptTermsForm(request.POST or None, initial={"text": latest.text if latest else ""})
+    initial: dict[str, Any] = {"text": latest.text if latest else ""}
+    if latest is not None:
+        initial |= {
+            name: getattr(latest, name)
+            for name in (
+                "chair_method", "chair_appointed_by", "chairs", "election_quorum",
+                "rotation_order",
+            )
+        }  # fmt: skip
+    form = AdoptTermsForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         version = services.adopt_terms_of_reference(
             by=_user(request), body=body, **form.cleaned_data
@@ -349,8 +396,42 @@ def call_detail(request: HttpRequest, call: Call) -> HttpResponse:
             "form": form,
             "is_open": call.is_open(),
             "appointed": appointed,
+            "methods": [
+                (label, call.method_for(value), NominationMethod(call.method_for(value)).label)
+                for value, label in StakeholderGroup.choices
+            ],
+            "can_open": call.status == CallStatus.DRAFT
+            and request.user.has_perm("bodies.decide_call", call),
         },
     )
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@permission_required("bodies.create_call", BODY)
+def call_new(request: HttpRequest, body: Body) -> HttpResponse:
+    """The secretariat creates a call on the site (a draft until it is opened)."""
+    form = CallForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            call = services.create_call(by=_user(request), body=body, data=form.call_data())
+        except Refused as error:
+            add_refusal(form, error)
+        else:
+            messages.success(request, _("The call is saved as a draft; open it when it is ready."))
+            return redirect(call)
+    return render(request, "bodies/call_form.html", {"body": body, "form": form})
+
+
+@require_POST
+@permission_required("bodies.decide_call", CALL)
+def call_open(request: HttpRequest, call: Call) -> HttpResponse:
+    try:
+        services.open_call(by=_user(request), call=call)
+    except Refused as error:
+        messages.error(request, str(error.message))
+    else:
+        messages.success(request, _("The call is open: anyone may now see it and nominate."))
+    return redirect(call)
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
@@ -664,3 +745,261 @@ def body_composition_json(request: HttpRequest, body: Body) -> HttpResponse:
         json.dumps(_composition_rows([body])[0], ensure_ascii=False),
         content_type="application/json; charset=utf-8",
     )
+
+
+# --- Proposals of new bodies ------------------------------------------------------------------
+
+PROPOSAL = Load(queries.get_proposal, "pk")
+
+
+def _type_requirements(body_type: BodyType) -> list[str]:
+    """What a type asks of a new body, in words, for the proposal form."""
+    probe = BodyProposal(type=body_type)
+    return [str(r.label) for r in queries.proposal_requirements(probe)]
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@permission_required("bodies.propose_body")
+def propose(request: HttpRequest) -> HttpResponse:
+    form = BodyProposalForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            proposal = services.propose_body(by=_user(request), body_type=data["type"], data=data)
+        except Refused as error:
+            add_refusal(form, error)
+        else:
+            messages.success(
+                request, _("Your proposal is submitted; the secretariat will review it.")
+            )
+            return redirect(proposal)
+    types = list(BodyType.objects.filter(may_be_proposed=True).order_by("order"))
+    return render(
+        request,
+        "bodies/proposal_form.html",
+        {
+            "form": form,
+            "type_requirements": [(body_type_name(t), _type_requirements(t)) for t in types],
+        },
+    )
+
+
+@require_safe
+@permission_required("bodies.propose_body", second_factor=True)
+def proposal_list(request: HttpRequest) -> HttpResponse:
+    proposals = queries.proposals_visible_to(request.user)
+    page = Paginator(proposals, LIST_PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "bodies/proposal_list.html", {"page": page})
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@permission_required("bodies.view_proposal", PROPOSAL, second_factor=True)
+def proposal_detail(request: HttpRequest, proposal: BodyProposal) -> HttpResponse:
+    can_review = request.user.has_perm("bodies.review_proposal", proposal)
+    form = ProposalReviewForm(request.POST or None) if can_review else None
+    if request.method == "POST":
+        if form is None:
+            raise PermissionDenied
+        if form.is_valid():
+            try:
+                services.review_proposal(
+                    by=_user(request),
+                    proposal=proposal,
+                    recognise=form.cleaned_data["decision"] == "recognise",
+                    reason=form.cleaned_data["reason"],
+                )
+            except Refused as error:
+                add_refusal(form, error)
+            else:
+                messages.success(request, _("The decision is recorded; the proposer is told."))
+                return redirect(proposal)
+    return render(
+        request,
+        "bodies/proposal_detail.html",
+        {
+            "proposal": proposal,
+            "requirements": queries.proposal_requirements(proposal),
+            "form": form if proposal.status == ProposalStatus.SUBMITTED else None,
+            "can_change": request.user.has_perm("bodies.change_proposal", proposal),
+            "groups": [StakeholderGroup(g).label for g in proposal.stakeholder_groups],
+        },
+    )
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@permission_required("bodies.change_proposal", PROPOSAL)
+def proposal_edit(request: HttpRequest, proposal: BodyProposal) -> HttpResponse:
+    form = BodyProposalForm(request.POST or None, instance=proposal, editing=True)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.resubmit_proposal(by=_user(request), proposal=proposal, data=form.cleaned_data)
+        except Refused as error:
+            add_refusal(form, error)
+        else:
+            messages.success(request, _("Your proposal is submitted again."))
+            return redirect(proposal)
+    return render(
+        request,
+        "bodies/proposal_form.html",
+        {"form": form, "proposal": proposal, "type_requirements": []},
+    )
+
+
+# --- Chairs, chosen as the terms of reference say ---------------------------------------------
+
+
+def _seat_people(body: Body) -> Any:
+    ids = Membership.objects.current().filter(body=body, role__in=queries.seat_roles(body))
+    return Person.objects.filter(pk__in=ids.values("person_id")).order_by("display_name")
+
+
+@require_safe
+@permission_required(None, BODY)
+def chair(request: HttpRequest, body: Body) -> HttpResponse:
+    """How the chair is chosen, who chairs, the record of each choice, and the ballot."""
+    user = request.user
+    terms = queries.find_latest_terms(body)
+    election = body.chair_elections.first()
+    can_manage = user.has_perm("bodies.manage_chair", body)
+    can_vote = user.has_perm("bodies.vote_for_chair", body)
+    is_open = election is not None and election.status == ElectionStatus.OPEN
+    voting = is_open and election is not None and election.closes > timezone.now()
+    has_voted = (
+        voting
+        and user.is_authenticated
+        and ChairVoter.objects.filter(election=election, person__user=user).exists()
+    )
+    method = terms.chair_method if terms else ChairMethod.APPOINTED
+    context: dict[str, Any] = {
+        "body": body,
+        "terms": terms,
+        "method": method,
+        "method_label": ChairMethod(method).label,
+        "chairs": list(
+            Membership.objects.current()
+            .filter(body=body, role=Role.CHAIR)
+            .select_related("person")
+            .order_by("start", "pk")
+        ),
+        "choices": list(body.chair_choices.select_related("person", "election")[:20]),
+        "next_group": (
+            StakeholderGroup(services.next_in_turn(body)).label
+            if method == ChairMethod.ROTATING
+            else None
+        ),
+        "election": election,
+        "voting": voting,
+        "candidates": list(election.candidates.select_related("person")) if election else [],
+        "has_voted": has_voted,
+        "can_manage": can_manage,
+        "can_close": can_manage and is_open and not voting,
+        "appoint_form": (
+            ChairAppointForm(members=_seat_people(body), initial={"start": timezone.localdate()})
+            if can_manage and method != ChairMethod.ELECTED
+            else None
+        ),
+        "election_form": (
+            ChairElectionForm(initial={"term_start": timezone.localdate()})
+            if can_manage and method == ChairMethod.ELECTED and not is_open
+            else None
+        ),
+        "nomination_form": (
+            ChairNominationForm(members=_seat_people(body)) if voting and can_vote else None
+        ),
+        "ballot_form": (
+            BallotForm(election=election)
+            if voting and can_vote and not has_voted and election is not None
+            else None
+        ),
+    }
+    return render(request, "bodies/chair.html", context)
+
+
+def _refused(request: HttpRequest, body: Body, error: Refused) -> HttpResponse:
+    messages.error(request, str(error.message))
+    return redirect("bodies:chair", slug=body.slug)
+
+
+@require_POST
+@permission_required("bodies.manage_chair", BODY)
+def chair_appoint(request: HttpRequest, body: Body) -> HttpResponse:
+    form = ChairAppointForm(request.POST, members=_seat_people(body))
+    if not form.is_valid():
+        messages.error(request, _("Choose the chair or co-chairs and the day their term starts."))
+        return redirect("bodies:chair", slug=body.slug)
+    try:
+        services.appoint_chairs(
+            by=_user(request),
+            body=body,
+            people=form.cleaned_data["people"],
+            start=form.cleaned_data["start"],
+        )
+    except Refused as error:
+        return _refused(request, body, error)
+    messages.success(request, _("The choice of the chair is recorded."))
+    return redirect("bodies:chair", slug=body.slug)
+
+
+@require_POST
+@permission_required("bodies.manage_chair", BODY)
+def chair_election_open(request: HttpRequest, body: Body) -> HttpResponse:
+    form = ChairElectionForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Give when voting closes and when the term starts."))
+        return redirect("bodies:chair", slug=body.slug)
+    try:
+        services.open_chair_election(by=_user(request), body=body, **form.cleaned_data)
+    except Refused as error:
+        return _refused(request, body, error)
+    messages.success(request, _("The election is open: members may nominate and vote."))
+    return redirect("bodies:chair", slug=body.slug)
+
+
+@require_POST
+@permission_required("bodies.vote_for_chair", BODY)
+def chair_nominate(request: HttpRequest, body: Body) -> HttpResponse:
+    election = queries.open_chair_election(body)
+    form = ChairNominationForm(request.POST, members=_seat_people(body))
+    if not form.is_valid():
+        messages.error(request, _("Choose a member."))
+        return redirect("bodies:chair", slug=body.slug)
+    try:
+        services.nominate_for_chair(
+            by=_user(request), election=election, person=form.cleaned_data["person"]
+        )
+    except Refused as error:
+        return _refused(request, body, error)
+    messages.success(request, _("The nomination is recorded."))
+    return redirect("bodies:chair", slug=body.slug)
+
+
+@require_POST
+@permission_required("bodies.vote_for_chair", BODY)
+def chair_vote(request: HttpRequest, body: Body) -> HttpResponse:
+    election = queries.open_chair_election(body)
+    form = BallotForm(request.POST, election=election)
+    if not form.is_valid():
+        messages.error(request, _("Choose among the candidates."))
+        return redirect("bodies:chair", slug=body.slug)
+    try:
+        services.cast_ballot(
+            by=_user(request),
+            election=election,
+            choices=[c.pk for c in form.cleaned_data["choices"]],
+        )
+    except Refused as error:
+        return _refused(request, body, error)
+    messages.success(request, _("Your vote is counted. Nobody can see whom you voted for."))
+    return redirect("bodies:chair", slug=body.slug)
+
+
+@require_POST
+@permission_required("bodies.manage_chair", BODY)
+def chair_election_close(request: HttpRequest, body: Body) -> HttpResponse:
+    election = queries.open_chair_election(body)
+    try:
+        services.close_chair_election(by=_user(request), election=election)
+    except Refused as error:
+        return _refused(request, body, error)
+    messages.success(request, _("The result is published."))
+    return redirect("bodies:chair", slug=body.slug)

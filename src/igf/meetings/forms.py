@@ -293,7 +293,10 @@ def body_people(meeting: Meeting) -> QuerySet[Person]:
 
 class DecisionForm(CleanTextMixin, forms.Form):
     agenda_item = forms.ModelChoiceField(
-        label=_("Agenda item"), queryset=AgendaItem.objects.none(), required=False
+        label=_("Agenda item"),
+        queryset=AgendaItem.objects.none(),
+        required=False,
+        empty_label=_("Not tied to an agenda item"),
     )
     text = forms.CharField(
         label=_("Decision (Markdown)"), max_length=20000, widget=forms.Textarea(attrs={"rows": 4})
@@ -319,26 +322,50 @@ class DecisionForm(CleanTextMixin, forms.Form):
         label=_("Consensus determined by"),
         queryset=Person.objects.none(),
         required=False,
-        empty_label=_("Me"),
+    )
+    by_correspondence = forms.BooleanField(
+        label=_("Decided by correspondence"),
+        required=False,
+        help_text=_("Reached by e-mail or in writing, not in the meeting itself."),
+    )
+    decided_on = forms.DateField(
+        label=_("Day the decision was reached"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_("Needed for a decision by correspondence."),
     )
 
-    def __init__(self, *args: Any, meeting: Meeting, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, meeting: Meeting, recorder: Person, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         cast(
             forms.ModelChoiceField[AgendaItem], self.fields["agenda_item"]
         ).queryset = meeting.agenda_items.order_by("order", "pk")
-        leads = Membership.objects.current().filter(
-            body=meeting.body, role__in=lead_roles(meeting.body)
+        lead_ids = set(
+            Membership.objects.current()
+            .filter(body=meeting.body, role__in=lead_roles(meeting.body))
+            .values_list("person_id", flat=True)
         )
-        cast(
-            forms.ModelChoiceField[Person], self.fields["determined_by"]
-        ).queryset = Person.objects.filter(pk__in=leads.values("person_id")).order_by(
+        field = cast(forms.ModelChoiceField[Person], self.fields["determined_by"])
+        # The recorder appears once: as the empty choice ("Me") when they lead the body or
+        # no lead is known, otherwise a lead must be named.
+        field.queryset = Person.objects.filter(pk__in=lead_ids - {recorder.pk}).order_by(
             "display_name"
         )
+        if recorder.pk in lead_ids or not lead_ids:
+            field.empty_label = _("Me (%(name)s)") % {"name": recorder.public_name}
+        else:
+            field.required = True
+            field.empty_label = _("Choose who determined the consensus")
+            if len(lead_ids) == 1:
+                field.initial = next(iter(lead_ids))
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
         self._post_clean_text()
+        if cleaned.get("by_correspondence") and not cleaned.get("decided_on"):
+            self.add_error(
+                "decided_on", _("Give the day the decision was reached by correspondence.")
+            )
         if (
             cleaned.get("consensus") == ConsensusLevel.NO_CONSENSUS
             and not str(cleaned.get("range_of_views") or "").strip()
@@ -370,12 +397,20 @@ class ObjectionForm(CleanTextMixin, forms.Form):
 
 class ActionItemForm(CleanTextMixin, forms.Form):
     title = forms.CharField(label=_("Action"), max_length=300)
-    owner = forms.ModelChoiceField(label=_("Owner"), queryset=Person.objects.none(), required=False)
+    owner = forms.ModelChoiceField(
+        label=_("Owner"),
+        queryset=Person.objects.none(),
+        required=False,
+        empty_label=_("Nobody yet"),
+    )
     due = forms.DateField(
         label=_("Due"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
     decision = forms.ModelChoiceField(
-        label=_("Decided with"), queryset=Decision.objects.none(), required=False
+        label=_("Decided with"),
+        queryset=Decision.objects.none(),
+        required=False,
+        empty_label=_("Not tied to a decision"),
     )
 
     def __init__(self, *args: Any, meeting: Meeting, **kwargs: Any) -> None:

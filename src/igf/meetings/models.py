@@ -273,6 +273,17 @@ class Decision(models.Model):
         blank=True,
         help_text=_("Required when there is no consensus: the positions that were held."),
     )
+    by_correspondence = models.BooleanField(
+        _("decided by correspondence"),
+        default=False,
+        help_text=_("Decided by e-mail or in writing between meetings, not in the meeting."),
+    )
+    decided_on = models.DateField(
+        _("decided on"),
+        null=True,
+        blank=True,
+        help_text=_("The day a decision by correspondence was reached."),
+    )
     determined_by = models.ForeignKey(
         Person,
         verbose_name=_("consensus determined by"),
@@ -293,11 +304,19 @@ class Decision(models.Model):
         ordering: ClassVar[list[str]] = ["-meeting__start", "pk"]
 
     def __str__(self) -> str:
-        first_line = self.text.strip().splitlines()[0] if self.text.strip() else ""
-        return first_line[:120]
+        return self.headline
 
     def get_absolute_url(self) -> str:
         return reverse("meetings:decision", kwargs={"pk": self.pk})
+
+    @property
+    def headline(self) -> str:
+        """The decision's first line as plain words (Markdown marks dropped), for headings."""
+        for line in self.text.strip().splitlines():
+            words = line.strip().lstrip("#>*-+ ").replace("**", "").replace("__", "").strip()
+            if words:
+                return words if len(words) <= 120 else words[:119].rstrip() + "…"
+        return ""
 
 
 class Objection(models.Model):

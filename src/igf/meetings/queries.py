@@ -9,6 +9,8 @@ from datetime import date, datetime, timedelta
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 
 from igf.bodies.models import Body, Membership
 from igf.bodies.queries import seat_roles
@@ -278,6 +280,44 @@ def expected_members(meeting: Meeting) -> list[Membership]:
         .select_related("person")
         .order_by("person__display_name", "pk")
     )
+
+
+def why_not_expected(meeting: Meeting, user: Viewer) -> str | None:
+    """Why a member of the body is not expected at this meeting: their term ends before it,
+    or starts after it. None when they are expected or hold no seat at all."""
+    if meeting.body_id is None or not user.is_authenticated:
+        return None
+    day = meeting.start.date()
+    terms = list(
+        Membership.objects.filter(
+            body_id=meeting.body_id, person__user=user, role__in=seat_roles(meeting.body)
+        ).order_by("start")
+    )
+    if not terms or any(t.start <= day and (t.end is None or t.end >= day) for t in terms):
+        return None
+    earlier = [t for t in terms if t.end is not None and t.end < day]
+    if earlier:
+        end = max(t.end for t in earlier if t.end is not None)
+        when = date_format(end, "DATE_FORMAT")
+        if end < timezone.localdate():
+            return _("Your term ended on %(date)s, so you are not expected at this meeting.") % {
+                "date": when
+            }
+        return _(
+            "Your term ends on %(date)s, before this meeting, so you are not expected at it."
+        ) % {"date": when}
+    start = min(t.start for t in terms if t.start > day)
+    return _("Your term starts on %(date)s, after this meeting, so you are not expected at it.") % {
+        "date": date_format(start, "DATE_FORMAT")
+    }
+
+
+def attendance_not_yet(meeting: Meeting) -> str:
+    """Why attendance cannot be recorded yet: the meeting has not started."""
+    return _(
+        "Attendance is recorded once the meeting has started (%(start)s); members who cannot "
+        "come send their apologies from the meeting page."
+    ) % {"start": date_format(timezone.localtime(meeting.start), "DATETIME_FORMAT")}
 
 
 def participants_of(meeting: Meeting) -> list[Person]:

@@ -109,6 +109,20 @@ def takes_part_in(user: Viewer, target: Target) -> bool:
 
 
 @rules.predicate
+def is_expected_at(user: Viewer, target: Target) -> bool:
+    """Holds a seat in the meeting's body on the day of the meeting (not only today)."""
+    meeting = meeting_of(target)
+    if meeting is None or meeting.body_id is None or not user.is_authenticated:
+        return False
+    return any(
+        role in seat_roles
+        for role, seat_roles in Membership.objects.current(meeting.start.date())
+        .filter(body_id=meeting.body_id, person__user=user)
+        .values_list("role", "body__type__seat_roles")
+    )
+
+
+@rules.predicate
 def is_lead_of(user: Viewer, target: Target) -> bool:
     """Chairs or co-facilitates the body."""
     return _has_role(user, target, frozenset({LEADS}))
@@ -180,7 +194,7 @@ can_see_join_link = is_secretariat | takes_part_in | is_registered_for
 can_register = (
     is_signed_in & ~takes_part_in & (is_open_to_observers | is_consultation) & is_upcoming
 )
-can_send_apologies = is_member_of & is_upcoming
+can_send_apologies = is_expected_at & is_upcoming
 can_record_attendance = is_secretariat | is_rapporteur_of
 can_edit_minutes = is_secretariat | is_rapporteur_of
 can_approve_minutes = is_secretariat | is_lead_of

@@ -4,27 +4,57 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import datetime
+from typing import Any
 
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from igf.bodies.enums import CallStatus, NominationStatus
-from igf.bodies.models import Call, Nomination
+from igf.bodies.enums import CallStatus, NominationMethod, NominationStatus
+from igf.bodies.models import Body, Call, Nomination
 from igf.bodies.queries import Appointment, candidates, selection_preview
 from igf.bodies.services.members import CompositionRuleError, appoint_member
 from igf.core.activity import record_activity
+from igf.core.enums import StakeholderGroup
 from igf.core.errors import NotAllowed, Refused
 from igf.core.links import site_url
 from igf.core.models import Country
 from igf.core.notify import notify
+from igf.core.rules import is_secretariat
 from igf.people.models import Person, User
+
+# What the secretariat sets when it creates a call on the site.
+CALL_FIELDS = (
+    "title", "description", "criteria", "role", "seats", "opens", "closes", "term_start",
+    "term_end", "group_methods",
+)  # fmt: skip
+
+
+@transaction.atomic
+def create_call(*, by: User, body: Body, data: Mapping[str, Any]) -> Call:
+    """Create a draft call for members of `body` (only the secretariat sees it until opened).
+
+    Side effects: one private activity entry.
+    """
+    values = {field: data[field] for field in CALL_FIELDS if field in data}
+    if values["closes"] <= values["opens"]:
+        raise Refused(_("A call closes after it opens."), field="closes")
+    methods = values.get("group_methods") or {}
+    if methods and all(m == NominationMethod.NONE for m in methods.values()):
+        raise Refused(_("At least one stakeholder group must be able to nominate."))
+    call = Call.objects.create(body=body, status=CallStatus.DRAFT, **values)
+    record_activity(by=by, verb="call.created", target=call)
+    return call
 
 
 @transaction.atomic
 def open_call(*, by: User, call: Call) -> Call:
     """Publish a call so people can nominate. Side effects: public activity entry."""
+    if call.status != CallStatus.DRAFT:
+        raise Refused(_("Only a draft call can be opened."))
+    if call.closes <= timezone.now():
+        raise Refused(_("This call's closing date has passed; change it before opening."))
     call.status = CallStatus.OPEN
     call.save(update_fields=["status"])
     record_activity(by=by, verb="call.opened", target=call, public=True)
@@ -49,6 +79,26 @@ def nominate(
     """
     if not call.is_open():
         raise Refused(_("This call is not open for nominations."))
+    method = call.method_for(stakeholder_group)
+    group = (
+        StakeholderGroup(stakeholder_group).label
+        if stakeholder_group in StakeholderGroup.values
+        else stakeholder_group
+    )
+    if method == NominationMethod.NONE:
+        raise Refused(
+            _("This call has no seats for the group “%(group)s”.") % {"group": group},
+            field="stakeholder_group",
+        )
+    if method == NominationMethod.CONSTITUENCY and not is_secretariat(by):
+        raise Refused(
+            _(
+                "Candidates of the group “%(group)s” come forward through the group's own "
+                "process; the secretariat records those it puts forward."
+            )
+            % {"group": group},
+            field="stakeholder_group",
+        )
     if Nomination.objects.filter(call=call, nominee=nominee).exists():
         raise Refused(_("This person has already been nominated in this call."))
     is_self = nominee.user_id == by.pk

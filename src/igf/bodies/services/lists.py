@@ -25,7 +25,7 @@ def subscribe(*, by: User, body: Body) -> Subscription:
     if not body.type.has_mailing_list:
         raise Refused(_("This body has no mailing list."))
     is_member = body.memberships.current().filter(person=by.person).exists()
-    if not (is_member or body.type.has_open_membership):
+    if not (is_member or body.list_open):
         raise NotAllowed(_("Only members can subscribe to this list."))
     subscription, _created = Subscription.objects.update_or_create(
         body=body, person=by.person, defaults={"active": True}
@@ -92,5 +92,7 @@ def post_message(
             )
         )
     transaction.on_commit(lambda: [email.send() for email in emails])
-    record_activity(by=by, verb="list.posted", target=body, public=body.type.has_open_membership)
+    record_activity(
+        by=by, verb="list.posted", target=body, public=body.list_open or body.has_open_archives
+    )
     return message

@@ -93,7 +93,7 @@ def end_membership(*, by: User, membership: Membership, end: date, reason: str =
 @transaction.atomic
 def join_body(*, by: User, body: Body) -> Membership:
     """Join a body with open membership as a member. Side effects: subscription, activity."""
-    if not body.type.has_open_membership:
+    if not body.membership_open:
         raise Refused(_("This body appoints its members; it cannot be joined."))
     today = timezone.localdate()
     existing = body.memberships.current(today).filter(person=by.person).first()

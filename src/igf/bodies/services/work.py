@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from igf.bodies.enums import ChairMethod
 from igf.bodies.models import AnnualReport, Body, Milestone, TermsOfReference
 from igf.core.activity import record_activity
 from igf.core.errors import Invalid
@@ -18,9 +19,23 @@ from igf.people.models import User
 
 @transaction.atomic
 def adopt_terms_of_reference(
-    *, by: User, body: Body, text: str, adopted_on: date, adopted_by: str, adopted_by_url: str = ""
+    *,
+    by: User,
+    body: Body,
+    text: str,
+    adopted_on: date,
+    adopted_by: str,
+    adopted_by_url: str = "",
+    chair_method: str = ChairMethod.APPOINTED,
+    chair_appointed_by: str = "",
+    chairs: int = 1,
+    election_quorum: int = 50,
+    rotation_order: list[str] | None = None,
 ) -> TermsOfReference:
-    """Record a newly adopted version of the terms of reference. Side effects: activity entry."""
+    """Record a newly adopted version of the terms of reference, with how the chair is chosen.
+
+    Side effects: activity entry.
+    """
     latest = body.terms_of_reference.order_by("-version").first()
     version = TermsOfReference.objects.create(
         body=body,
@@ -29,6 +44,11 @@ def adopt_terms_of_reference(
         adopted_on=adopted_on,
         adopted_by=adopted_by,
         adopted_by_url=adopted_by_url,
+        chair_method=chair_method,
+        chair_appointed_by=chair_appointed_by,
+        chairs=chairs,
+        election_quorum=election_quorum,
+        rotation_order=list(rotation_order or []),
         recorded_by=by,
     )
     record_activity(

@@ -50,7 +50,9 @@ def send_apologies(*, by: User, meeting: Meeting, note: str = "") -> Attendance:
     if meeting.is_cancelled or meeting.has_ended():
         raise MeetingError(_("This meeting is over or cancelled."))
     if not any(m.person.user_id == by.pk for m in queries.expected_members(meeting)):
-        raise MeetingError(_("Only members of the body send apologies."))
+        raise MeetingError(
+            queries.why_not_expected(meeting, by) or _("Only members of the body send apologies.")
+        )
     attendance, _created = Attendance.objects.update_or_create(
         meeting=meeting,
         person=person_of(by),
@@ -76,8 +78,11 @@ def record_attendance(
 ) -> list[Attendance]:
     """Record who attended, by person id; an empty status leaves the person unrecorded.
 
-    Side effects: one activity entry for the whole list.
+    Refused before the meeting has started: nobody has attended yet (apologies are sent by
+    the members themselves). Side effects: one activity entry for the whole list.
     """
+    if not meeting.has_started():
+        raise MeetingError(queries.attendance_not_yet(meeting))
     valid = set(AttendanceStatus.values)
     existing = {a.person_id: a for a in meeting.attendance.all()}
     people = Person.objects.in_bulk(list(statuses))

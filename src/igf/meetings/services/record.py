@@ -7,6 +7,7 @@ from datetime import date
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from igf.core.activity import record_activity
@@ -88,11 +89,36 @@ def record_decision(
     agenda_item: AgendaItem | None = None,
     range_of_views: str = "",
     determined_by: Person | None = None,
+    by_correspondence: bool = False,
+    decided_on: date | None = None,
 ) -> Decision:
     """Record a decision with its consensus level, as determined by the chair.
 
-    "No consensus" must record the range of views held. Side effects: activity entry.
+    "No consensus" must record the range of views held. A decision recorded before the
+    meeting has started was not taken in it: it must say it was decided by correspondence,
+    and on which day (not a day still to come). Side effects: activity entry.
     """
+    if by_correspondence:
+        if decided_on is None:
+            raise MeetingError(
+                _("Give the day the decision was reached by correspondence."), field="decided_on"
+            )
+        if decided_on > timezone.localdate():
+            raise MeetingError(
+                _("A decision by correspondence cannot be dated in the future."),
+                field="decided_on",
+            )
+    elif not meeting.has_started():
+        raise MeetingError(
+            _(
+                "This meeting has not taken place yet (it starts on %(start)s). A decision "
+                "reached before it is recorded as decided by correspondence, with its date."
+            )
+            % {"start": date_format(timezone.localtime(meeting.start), "DATETIME_FORMAT")},
+            field="by_correspondence",
+        )
+    else:
+        decided_on = None
     if consensus not in ConsensusLevel.values:
         raise MeetingError(_("Choose a consensus level."), field="consensus")
     if consensus == ConsensusLevel.NO_CONSENSUS and not range_of_views.strip():
@@ -109,6 +135,8 @@ def record_decision(
         consensus=consensus,
         range_of_views=range_of_views.strip(),
         determined_by=determined_by or person_of(by),
+        by_correspondence=by_correspondence,
+        decided_on=decided_on,
         recorded_by=by,
     )
     record_activity(by=by, verb="decision.recorded", target=decision, public=is_public(meeting))

@@ -164,6 +164,11 @@ def meeting_detail(request: HttpRequest, meeting: Meeting) -> HttpResponse:
         "observer_count": queries.observer_count(meeting),
         "registration": queries.registration_of(meeting, user),
         "apologies": queries.apologies_of(meeting, user),
+        "not_expected": (
+            queries.why_not_expected(meeting, user)
+            if not can["send_apologies"] and not meeting.is_cancelled and not meeting.has_ended()
+            else None
+        ),
         "inputs": queries.written_inputs(meeting, user) if meeting.is_consultation else [],
         "transcripts": queries.transcripts_of(meeting) if can["view_record"] else [],
         "world": clock.world_clock(meeting.start, meeting.end),

@@ -49,11 +49,16 @@ def record_attendance(request: HttpRequest, meeting: Meeting) -> HttpResponse:
         people=list(people.values()),
         initial_statuses={pid: a.status for pid, a in existing.items()},
     )
+    not_yet = None if meeting.has_started() else queries.attendance_not_yet(meeting)
     if request.method == "POST" and form.is_valid():
         services.record_attendance(by=user_of(request), meeting=meeting, statuses=form.statuses())
         messages.success(request, _("Attendance is recorded."))
         return redirect(meeting)
-    return render(request, "meetings/attendance_form.html", {"meeting": meeting, "form": form})
+    return render(
+        request,
+        "meetings/attendance_form.html",
+        {"meeting": meeting, "form": form, "not_yet": not_yet},
+    )
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
@@ -118,7 +123,7 @@ def approve_minutes(request: HttpRequest, meeting: Meeting) -> HttpResponse:
 @require_http_methods(["GET", "HEAD", "POST"])
 @permission_required("meetings.record_decision", MEETING)
 def record_decision(request: HttpRequest, meeting: Meeting) -> HttpResponse:
-    form = DecisionForm(request.POST or None, meeting=meeting)
+    form = DecisionForm(request.POST or None, meeting=meeting, recorder=user_of(request).person)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -130,6 +135,8 @@ def record_decision(request: HttpRequest, meeting: Meeting) -> HttpResponse:
                 consensus=data["consensus"],
                 range_of_views=data["range_of_views"],
                 determined_by=data["determined_by"],
+                by_correspondence=data["by_correspondence"],
+                decided_on=data["decided_on"],
             )
         except Refused as error:
             add_refusal(form, error)
