@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "csp",
     # The forum's own apps, in the order they may import each other (lowest first; core above).
     "igf.people",
+    "igf.conduct",
     "igf.bodies",
     "igf.meetings",
     "igf.programme",
@@ -201,6 +202,8 @@ LOGIN_REDIRECT_URL = "core:home"
 ACCOUNT_ADAPTER = "igf.people.adapters.AccountAdapter"
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+# Accepting the code of conduct at sign-up (a base of allauth's form; conduct records it).
+ACCOUNT_SIGNUP_FORM_CLASS = "igf.conduct.forms.SignupAcceptanceForm"
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_UNIQUE_EMAIL = True
@@ -341,3 +344,5 @@ IGF_SECRETARIAT_GROUP = "Secretariat"
 # Moderators of public comment under the code of conduct (they read flagged and anonymous
 # comments, so they too must use a second factor).
 IGF_MODERATORS_GROUP = "Moderators"
+# Conduct officers read the confidential reports of concerns (second factor required).
+IGF_CONDUCT_OFFICERS_GROUP = "Conduct officers"
