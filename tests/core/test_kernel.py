@@ -109,6 +109,8 @@ SECOND_FACTOR_PAGES = [
     "/bodies/a-body/calls/1/select/",
     "/consultations/moderation/",
     "/consultations/moderation/1/",
+    "/conduct/reports/",
+    "/conduct/reports/1/",
     "/consultations/q/questionnaire/invite/",
     "/opinions/new/",
     "/opinions/a-conversation/moderate/",

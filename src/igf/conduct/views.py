@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import cast
 
 from django.contrib import messages
-from django.core.exceptions import ObjectDoesNotExist
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.core.paginator import Paginator
 from django.db import models
 from django.http import HttpRequest, HttpResponse
@@ -20,7 +20,7 @@ from igf.conduct import queries, services
 from igf.conduct.enums import ReportStatus
 from igf.conduct.forms import AcceptForm, HandleForm, MeetingReportForm, ReportForm
 from igf.conduct.models import Code, Report
-from igf.conduct.rules import current_code, must_accept
+from igf.conduct.rules import current_code, is_conduct_officer, must_accept
 from igf.core.errors import Refused
 from igf.core.forms import add_refusal
 from igf.core.permissions import Load, permission_required
@@ -32,6 +32,13 @@ REPORTS_PER_PAGE = 25
 
 def _user(request: HttpRequest) -> User:
     return cast(User, request.user)
+
+
+def _officers_only(request: HttpRequest) -> None:
+    """Reports are for the conduct officers alone: not even a superuser reads them by office
+    (Django would grant a superuser every permission)."""
+    if not is_conduct_officer(request.user):
+        raise PermissionDenied
 
 
 def _code_page(request: HttpRequest, code: Code | None) -> HttpResponse:
@@ -141,6 +148,7 @@ def report_meeting(request: HttpRequest) -> HttpResponse:
 @require_safe
 @permission_required("conduct.handle_reports", second_factor=True)
 def reports(request: HttpRequest) -> HttpResponse:
+    _officers_only(request)
     status = request.GET.get("status", ReportStatus.OPEN)
     page = Paginator(queries.reports_for_officers(status), REPORTS_PER_PAGE).get_page(
         request.GET.get("page")
@@ -155,6 +163,7 @@ def reports(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "HEAD", "POST"])
 @permission_required("conduct.handle_reports", Load(queries.get_report), second_factor=True)
 def report(request: HttpRequest, report: Report) -> HttpResponse:
+    _officers_only(request)
     form = HandleForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
