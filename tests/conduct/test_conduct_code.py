@@ -156,3 +156,17 @@ def test_sign_up_before_any_code_is_published_asks_nothing(client: Client) -> No
     page = client.get("/accounts/signup/").content.decode()
     assert 'name="accept_code_of_conduct"' not in page
     assert _sign_up(client).status_code == 302
+
+
+@pytest.mark.django_db
+def test_the_accept_page_and_report_link_speak_the_readers_language(
+    participant: User, other_participant: User, login: Any
+) -> None:
+    publish()
+    client = login(participant)
+    french = client.get("/conduct/accept/", HTTP_ACCEPT_LANGUAGE="fr").content.decode()
+    assert "<h1>Acceptez le code de conduite mis à jour</h1>" in french
+    assert "J’ai lu le code de conduite et je l’accepte" in french
+    profile = person_of(other_participant).get_absolute_url()
+    russian = client.get(profile, HTTP_ACCEPT_LANGUAGE="ru").content.decode()
+    assert "Сообщить о проблеме</a>" in russian
