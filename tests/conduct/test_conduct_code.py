@@ -166,7 +166,30 @@ def test_the_accept_page_and_report_link_speak_the_readers_language(
     client = login(participant)
     french = client.get("/conduct/accept/", HTTP_ACCEPT_LANGUAGE="fr").content.decode()
     assert "<h1>Acceptez le code de conduite mis à jour</h1>" in french
-    assert "J’ai lu le code de conduite et je l’accepte" in french
+    assert "J’ai lu le code de conduite et je l’accepte" in french  # noqa: RUF001
     profile = person_of(other_participant).get_absolute_url()
     russian = client.get(profile, HTTP_ACCEPT_LANGUAGE="ru").content.decode()
-    assert "Сообщить о проблеме</a>" in russian
+    assert "Сообщить о проблеме</a>" in russian  # noqa: RUF001
+
+
+@pytest.mark.django_db
+def test_the_demo_publishes_version_1_in_six_languages_once(participant: User) -> None:
+    from django.contrib.auth.models import Group  # noqa: PLC0415
+
+    from igf.conduct.demo import seed  # noqa: PLC0415
+    from igf.conduct.models import Code  # noqa: PLC0415
+    from igf.core.demo import DemoContext  # noqa: PLC0415
+
+    seed(DemoContext())
+    seed(DemoContext())
+    code = Code.objects.get()
+    assert sorted(code.texts.values_list("language", flat=True)) == [
+        "ar",
+        "en",
+        "es",
+        "fr",
+        "ru",
+        "zh-hans",
+    ]
+    assert not must_accept(person_of(participant))
+    assert Group.objects.filter(name="Conduct officers").exists()
