@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from igf.conduct.enums import Outcome, ReportKind, ReportStatus
 from igf.conduct.models import Acceptance, Report
-from igf.conduct.services import handle_report, report_concern
+from igf.conduct.services import ConductError, handle_report, report_concern
 from igf.consultations import queries as consultation_queries
 from igf.opinions import queries as opinion_queries
 from igf.people.models import User
@@ -261,3 +261,32 @@ def test_officers_need_a_second_factor(login: Any) -> None:
     user.groups.add(Group.objects.get_or_create(name="Conduct officers")[0])
     response = login(user).get("/conduct/reports/")
     assert response["Location"] == "/accounts/2fa/totp/activate/"
+
+
+@pytest.mark.django_db
+def test_hiding_a_written_input_takes_it_off_the_meeting_page(
+    participant: User, other_participant: User, secretariat: User, login: Any
+) -> None:
+    from igf.meetings.models import WrittenInput  # noqa: PLC0415
+    from tests.meetings.factories import MeetingFactory  # noqa: PLC0415
+
+    meeting = MeetingFactory.create(body=None, title="Open consultation on the programme")
+    written = WrittenInput.objects.create(
+        meeting=meeting, author=person_of(other_participant), title="Rant", text="Abuse here."
+    )
+    assert "Abuse here." in login(None).get(meeting.get_absolute_url()).content.decode()
+    report = report_concern(by=participant, subject=written, description="Abusive.")
+    handle_report(by=officer(), report=report, outcome=Outcome.HIDDEN, reasons="Abuse.")
+    for viewer in (None, participant, secretariat):
+        assert "Abuse here." not in login(viewer).get(meeting.get_absolute_url()).content.decode()
+
+
+@pytest.mark.django_db
+def test_a_profile_cannot_be_hidden_only_warned_or_suspended(
+    participant: User, other_participant: User
+) -> None:
+    report = report_concern(by=participant, subject=person_of(other_participant), description="x")
+    with pytest.raises(ConductError, match="not about content that can be hidden"):
+        handle_report(by=officer(), report=report, outcome=Outcome.HIDDEN, reasons="No.")
+    action = handle_report(by=officer(), report=report, outcome=Outcome.WARNING, reasons="Stop.")
+    assert action.outcome == Outcome.WARNING

@@ -26,6 +26,10 @@ REPORTABLE = frozenset(
 )
 
 
+# The kinds whose lists consult `hidden_ids`, so an officer's "content hidden" really hides.
+HIDEABLE = frozenset({"consultations.comment", "opinions.statement", "meetings.writteninput"})
+
+
 def published_codes() -> models.QuerySet[Code]:
     return Code.objects.filter(published__lte=timezone.now()).prefetch_related("texts")
 

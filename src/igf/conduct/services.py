@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from igf.conduct.enums import Outcome, ReportKind, ReportStatus
 from igf.conduct.models import Acceptance, Action, Code, CodeText, Report
+from igf.conduct.queries import HIDEABLE
 from igf.conduct.rules import current_code, suspended_until
 from igf.core.activity import record_activity
 from igf.core.errors import NotAllowed, Refused
@@ -139,7 +140,10 @@ def handle_report(
     """
     if not reasons.strip():
         raise ConductError(_("Give the reasons for what was done."), field="reasons")
-    if outcome == Outcome.HIDDEN and report.subject_id is None:
+    hideable = report.subject_type is not None and (
+        f"{report.subject_type.app_label}.{report.subject_type.model}" in HIDEABLE
+    )
+    if outcome == Outcome.HIDDEN and not hideable:
         raise ConductError(
             _("This report is not about content that can be hidden."), field="outcome"
         )
