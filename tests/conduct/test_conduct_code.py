@@ -180,8 +180,9 @@ def test_the_demo_publishes_version_1_in_six_languages_once(participant: User) -
     from igf.conduct.models import Code  # noqa: PLC0415
     from igf.core.demo import DemoContext  # noqa: PLC0415
 
-    seed(DemoContext())
-    seed(DemoContext())
+    accounts = seed(DemoContext())
+    assert seed(DemoContext()) == accounts
+    assert [(a.email, a.role) for a in accounts] == [("conduct@example.org", "conduct officer")]
     code = Code.objects.get()
     assert sorted(code.texts.values_list("language", flat=True)) == [
         "ar",
@@ -192,4 +193,5 @@ def test_the_demo_publishes_version_1_in_six_languages_once(participant: User) -
         "zh-hans",
     ]
     assert not must_accept(person_of(participant))
-    assert Group.objects.filter(name="Conduct officers").exists()
+    officers = Group.objects.get(name="Conduct officers").user_set.all()
+    assert [u.email for u in officers] == ["conduct@example.org"]

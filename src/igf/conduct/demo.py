@@ -4,14 +4,17 @@ demo, and the conduct officers' group."""
 
 from __future__ import annotations
 
+from allauth.account.models import EmailAddress
 from django.conf import settings
+from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group
 from django.db import transaction
 
 from igf.conduct.models import Acceptance, Code
-from igf.conduct.services import publish_code
+from igf.conduct.services import publish_code, report_concern
 from igf.core.demo import DemoAccount, DemoContext
-from igf.people.models import Person
+from igf.people.demo import DEMO_PASSWORD
+from igf.people.models import Person, User
 
 CODE_TEXTS: dict[str, tuple[str, str]] = {
     "en": (
@@ -125,14 +128,41 @@ CODE_TEXTS: dict[str, tuple[str, str]] = {
 }
 
 
+OFFICER = ("conduct@example.org", "Olu Conduct Officer")
+
+
+def _officer() -> User:
+    """The demo's conduct officer (they set up a second factor on first sign-in)."""
+    email, name = OFFICER
+    user = User.objects.filter(email=email).first()
+    if user is None:
+        user = User.objects.create(email=email, password=make_password(DEMO_PASSWORD))
+        EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
+        Person.objects.filter(user=user).update(display_name=name)
+    group, _created = Group.objects.get_or_create(name=settings.IGF_CONDUCT_OFFICERS_GROUP)
+    user.groups.add(group)
+    return user
+
+
 def seed(context: DemoContext) -> list[DemoAccount]:
-    """Version 1 of the code, accepted by the people already in the demo; once only."""
-    Group.objects.get_or_create(name=settings.IGF_CONDUCT_OFFICERS_GROUP)
+    """Version 1 of the code, accepted by the people already in the demo, a conduct officer
+    and one open report about a profile; once only."""
+    account = DemoAccount(email=OFFICER[0], password=DEMO_PASSWORD, role="conduct officer")
     if Code.objects.exists():
-        return []
+        return [account]
     with transaction.atomic():
+        _officer()
         code = publish_code(by=None, texts=CODE_TEXTS, changes="")
         Acceptance.objects.bulk_create(
             Acceptance(person=person, code=code) for person in Person.objects.all()
         )
-    return []
+        reporter = User.objects.filter(email="member@example.org").first()
+        reported = Person.objects.filter(user__email__startswith="person").order_by("pk").first()
+        if reporter is not None and reported is not None:
+            report_concern(
+                by=reporter,
+                subject=reported,
+                description="This profile advertises a commercial service and links to it "
+                "in every comment.",
+            )
+    return [account]
