@@ -60,6 +60,9 @@ def _sign_up(client: Client, **extra: str) -> Any:
 @pytest.mark.django_db
 def test_sign_up_records_acceptance_of_the_current_code(client: Client) -> None:
     code = publish()
+    form = client.get("/accounts/signup/").content.decode()
+    assert form.index('name="password2"') < form.index('name="accept_code_of_conduct"')
+    assert "I have read the code of conduct and accept it" in form
     response = _sign_up(client, accept_code_of_conduct="on")
     assert response.status_code == 302
     user = User.objects.get(email="new@example.org")

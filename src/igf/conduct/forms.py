@@ -33,6 +33,9 @@ class SignupAcceptanceForm(forms.Form):
         ),
         error_messages={"required": _("Accept the code of conduct to join the forum.")},
     )
+    # allauth orders its sign-up form by this list (unknown names are skipped, others follow):
+    # the box comes last, after the fields a person fills in.
+    field_order = ("email", "display_name", "password1", "password2", "accept_code_of_conduct")
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
