@@ -7,19 +7,23 @@ from django.conf import settings
 from django.contrib.auth.models import Group
 
 from igf.conduct.models import Code, Report
-from igf.conduct.services import report_concern
+from igf.conduct.services import accept_code, report_concern
 from igf.people.models import User
 from tests.conduct.factories import publish
 from tests.factories import UserFactory
 from tests.pages import Page
 
 
-def _code() -> Code:
-    return Code.objects.first() or publish()
+def _code(user: User) -> Code:
+    """The published code, accepted by the viewer: the pages of later apps, fetched in the same
+    test, then let them contribute."""
+    code = Code.objects.first() or publish()
+    accept_code(by=user, code=code)
+    return code
 
 
 def _report(user: User) -> Report:
-    _code()
+    _code(user)
     found = Report.objects.first()
     if found is not None:
         return found
@@ -33,9 +37,9 @@ def _officer(user: User) -> User:
 
 
 PAGES = [
-    Page("code of conduct", lambda u: _code().get_absolute_url().replace("versions/1/", "")),
-    Page("code of conduct version", lambda u: _code().get_absolute_url()),
-    Page("accept the code", lambda u: f"/conduct/accept/?v={_code().version}", signed_in=True),
+    Page("code of conduct", lambda u: _code(u).get_absolute_url().replace("versions/1/", "")),
+    Page("code of conduct version", lambda u: _code(u).get_absolute_url()),
+    Page("accept the code", lambda u: f"/conduct/accept/?v={_code(u).version}", signed_in=True),
     Page(
         "report a concern",
         lambda u: f"/conduct/report/people.person/{_report(u).reported_person_id}/",
