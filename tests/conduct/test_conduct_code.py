@@ -198,3 +198,27 @@ def test_the_demo_publishes_version_1_in_six_languages_once(participant: User) -
     assert not must_accept(person_of(participant))
     officers = Group.objects.get(name="Conduct officers").user_set.all()
     assert [u.email for u in officers] == ["conduct@example.org"]
+
+
+@pytest.mark.django_db
+def test_a_paragraph_stays_readable_but_a_comment_waits_for_the_new_code(
+    secretariat: User, participant: User, login: Any
+) -> None:
+    from igf.consultations.models import Comment  # noqa: PLC0415
+    from tests.consultations import factories as f  # noqa: PLC0415
+
+    f.old_account(participant)
+    doc = f.document(by=secretariat)
+    f.open_period(by=secretariat, doc=doc)
+    paragraph = f.version(doc).paragraphs.get(number=1)
+    address = paragraph.get_absolute_url()
+    publish()
+    client = login(participant)
+    assert client.get(address).status_code == 200
+    comment = {"text": "Mention the NRIs.", "stakeholder_group": "civil_society", "website": ""}
+    response = client.post(address, comment, HTTP_REFERER=f"http://testserver{address}")
+    assert response["Location"].startswith("/conduct/accept/?next=")
+    assert not Comment.objects.exists()
+    client.post("/conduct/accept/", {"accept": "on", "next": address})
+    assert client.post(address, comment).status_code == 302
+    assert Comment.objects.get().text == "Mention the NRIs."
