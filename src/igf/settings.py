@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     # The forum's own apps, in the order they may import each other (lowest first; core above).
     "igf.translations",
     "igf.people",
+    "igf.conduct",
     "igf.bodies",
     "igf.meetings",
     "igf.programme",
@@ -209,7 +210,8 @@ LOGIN_REDIRECT_URL = "core:home"
 ACCOUNT_ADAPTER = "igf.people.adapters.AccountAdapter"
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
-ACCOUNT_SIGNUP_FORM_CLASS = "igf.people.forms.SignupForm"  # asks for a display name
+# Sign-up asks for a display name (people) and the code of conduct's acceptance (conduct).
+ACCOUNT_SIGNUP_FORM_CLASS = "igf.conduct.forms.SignupAcceptanceForm"
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_UNIQUE_EMAIL = True
@@ -369,3 +371,5 @@ IGF_SECRETARIAT_GROUP = "Secretariat"
 # Moderators of public comment under the code of conduct (they read flagged and anonymous
 # comments, so they too must use a second factor).
 IGF_MODERATORS_GROUP = "Moderators"
+# Conduct officers read the confidential reports of concerns (second factor required).
+IGF_CONDUCT_OFFICERS_GROUP = "Conduct officers"

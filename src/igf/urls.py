@@ -19,6 +19,7 @@ urlpatterns = [
     path("consultations/", include("igf.consultations.urls")),
     path("opinions/", include("igf.opinions.urls")),
     path("translations/", include("igf.translations.urls")),
+    path("conduct/", include("igf.conduct.urls")),
     path("accounts/", include("allauth.urls")),
     # Django's language switcher, which also remembers a signed-in person's choice for e-mails.
     path("i18n/setlang/", switch_language, name="set_language"),

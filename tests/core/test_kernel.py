@@ -111,6 +111,8 @@ SECOND_FACTOR_PAGES = [
     "/bodies/proposals/1/",
     "/consultations/moderation/",
     "/consultations/moderation/1/",
+    "/conduct/reports/",
+    "/conduct/reports/1/",
     "/consultations/q/questionnaire/invite/",
     "/opinions/new/",
     "/opinions/a-conversation/moderate/",

@@ -63,3 +63,8 @@ PAGES = [
     Page("manage a session", _session_page("manage/"), signed_in=True),
     Page("transcript", _transcript),
 ]
+PAGES += [
+    Page("transcript search", lambda u: f"/programme/transcripts/?q=hello&m={_past(u).pk}"),
+    Page("archive", lambda u: f"/programme/archive/?m={_past(u).pk}"),
+    Page("archive of a year", lambda u: f"/programme/archive/{_past(u).year}/"),
+]

@@ -62,6 +62,10 @@ ROWS: list[Row[Scene]] = [
         data={"action": "none"},
     ),
     Row("transcript of an unpublished session", _draft_transcript, INSIDERS),
+    Row("transcript search", lambda s: "/programme/transcripts/?q=welcome", everyone(200)),
+    Row("archive", lambda s: "/programme/archive/", everyone(200)),
+    Row("archive of a year", lambda s: f"/programme/archive/{s.past_meeting.year}/", everyone(200)),
+    Row("archive of a year without a meeting", lambda s: "/programme/archive/1999/", everyone(404)),
 ]
 
 

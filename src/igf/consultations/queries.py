@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from igf.bodies.models import Body
+from igf.conduct.queries import hidden_ids
 from igf.consultations import blocks as blockmod
 from igf.consultations.enums import (
     CommentStatus,
@@ -233,12 +234,13 @@ def comments_visible_to(user: Viewer) -> QuerySet[Comment]:
     visible = Q(status=CommentStatus.PUBLISHED)
     if person_id is not None:
         visible |= Q(status=CommentStatus.PENDING, author_id=person_id)
-    return _comment_queryset().filter(visible)
+    return _comment_queryset().filter(visible).exclude(pk__in=hidden_ids(Comment))
 
 
 def public_comments() -> QuerySet[Comment]:
     """What feeds, exports, statistics and the API may show: published comments only."""
-    return _comment_queryset().filter(status=CommentStatus.PUBLISHED)
+    published = _comment_queryset().filter(status=CommentStatus.PUBLISHED)
+    return published.exclude(pk__in=hidden_ids(Comment))  # hidden under the code of conduct
 
 
 def get_comment(pk: int, *, viewer: Viewer) -> Comment:

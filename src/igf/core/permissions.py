@@ -97,7 +97,9 @@ def user_needs_second_factor(user: Account) -> bool:
 
     if not getattr(user, "is_authenticated", False):
         return False
-    moderator = user.groups.filter(name=settings.IGF_MODERATORS_GROUP).exists()  # type: ignore[attr-defined]
+    moderator = user.groups.filter(  # type: ignore[attr-defined]
+        name__in=[settings.IGF_MODERATORS_GROUP, settings.IGF_CONDUCT_OFFICERS_GROUP]
+    ).exists()
     if not (getattr(user, "is_staff", False) or is_secretariat(user) or moderator):
         return False
     return not Authenticator.objects.filter(user=user).exists()

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from igf.bodies.models import Body, Membership
 from igf.bodies.queries import seat_roles
+from igf.conduct.queries import hidden_ids
 from igf.core.enums import StakeholderGroup
 from igf.core.rules import is_secretariat, reads_personal_data
 from igf.meetings import clock
@@ -165,7 +166,7 @@ def apologies_of(meeting: Meeting, user: Viewer) -> Attendance | None:
 
 
 def written_inputs(meeting: Meeting, user: Viewer) -> list[WrittenInput]:
-    inputs = meeting.inputs.select_related("author")
+    inputs = meeting.inputs.select_related("author").exclude(pk__in=hidden_ids(WrittenInput))
     if not reads_personal_data(user):  # hidden inputs: the secretariat, with its second factor
         inputs = inputs.filter(hidden=False)
     return list(inputs.order_by("submitted", "pk"))

@@ -13,6 +13,7 @@ from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.http import Http404
 
+from igf.conduct.queries import hidden_ids
 from igf.core.rules import is_secretariat
 from igf.opinions.enums import ConversationStatus, Participation, StatementStatus, Visibility
 from igf.opinions.mapping import position_of
@@ -134,7 +135,8 @@ def participant_of(conversation: Conversation, user: Viewer) -> Participant | No
 
 
 def shown_statements(conversation: Conversation) -> QuerySet[Statement]:
-    return Statement.objects.filter(conversation=conversation, status=StatementStatus.ACCEPTED)
+    accepted = Statement.objects.filter(conversation=conversation, status=StatementStatus.ACCEPTED)
+    return accepted.exclude(pk__in=hidden_ids(Statement))  # hidden under the code of conduct
 
 
 @dataclass(frozen=True)

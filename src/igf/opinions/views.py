@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from igf.conduct.guards import contribution
 from igf.core.errors import Refused
 from igf.core.forms import add_refusal
 from igf.core.permissions import Load, permission_required
@@ -152,6 +153,7 @@ def conversation_detail(request: HttpRequest, conversation: Conversation) -> Htt
 
 @require_POST
 @permission_required("opinions.take_part", CONVERSATION)
+@contribution
 def vote(request: HttpRequest, conversation: Conversation) -> HttpResponse:
     form = VoteForm(request.POST)
     back = (
@@ -179,6 +181,7 @@ def vote(request: HttpRequest, conversation: Conversation) -> HttpResponse:
 
 @require_POST
 @permission_required("opinions.write_statement", CONVERSATION)
+@contribution
 def add_statement(request: HttpRequest, conversation: Conversation) -> HttpResponse:
     form = StatementForm(request.POST)
     if form.is_valid():

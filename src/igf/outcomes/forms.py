@@ -218,3 +218,24 @@ class LinkForm(forms.Form):
         assume_scheme="https",
         error_messages={"required": _("Give the address.")},
     )
+
+
+class TranscriptSearchForm(forms.Form):
+    """One search over the transcripts of sessions and of bodies' meetings."""
+
+    q = forms.CharField(label=_("Words or a speaker's name"), required=False, max_length=100)
+    source = forms.ChoiceField(
+        label=_("Search in"),
+        required=False,
+        choices=[
+            ("all", _("Sessions and meetings")),
+            ("sessions", _("Annual meeting sessions")),
+            ("meetings", _("Meetings of bodies")),
+        ],
+    )
+
+    def clean_q(self) -> str:
+        return " ".join(str(self.cleaned_data.get("q") or "").split())
+
+    def clean_source(self) -> str:
+        return str(self.cleaned_data.get("source") or "all")

@@ -15,6 +15,7 @@ from django.http import Http404
 from igf.core.balance import BalanceReport, Dimension, measure_balance
 from igf.core.enums import StakeholderGroup
 from igf.core.forms import ROW_ID_MAX
+from igf.outcomes.archive import archived_meetings
 from igf.outcomes.deadlines import Deadline, full_deadline, short_deadline
 from igf.outcomes.models import SessionReport, SessionTranscript
 from igf.people.models import Person, Viewer
@@ -160,6 +161,15 @@ def get_transcript(pk: int, *, viewer: Viewer) -> SessionTranscript:
     if transcript is None or not can_view_session(viewer, transcript.session):
         raise Http404
     return transcript
+
+
+def get_archived_meeting(year: int, *, viewer: Viewer) -> AnnualMeeting:
+    """The annual meeting of a year in the archive (published, or any for the secretariat),
+    else Http404."""
+    meeting = archived_meetings(viewer).filter(year=year).first()
+    if meeting is None:
+        raise Http404
+    return meeting
 
 
 def people_of(session: Session) -> QuerySet[SessionPerson]:

@@ -12,4 +12,7 @@ urlpatterns = [
     path("sessions/<int:pk>/report/", views.session_report, name="session_report"),
     path("sessions/<int:pk>/manage/", views.manage_session, name="manage_session"),
     path("transcripts/<int:pk>/", views.transcript, name="transcript"),
+    path("transcripts/", views.search_transcripts, name="transcript_search"),
+    path("archive/", views.archive_index, name="archive"),
+    path("archive/<int:year>/", views.archive_year, name="archive_year"),
 ]

@@ -17,7 +17,7 @@ from igf.core.forms import add_refusal
 from igf.core.permissions import Load, permission_required
 from igf.meetings import transcripts as transcript_reader
 from igf.meetings.forms import TranscriptForm
-from igf.outcomes import queries, services
+from igf.outcomes import archive, queries, services
 from igf.outcomes.deadlines import full_deadline, short_deadline
 from igf.outcomes.enums import ReportState
 from igf.outcomes.forms import (
@@ -26,6 +26,7 @@ from igf.outcomes.forms import (
     LinkForm,
     SessionForm,
     ShortReportForm,
+    TranscriptSearchForm,
 )
 from igf.outcomes.models import SessionTranscript
 from igf.people.models import User
@@ -211,10 +212,52 @@ def transcript(request: HttpRequest, found: SessionTranscript) -> HttpResponse:
     cues = transcript_reader.paragraphs(
         transcript_reader.Cue(c.start_ms, c.end_ms, c.speaker, c.text) for c in found.cues.all()
     )
+    recording = found.session.recording_url
+    rows = [
+        {
+            "paragraph": p,
+            "stamp": transcript_reader.format_timestamp(p.start_ms)
+            if p.start_ms is not None
+            else "",
+            "link": archive.recording_link(recording, p.start_ms),
+        }
+        for p in cues
+    ]
     return render(
         request,
         "outcomes/transcript.html",
-        {"transcript": found, "session": found.session, "paragraphs": cues},
+        {"transcript": found, "session": found.session, "rows": rows},
+    )
+
+
+@require_safe
+@permission_required(None)
+def search_transcripts(request: HttpRequest) -> HttpResponse:
+    form = TranscriptSearchForm(request.GET or None)
+    search, source = "", "all"
+    if form.is_valid():
+        search, source = form.cleaned_data["q"], form.cleaned_data["source"]
+    hits = archive.search_transcripts(request.user, search, source=source)  # type: ignore[arg-type]
+    return render(
+        request,
+        "outcomes/transcript_search.html",
+        {"form": form, "search": search, "hits": hits, "limit": archive.SEARCH_LIMIT},
+    )
+
+
+@require_safe
+@permission_required(None)
+def archive_index(request: HttpRequest) -> HttpResponse:
+    return render(request, "outcomes/archive.html", {"years": archive.archive_years(request.user)})
+
+
+@require_safe
+@permission_required(None, Load(queries.get_archived_meeting, "year", viewer=True))
+def archive_year(request: HttpRequest, meeting: AnnualMeeting) -> HttpResponse:
+    return render(
+        request,
+        "outcomes/archive_year.html",
+        {"meeting": meeting, "rows": archive.archive_of_year(meeting)},
     )
 
 

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_safe
 
+from igf.conduct.guards import contribution
 from igf.core.errors import Refused
 from igf.core.forms import add_refusal
 from igf.core.permissions import Load, permission_required
@@ -326,6 +327,7 @@ def _after_save(request: HttpRequest, proposal: Proposal, action: str) -> HttpRe
 
 @require_http_methods(["GET", "HEAD", "POST"])
 @permission_required("programme.propose", CALL)
+@contribution
 def propose(request: HttpRequest, call: Call) -> HttpResponse:
     templates = [t for t in queries.call_templates(call) if t.session_type.proposable]
     chosen = request.POST.get("session_type") or request.GET.get("type")
@@ -344,6 +346,7 @@ def propose(request: HttpRequest, call: Call) -> HttpResponse:
 
 @require_http_methods(["GET", "HEAD", "POST"])
 @permission_required("programme.change_own_proposal", PROPOSAL)
+@contribution
 def edit_proposal(request: HttpRequest, proposal: Proposal) -> HttpResponse:
     template = queries.get_template(proposal.call, proposal.session_type_id)
     return _proposal_form(request, call=proposal.call, template=template, proposal=proposal)

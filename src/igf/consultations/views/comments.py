@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
+from igf.conduct.guards import contribution, contribution_on_post
 from igf.consultations import queries, services
 from igf.consultations.forms import CommentForm, FlagForm
 from igf.consultations.models import Comment, CommentPeriod, Paragraph, Version
@@ -83,6 +84,7 @@ def _post(
 
 @require_http_methods(["GET", "HEAD", "POST"])
 @permission_required(None, Load(queries.get_version_at, "slug", "number", viewer=True))
+@contribution_on_post
 def paragraph_detail(request: HttpRequest, version: Version, key: str) -> HttpResponse:
     document = version.document
     paragraph = queries.get_paragraph(version, key)
@@ -134,6 +136,7 @@ def paragraph_detail(request: HttpRequest, version: Version, key: str) -> HttpRe
 @permission_required(
     "consultations.comment", Load(queries.find_current_period, "slug", "number", viewer=True)
 )
+@contribution
 def comment_document(request: HttpRequest, period: CommentPeriod | None) -> HttpResponse:
     """A comment on the whole document, optionally as a PDF or Word file."""
     if period is None:  # a superuser passes every rule, also on a version never put out
@@ -166,6 +169,7 @@ def comment_document(request: HttpRequest, period: CommentPeriod | None) -> Http
 
 @require_http_methods(["GET", "HEAD", "POST"])
 @permission_required("consultations.reply", Load(queries.get_published_comment, viewer=True))
+@contribution
 def reply(request: HttpRequest, parent: Comment) -> HttpResponse:
     period = parent.period
     form = CommentForm(request.POST or None, person=user_of(request).person, reply=True)

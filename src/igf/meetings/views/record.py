@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from igf.conduct.guards import contribution
 from igf.core.errors import Refused
 from igf.core.forms import add_refusal
 from igf.core.permissions import Load, permission_required
@@ -229,6 +230,7 @@ def update_action(request: HttpRequest, action: ActionItem) -> HttpResponse:
 
 @require_http_methods(["GET", "HEAD", "POST"])
 @permission_required("meetings.submit_input", MEETING)
+@contribution
 def submit_input(request: HttpRequest, meeting: Meeting) -> HttpResponse:
     form = WrittenInputForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
