@@ -18,6 +18,7 @@ urlpatterns = [
     path("programme/", include("igf.outcomes.urls")),
     path("consultations/", include("igf.consultations.urls")),
     path("opinions/", include("igf.opinions.urls")),
+    path("funding/", include("igf.funding.urls")),
     path("accounts/", include("allauth.urls")),
     # Django's language switcher, which also remembers a signed-in person's choice for e-mails.
     path("i18n/setlang/", switch_language, name="set_language"),

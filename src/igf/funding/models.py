@@ -242,3 +242,24 @@ class Posting(models.Model):
 
     def __str__(self) -> str:
         return f"{self.account} {self.amount}"
+
+
+class Budget(models.Model):
+    """What a fund plans to spend in a year, in its reporting currency (IATI budgets and the
+    organisation file's total budget)."""
+
+    fund = models.ForeignKey(Fund, on_delete=models.PROTECT, related_name="budgets")
+    year = models.PositiveSmallIntegerField(_("year"))
+    amount = models.DecimalField(_("amount"), max_digits=16, decimal_places=2)
+    committed = models.BooleanField(_("committed"), default=False)
+
+    class Meta:
+        verbose_name = _("budget")
+        verbose_name_plural = _("budgets")
+        ordering: ClassVar[list[str]] = ["fund", "year"]
+        constraints: ClassVar[list[models.BaseConstraint]] = [
+            models.UniqueConstraint(fields=["fund", "year"], name="funding_one_budget_per_year")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.fund} {self.year}"

@@ -37,6 +37,7 @@ grant_model_permissions(
     {
         "fund": ("view", "add", "change"),
         "donor": ("view", "add", "change"),
+        "budget": ("view", "add", "change"),
         "entry": ("view",),
         "pledge": ("view",),
         "agreement": ("view",),

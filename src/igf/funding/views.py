@@ -1,0 +1,246 @@
+"""The funding pages: the public ledger per fund and year (page, CSV, JSON), the IATI files and
+their index, and the finance role's books (record, approve, reverse)."""
+
+from __future__ import annotations
+
+import csv
+from decimal import Decimal
+from typing import Any, cast
+
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
+from moneyed import Money
+
+from igf.core.errors import Refused
+from igf.core.forms import add_refusal
+from igf.core.permissions import Load, permission_required
+from igf.funding import charts, iati, queries, services
+from igf.funding.forms import EntryForm, ReverseForm
+from igf.funding.models import Entry, Fund
+from igf.people.models import User
+
+FUND = Load(queries.get_fund, "slug")
+ENTRY = Load(queries.get_entry, "pk")
+
+
+def _user(request: HttpRequest) -> User:
+    return cast(User, request.user)
+
+
+@require_safe
+@permission_required(None)
+def index(request: HttpRequest) -> HttpResponse:
+    funds = [(fund, queries.years_of(fund)) for fund in queries.funds()]
+    return render(request, "funding/index.html", {"funds": funds})
+
+
+def _report_or_404(fund: Fund, year: int | None) -> queries.YearReport:
+    years = queries.years_of(fund)
+    if year is None:
+        year = years[-1] if years else timezone.localdate().year
+    elif year not in years:
+        raise Http404
+    return queries.year_report(fund, year)
+
+
+@require_safe
+@permission_required(None, FUND)
+def fund(request: HttpRequest, fund: Fund, year: int | None = None) -> HttpResponse:
+    report = _report_or_404(fund, year)
+    return render(
+        request,
+        "funding/fund.html",
+        {
+            "fund": fund,
+            "report": report,
+            "years": queries.years_of(fund),
+            "trend_chart": charts.trend_chart(
+                [(p.year, p.contributions, p.spent) for p in report.trend]
+            ),
+            "groups_bar": charts.share_bar([row.share for row in report.groups]),
+            "categories_bar": charts.share_bar([row.share for row in report.categories]),
+        },
+    )
+
+
+def _money(value: Decimal) -> str:
+    return f"{value:.2f}"
+
+
+def report_data(report: queries.YearReport) -> dict[str, Any]:
+    """The year of a fund as open data (the JSON download and the API)."""
+    return {
+        "fund": report.fund.slug,
+        "name": report.fund.name,
+        "year": report.year,
+        "currency": report.currency,
+        "opening_balance": _money(report.opening),
+        "contributions": _money(report.figures.contributions),
+        "cash_contributions": _money(report.figures.cash),
+        "in_kind_contributions": _money(report.figures.in_kind),
+        "expenditure": _money(report.figures.expenditure),
+        "closing_balance": _money(report.closing),
+        "donors": [
+            {
+                "name": d.name,
+                "stakeholder_group": d.group,
+                "country": d.country,
+                "cash": _money(d.cash),
+                "in_kind": _money(d.in_kind),
+            }
+            for d in report.donors
+        ],
+        "host_countries": [
+            {"country": h.name, "cash": _money(h.cash), "in_kind": _money(h.in_kind)}
+            for h in report.hosts
+        ],
+        "by_stakeholder_group": [
+            {"group": g.key, "amount": _money(g.amount)} for g in report.groups
+        ],
+        "expenditure_by_category": [
+            {"category": c.key, "amount": _money(c.amount)} for c in report.categories
+        ],
+        "entries": [_entry_data(e) for e in report.entries],
+        "trend": [
+            {"year": p.year, "contributions": _money(p.contributions), "spent": _money(p.spent)}
+            for p in report.trend
+        ],
+    }
+
+
+def _entry_data(entry: Entry) -> dict[str, Any]:
+    return {
+        "id": entry.pk,
+        "date": entry.date.isoformat(),
+        "kind": entry.kind,
+        "from": str(entry.donor or entry.host_country or ""),
+        "category": entry.category,
+        "description": entry.description,
+        "amount": _money(entry.amount),
+        "currency": entry.currency,
+        "rate": str(entry.rate),
+        "rate_date": entry.rate_date.isoformat(),
+        "reported_amount": _money(entry.reporting_amount),
+        "reverses": entry.reverses_id,
+        "reason": entry.reason,
+    }
+
+
+@require_safe
+@permission_required(None, FUND)
+def fund_json(request: HttpRequest, fund: Fund, year: int) -> HttpResponse:
+    return JsonResponse(report_data(_report_or_404(fund, year)))
+
+
+CSV_COLUMNS = (
+    "id", "date", "kind", "from", "category", "description", "amount", "currency", "rate",
+    "rate_date", "reported_amount", "reverses", "reason",
+)  # fmt: skip
+
+
+@require_safe
+@permission_required(None, FUND)
+def fund_csv(request: HttpRequest, fund: Fund, year: int) -> HttpResponse:
+    report = _report_or_404(fund, year)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{fund.slug}-{year}.csv"'
+    writer = csv.DictWriter(response, fieldnames=[*CSV_COLUMNS, "reporting_currency"])
+    writer.writeheader()
+    for entry in report.entries:
+        writer.writerow({**_entry_data(entry), "reporting_currency": fund.reporting_currency})
+    return response
+
+
+@require_safe
+@permission_required(None)
+def iati_index(request: HttpRequest) -> HttpResponse:
+    return render(request, "funding/iati.html", {"funds": queries.funds()})
+
+
+@require_safe
+@permission_required(None, FUND)
+def iati_activity(request: HttpRequest, fund: Fund) -> HttpResponse:
+    return HttpResponse(iati.activity_file([fund]), content_type="application/xml")
+
+
+@require_safe
+@permission_required(None)
+def iati_organisation(request: HttpRequest) -> HttpResponse:
+    return HttpResponse(
+        iati.organisation_file(list(queries.funds())), content_type="application/xml"
+    )
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@permission_required("funding.view_books", FUND)
+def books(request: HttpRequest, fund: Fund) -> HttpResponse:
+    form = EntryForm(request.POST or None, initial={"currency": fund.reporting_currency})
+    if request.method == "POST":
+        if not request.user.has_perm("funding.record_entry"):
+            raise Refused(_("Only the finance team records entries in the books."))
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                entry = services.record_entry(
+                    by=_user(request),
+                    fund=fund,
+                    kind=data["kind"],
+                    on=data["on"],
+                    amount=Money(data["amount"], data["currency"]),
+                    rate=data["rate"],
+                    rate_date=data["rate_date"],
+                    description=data["description"],
+                    donor=data["donor"],
+                    host_country=data["host_country"],
+                    category=data["category"],
+                )
+            except Refused as error:
+                add_refusal(form, error)
+            else:
+                messages.success(
+                    request,
+                    _("The entry is posted.")
+                    if entry.posted
+                    else _("The entry is recorded and waits for a second approval."),
+                )
+                return redirect("funding:books", slug=fund.slug)
+    return render(
+        request,
+        "funding/books.html",
+        {
+            "fund": fund,
+            "form": form,
+            "pending": queries.pending_entries(fund),
+            "entries": queries.entries_of(fund, request.user)[:100],
+            "cash": services.cash_held(fund),
+            "reverse_form": ReverseForm(initial={"on": timezone.localdate()}),
+        },
+    )
+
+
+@require_POST
+@permission_required("funding.approve_entry", ENTRY)
+def approve(request: HttpRequest, entry: Entry) -> HttpResponse:
+    services.approve_entry(by=_user(request), entry=entry)
+    messages.success(request, _("The entry is approved and posted."))
+    return redirect("funding:books", slug=entry.fund.slug)
+
+
+@require_POST
+@permission_required("funding.reverse_entry", ENTRY)
+def reverse(request: HttpRequest, entry: Entry) -> HttpResponse:
+    form = ReverseForm(request.POST)
+    if not form.is_valid():
+        raise Refused(_("Give the reason and the date of the correction."))
+    services.reverse_entry(
+        by=_user(request),
+        entry=entry,
+        reason=form.cleaned_data["reason"],
+        on=form.cleaned_data["on"],
+    )
+    messages.success(request, _("The entry is reversed; both stay in the books."))
+    return redirect("funding:books", slug=entry.fund.slug)
