@@ -131,6 +131,9 @@ SECOND_FACTOR_PAGES = [
     "/programme/meetings/igf-2026/schedule/grids/",
     "/programme/meetings/igf-2026/schedule/publish/",
     "/programme/meetings/igf-2026/reports/",
+    "/funding/a-fund/books/",
+    "/funding/entries/1/approve/",
+    "/funding/entries/1/reverse/",
     "/programme/sessions/1/manage/",
 ]
 

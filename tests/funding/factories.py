@@ -31,7 +31,7 @@ def make_fund(slug: str = "trust-fund", threshold: int = 10000, **kwargs: Any) -
     defaults: dict[str, Any] = {
         "name": "IGF Trust Fund",
         "kind": FundKind.TRUST_FUND,
-        "iati_identifier": f"XM-DAC-41127-{slug}",
+        "iati_identifier": f"XI-IATI-IGF-{slug}",
         "start": dt.date(2021, 1, 1),
         "approval_threshold": Decimal(threshold),
     }

@@ -151,3 +151,26 @@ def test_iati_index_lists_the_files_and_the_page_links_them(client: Client) -> N
         in client.get("/funding/trust-fund/").content.decode()
     )
     assert iati.org_ref() == "XI-IATI-IGF"
+
+
+def test_api_publishes_funds_the_year_and_the_iati_files(client: Client) -> None:
+    _ledger()
+    assert client.get("/api/v1/funding/funds").json() == [
+        {
+            "slug": "trust-fund",
+            "name": "IGF Trust Fund",
+            "kind": "trust_fund",
+            "reporting_currency": "USD",
+            "years": [2024, 2025],
+            "iati_identifier": "XI-IATI-IGF-trust-fund",
+        }
+    ]
+    year = client.get("/api/v1/funding/funds/trust-fund/2025").json()
+    assert year["closing_balance"] == "1850.00"
+    assert client.get("/api/v1/funding/funds/trust-fund/2019").status_code == 404
+    assert client.get("/api/v1/funding/funds/nothing/2025").status_code == 404
+    activity = etree.fromstring(client.get("/api/v1/funding/iati/trust-fund.xml").content)
+    assert _schema("iati-activities-schema.xsd").validate(activity)
+    assert client.get("/api/v1/funding/iati/nothing.xml").status_code == 404
+    organisation = etree.fromstring(client.get("/api/v1/funding/iati/organisation.xml").content)
+    assert _schema("iati-organisations-schema.xsd").validate(organisation)

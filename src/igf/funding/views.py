@@ -4,10 +4,10 @@ their index, and the finance role's books (record, approve, reverse)."""
 from __future__ import annotations
 
 import csv
-from decimal import Decimal
-from typing import Any, cast
+from typing import cast
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -18,7 +18,7 @@ from moneyed import Money
 from igf.core.errors import Refused
 from igf.core.forms import add_refusal
 from igf.core.permissions import Load, permission_required
-from igf.funding import charts, iati, queries, services
+from igf.funding import charts, iati, opendata, queries, services
 from igf.funding.forms import EntryForm, ReverseForm
 from igf.funding.models import Entry, Fund
 from igf.people.models import User
@@ -67,73 +67,10 @@ def fund(request: HttpRequest, fund: Fund, year: int | None = None) -> HttpRespo
     )
 
 
-def _money(value: Decimal) -> str:
-    return f"{value:.2f}"
-
-
-def report_data(report: queries.YearReport) -> dict[str, Any]:
-    """The year of a fund as open data (the JSON download and the API)."""
-    return {
-        "fund": report.fund.slug,
-        "name": report.fund.name,
-        "year": report.year,
-        "currency": report.currency,
-        "opening_balance": _money(report.opening),
-        "contributions": _money(report.figures.contributions),
-        "cash_contributions": _money(report.figures.cash),
-        "in_kind_contributions": _money(report.figures.in_kind),
-        "expenditure": _money(report.figures.expenditure),
-        "closing_balance": _money(report.closing),
-        "donors": [
-            {
-                "name": d.name,
-                "stakeholder_group": d.group,
-                "country": d.country,
-                "cash": _money(d.cash),
-                "in_kind": _money(d.in_kind),
-            }
-            for d in report.donors
-        ],
-        "host_countries": [
-            {"country": h.name, "cash": _money(h.cash), "in_kind": _money(h.in_kind)}
-            for h in report.hosts
-        ],
-        "by_stakeholder_group": [
-            {"group": g.key, "amount": _money(g.amount)} for g in report.groups
-        ],
-        "expenditure_by_category": [
-            {"category": c.key, "amount": _money(c.amount)} for c in report.categories
-        ],
-        "entries": [_entry_data(e) for e in report.entries],
-        "trend": [
-            {"year": p.year, "contributions": _money(p.contributions), "spent": _money(p.spent)}
-            for p in report.trend
-        ],
-    }
-
-
-def _entry_data(entry: Entry) -> dict[str, Any]:
-    return {
-        "id": entry.pk,
-        "date": entry.date.isoformat(),
-        "kind": entry.kind,
-        "from": str(entry.donor or entry.host_country or ""),
-        "category": entry.category,
-        "description": entry.description,
-        "amount": _money(entry.amount),
-        "currency": entry.currency,
-        "rate": str(entry.rate),
-        "rate_date": entry.rate_date.isoformat(),
-        "reported_amount": _money(entry.reporting_amount),
-        "reverses": entry.reverses_id,
-        "reason": entry.reason,
-    }
-
-
 @require_safe
 @permission_required(None, FUND)
 def fund_json(request: HttpRequest, fund: Fund, year: int) -> HttpResponse:
-    return JsonResponse(report_data(_report_or_404(fund, year)))
+    return JsonResponse(opendata.report_data(_report_or_404(fund, year)))
 
 
 CSV_COLUMNS = (
@@ -151,7 +88,9 @@ def fund_csv(request: HttpRequest, fund: Fund, year: int) -> HttpResponse:
     writer = csv.DictWriter(response, fieldnames=[*CSV_COLUMNS, "reporting_currency"])
     writer.writeheader()
     for entry in report.entries:
-        writer.writerow({**_entry_data(entry), "reporting_currency": fund.reporting_currency})
+        writer.writerow(
+            {**opendata.entry_data(entry), "reporting_currency": fund.reporting_currency}
+        )
     return response
 
 
@@ -176,12 +115,12 @@ def iati_organisation(request: HttpRequest) -> HttpResponse:
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
-@permission_required("funding.view_books", FUND)
+@permission_required("funding.view_books", FUND, second_factor=True)
 def books(request: HttpRequest, fund: Fund) -> HttpResponse:
     form = EntryForm(request.POST or None, initial={"currency": fund.reporting_currency})
     if request.method == "POST":
         if not request.user.has_perm("funding.record_entry"):
-            raise Refused(_("Only the finance team records entries in the books."))
+            raise PermissionDenied
         if form.is_valid():
             data = form.cleaned_data
             try:
@@ -223,7 +162,7 @@ def books(request: HttpRequest, fund: Fund) -> HttpResponse:
 
 
 @require_POST
-@permission_required("funding.approve_entry", ENTRY)
+@permission_required("funding.approve_entry", ENTRY, second_factor=True)
 def approve(request: HttpRequest, entry: Entry) -> HttpResponse:
     services.approve_entry(by=_user(request), entry=entry)
     messages.success(request, _("The entry is approved and posted."))
@@ -231,7 +170,7 @@ def approve(request: HttpRequest, entry: Entry) -> HttpResponse:
 
 
 @require_POST
-@permission_required("funding.reverse_entry", ENTRY)
+@permission_required("funding.reverse_entry", ENTRY, second_factor=True)
 def reverse(request: HttpRequest, entry: Entry) -> HttpResponse:
     form = ReverseForm(request.POST)
     if not form.is_valid():

@@ -1,0 +1,46 @@
+"""The funding's roles and a small ledger for the permission matrix and the pages."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+
+from igf.funding.models import Entry, Fund
+from igf.people.models import User
+from tests.factories import UserFactory
+from tests.funding.factories import contribute, finance_user, make_donor, make_fund
+
+ROLES = ("anonymous", "participant", "finance", "other_finance", "secretariat", "admin")
+
+
+@dataclass
+class Scene:
+    fund: Fund
+    posted: Entry
+    pending: Entry
+
+
+@pytest.fixture
+def actors(db: None, secretariat: User, admin_user: User) -> dict[str, Any]:
+    return {
+        "anonymous": None,
+        "participant": UserFactory.create(display_name="Pat Participant"),
+        "finance": finance_user("Fatima Finance"),
+        "other_finance": finance_user("Otto Finance"),
+        "secretariat": secretariat,
+        "admin": admin_user,
+    }
+
+
+@pytest.fixture
+def scene(actors: dict[str, Any]) -> Scene:
+    finance = actors["finance"]
+    TOTP.activate(finance, generate_totp_secret())
+    fund = make_fund(threshold=1000)
+    donor = make_donor()
+    posted = contribute(finance, fund, donor, "500")
+    pending = contribute(finance, fund, donor, "5000")
+    return Scene(fund=fund, posted=posted, pending=pending)
