@@ -134,6 +134,7 @@ SECOND_FACTOR_PAGES = [
     "/funding/a-fund/books/",
     "/funding/entries/1/approve/",
     "/funding/entries/1/reverse/",
+    "/funding/calls/a-call/awards/",
     "/programme/sessions/1/manage/",
 ]
 

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from igf.funding.models import Fund
+import datetime as dt
+from decimal import Decimal
+
+from django.utils import timezone
+
+from igf.funding.enums import CallKind
+from igf.funding.models import Fund, SupportCall
 from igf.people.models import User
 from tests.funding.factories import contribute, finance_user, make_donor, make_fund, spend
 from tests.pages import Page
@@ -24,4 +30,29 @@ PAGES = [
     Page("fund year", lambda u: f"/funding/{_fund(u).slug}/2025/"),
     Page("iati index", lambda u: "/funding/iati/"),
     Page("books", lambda u: f"/funding/{_fund(u).slug}/books/", signed_in=True),
+]
+
+
+def _call(user: User) -> SupportCall:
+    call = SupportCall.objects.filter(slug="travel").first()
+    if call is not None:
+        return call
+    today = timezone.localdate()
+    return SupportCall.objects.create(
+        fund=_fund(user),
+        kind=CallKind.TRAVEL,
+        title="Travel support",
+        slug="travel",
+        criteria="Open to **active contributors**.",
+        opens=today - dt.timedelta(days=3),
+        closes=today + dt.timedelta(days=30),
+        budget=Decimal(5000),
+        max_award=Decimal(2000),
+    )
+
+
+PAGES += [
+    Page("support call", lambda u: _call(u).get_absolute_url()),
+    Page("apply for support", lambda u: f"{_call(u).get_absolute_url()}apply/", signed_in=True),
+    Page("choose awards", lambda u: f"{_call(u).get_absolute_url()}awards/", signed_in=True),
 ]

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
 import pytest
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+from django.utils import timezone
 
-from igf.funding.models import Entry, Fund
+from igf.funding.enums import CallKind
+from igf.funding.models import Entry, Fund, SupportCall
 from igf.people.models import User
 from tests.factories import UserFactory
 from tests.funding.factories import contribute, finance_user, make_donor, make_fund
@@ -21,6 +25,7 @@ class Scene:
     fund: Fund
     posted: Entry
     pending: Entry
+    call: SupportCall
 
 
 @pytest.fixture
@@ -43,4 +48,16 @@ def scene(actors: dict[str, Any]) -> Scene:
     donor = make_donor()
     posted = contribute(finance, fund, donor, "500")
     pending = contribute(finance, fund, donor, "5000")
-    return Scene(fund=fund, posted=posted, pending=pending)
+    today = timezone.localdate()
+    call = SupportCall.objects.create(
+        fund=fund,
+        kind=CallKind.TRAVEL,
+        title="Travel support",
+        slug="travel",
+        criteria="Active contributors.",
+        opens=today - dt.timedelta(days=3),
+        closes=today + dt.timedelta(days=30),
+        budget=Decimal(5000),
+        max_award=Decimal(2000),
+    )
+    return Scene(fund=fund, posted=posted, pending=pending, call=call)

@@ -16,7 +16,7 @@ from tests.funding.scene import ROLES, Scene
 from tests.matrix import Roles, Row, check
 
 _roles = Roles(ROLES)
-everyone, only = _roles.everyone, _roles.only
+everyone, only, signed_in = _roles.everyone, _roles.only, _roles.signed_in
 FINANCE = ("finance", "other_finance")
 
 ROWS: list[Row[Scene]] = [
@@ -28,6 +28,23 @@ ROWS: list[Row[Scene]] = [
     Row("iati index", lambda s: "/funding/iati/", everyone(200)),
     Row("iati activity", lambda s: f"/funding/{s.fund.slug}/iati-activity.xml", everyone(200)),
     Row("iati organisation", lambda s: "/funding/iati/organisation.xml", everyone(200)),
+    Row("support call", lambda s: f"/funding/calls/{s.call.slug}/", everyone(200)),
+    Row("apply", lambda s: f"/funding/calls/{s.call.slug}/apply/", signed_in(200)),
+    Row(
+        "apply (post, a draft)",
+        lambda s: f"/funding/calls/{s.call.slug}/apply/",
+        signed_in(302),
+        method="post",
+        data={"motivation": "Draft", "submit": "0"},
+    ),
+    Row("awards", lambda s: f"/funding/calls/{s.call.slug}/awards/", only("secretariat")),
+    Row(
+        "awards (post)",
+        lambda s: f"/funding/calls/{s.call.slug}/awards/",
+        only("secretariat"),
+        method="post",
+        data={"reason": ""},
+    ),
     Row("books", lambda s: f"/funding/{s.fund.slug}/books/", only(*FINANCE, "secretariat")),
     Row(
         "record (post)",

@@ -8,7 +8,17 @@ from typing import Any
 from django.contrib import admin
 from django.http import HttpRequest
 
-from igf.funding.models import Agreement, Budget, Donor, Entry, Fund, Pledge
+from igf.funding.models import (
+    Agreement,
+    Application,
+    Award,
+    Budget,
+    Donor,
+    Entry,
+    Fund,
+    Pledge,
+    SupportCall,
+)
 
 
 @admin.register(Fund)
@@ -56,3 +66,21 @@ class EntryAdmin(ReadOnly):
 
 admin.site.register(Pledge, ReadOnly)
 admin.site.register(Agreement, ReadOnly)
+
+
+@admin.register(SupportCall)
+class SupportCallAdmin(admin.ModelAdmin[SupportCall]):
+    list_display = ("title", "kind", "opens", "closes", "budget", "max_award")
+    prepopulated_fields = {"slug": ("title",)}
+
+
+@admin.register(Application)
+class ApplicationAdmin(admin.ModelAdmin[Application]):
+    """The panel's scores are entered here for now; everything else is the applicant's."""
+
+    list_display = ("pk", "call", "status", "country", "score")
+    list_filter = ("call", "status")
+    fields = ("score",)
+
+
+admin.site.register(Award, ReadOnly)

@@ -1,6 +1,9 @@
 """The funding of the demo forum: the multi-donor trust fund with 12 donors over five years
 (cash in USD, EUR and CHF, and in kind), the host country's contribution, budgets, and
-expenditure that keeps the books balanced; two finance accounts (one records, one approves).
+expenditure that keeps the books balanced; two finance accounts (one records, one approves);
+travel support from the Global South Fund (last year's awards paid, every fifth trip report
+missing; this year's call with 200 scored applications and the optimiser's awards) and an
+open call for NRI grants.
 
 Donors are made-up organisations of the directory; the amounts are illustrative, not the real
 fund's (the per-donor figures after 2019 are not public, see igf-facts.md 7.9).
@@ -21,9 +24,9 @@ from moneyed import Money
 from igf.core.demo import DemoAccount, DemoContext
 from igf.core.enums import StakeholderGroup
 from igf.core.models import Country
-from igf.funding import services
-from igf.funding.enums import Category, EntryKind, FundKind
-from igf.funding.models import Budget, Donor, Fund
+from igf.funding import services, support
+from igf.funding.enums import ApplicationStatus, CallKind, Category, EntryKind, FundKind
+from igf.funding.models import Application, Award, Budget, Donor, Fund, SupportCall
 from igf.funding.rules import FINANCE_GROUP
 from igf.people.demo import DEMO_PASSWORD
 from igf.people.models import Organization, User
@@ -177,9 +180,116 @@ def _spend(clerk: User, approver: User, fund: Fund, year: int, rng: random.Rando
             services.approve_entry(by=approver, entry=entry)
 
 
+ELIGIBLE = ("NP", "BD", "ET", "KE", "FJ", "BO", "AM", "SN", "HT", "MN", "UG", "LA", "JM", "KG")
+GENDERS = ("woman", "woman", "man", "man", "man", "non_binary", "")
+GROUPS = ("civil_society", "civil_society", "technical_community", "government", "private_sector")
+
+
+def _applicants(count: int, password_hash: str) -> list[User]:
+    users = list(
+        User.objects.filter(is_staff=False, is_superuser=False, groups=None).order_by("pk")[:count]
+    )
+    for index in range(len(users), count):
+        email = f"applicant{index + 1}@example.org"
+        user = User.objects.filter(email=email).first() or User.objects.create(
+            email=email, password=password_hash
+        )
+        users.append(user)
+    return users
+
+
+def _call(fund: Fund, year: int, kind: str, **dates: dt.date) -> SupportCall:
+    titles: dict[str, str] = {
+        CallKind.TRAVEL: f"Travel support for IGF {year}",
+        CallKind.NRI: f"Grants to national and regional initiatives {year}",
+    }
+    return SupportCall.objects.create(
+        fund=fund, kind=kind, title=titles[kind], slug=f"{kind}-{year}",
+        criteria=CRITERIA, budget=Decimal(120000 if kind == CallKind.TRAVEL else 60000),
+        max_award=Decimal(3000 if kind == CallKind.TRAVEL else 12000),
+        balance_targets=[
+            {"dimension": "gender", "category": "woman", "minimum": 0.4},
+            {"dimension": "region", "category": "african", "minimum": 0.25},
+        ] if kind == CallKind.TRAVEL else [],
+        **dates,
+    )  # fmt: skip
+
+
+CRITERIA = """Travel support goes to people who live in a least developed country, a landlocked
+developing country, a small island developing state or an economy in transition, and who are
+**active contributors** to the forum's work (organising, speaking, moderating or reporting in a
+session; a member of an NRI, a dynamic coalition, a best practice forum or a policy network).
+
+- Priority: people asking for partial funding, and people never funded before.
+- Preferences, with published weights: women, youth, persons with disabilities, indigenous people.
+- A recommendation by a respected member of the community.
+- Anyone funded before must have filed the trip report of the last award."""
+
+
+def _applications(call: SupportCall, users: list[User], rng: random.Random) -> None:
+    countries = list(Country.objects.filter(iso2__in=ELIGIBLE))
+    for user in users:
+        Application.objects.create(
+            call=call, applicant=user, status=ApplicationStatus.SUBMITTED,
+            country=rng.choice(countries), stakeholder_group=rng.choice(GROUPS),
+            gender=rng.choice(GENDERS), partial=rng.random() < 0.3,
+            preferences=["youth"] if rng.random() < 0.25 else [],
+            amount=Decimal(rng.choice((1500, 2000, 2500, 3000))),
+            motivation="I coordinate our national IGF and want to bring its messages.",
+            give_back="A report to our community and a session at our national IGF.",
+            recommender_name="A community member", recommender_email="mentor@example.org",
+            score=Decimal(rng.randrange(300, 1000)) / 100,
+            submitted=dt.datetime.combine(call.closes, dt.time(12), tzinfo=dt.UTC),
+        )  # fmt: skip
+
+
+def build_support(context: DemoContext, clerk: User) -> None:
+    """The Global South Fund, last year's call (awards paid, some trip reports missing), this
+    year's call with 200 scored applications and its awards, and an open NRI grants call."""
+    rng = random.Random(context.seed + 91)
+    secretariat = User.objects.filter(is_superuser=True).order_by("pk").first()
+    if secretariat is None:
+        return
+    fund = Fund.objects.create(
+        name="Global South Fund", slug="global-south-fund", kind=FundKind.PARTICIPANT_SUPPORT,
+        description="Support for participants from developing countries, set up in 2019.",
+        iati_identifier="XI-IATI-IGF-GSF", start=dt.date(2019, 1, 1),
+        approval_threshold=Decimal(500000),
+    )  # fmt: skip
+    donor = Donor.objects.get(organization__slug="donor-1")
+    services.record_entry(
+        by=clerk, fund=fund, kind=EntryKind.CASH, on=dt.date(2025, 1, 20),
+        amount=Money(Decimal(4_000_000), "NOK"), rate=RATES["NOK"], rate_date=dt.date(2025, 1, 15),
+        description="Contribution to participant support", donor=donor,
+    )  # fmt: skip
+    users = _applicants(240, make_password(DEMO_PASSWORD))
+    past = _call(
+        fund, 2025, CallKind.TRAVEL, opens=dt.date(2025, 1, 15), closes=dt.date(2025, 2, 17)
+    )
+    _applications(past, users[200:240], rng)
+    support.decide_awards(by=secretariat, call=past, reason="Highest scores within the budget.")
+    for index, award in enumerate(Award.objects.filter(application__call=past).order_by("pk")):
+        support.pay_award(by=clerk, award=award, on=dt.date(2025, 5, 1))
+        if index % 5 != 4:  # every fifth trip report is missing
+            support.file_trip_report(
+                by=award.application.applicant, award=award,
+                text="I reported back to our national IGF and ran a workshop.",
+            )  # fmt: skip
+    current = _call(
+        fund, 2026, CallKind.TRAVEL, opens=dt.date(2026, 1, 15), closes=dt.date(2026, 2, 17)
+    )
+    _applications(current, users[:200], rng)
+    support.decide_awards(
+        by=secretariat, call=current, reason="Highest scores, balanced by region and gender."
+    )
+    _call(fund, 2026, CallKind.NRI, opens=dt.date(2026, 3, 1), closes=dt.date(2026, 12, 31))
+
+
 def seed(context: DemoContext) -> list[DemoAccount]:
-    """The trust fund and its books; once only."""
+    """The trust fund and its books, and travel support; once only."""
     if Fund.objects.filter(slug="trust-fund").exists():
         return [DemoAccount(e, DEMO_PASSWORD, r) for e, _n, r in FINANCE_ACCOUNTS]
     with transaction.atomic():
-        return build(context)
+        accounts = build(context)
+        build_support(context, User.objects.get(email=FINANCE_ACCOUNTS[0][0]))
+    return accounts

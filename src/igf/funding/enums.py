@@ -48,3 +48,27 @@ class Account(models.TextChoices):
     CONTRIBUTIONS = "contributions", _("Cash contributions")
     IN_KIND_INCOME = "in_kind_income", _("In-kind contributions")
     SPENDING = "spending", _("Expenditure")
+
+
+class CallKind(models.TextChoices):
+    """The kinds of support call, on the same machinery."""
+
+    TRAVEL = "travel", _("Travel support")
+    MAG = "mag", _("MAG member funding")
+    NRI = "nri", _("NRI grants")
+
+
+class ApplicationStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    SUBMITTED = "submitted", _("Submitted")
+    AWARDED = "awarded", _("Awarded")
+    DECLINED = "declined", _("Not awarded")
+
+
+class Preference(models.TextChoices):
+    """The published preferences of the criteria; applicants say which apply, if any."""
+
+    WOMAN = "woman", _("Woman")
+    YOUTH = "youth", _("Young person (under 30)")
+    DISABILITY = "disability", _("Person with a disability")
+    INDIGENOUS = "indigenous", _("Indigenous person")

@@ -20,7 +20,15 @@ from django.utils.translation import gettext_lazy as _
 from moneyed import Money
 
 from igf.core.models import Country
-from igf.funding.enums import Account, Category, EntryKind, EntryStatus, FundKind
+from igf.funding.enums import (
+    Account,
+    ApplicationStatus,
+    CallKind,
+    Category,
+    EntryKind,
+    EntryStatus,
+    FundKind,
+)
 from igf.people.models import Organization
 
 # The currencies donors pay in; the reporting currency is one of them.
@@ -263,3 +271,106 @@ class Budget(models.Model):
 
     def __str__(self) -> str:
         return f"{self.fund} {self.year}"
+
+
+class SupportCall(models.Model):
+    """A call for travel support (or MAG member funding, or NRI grants) with its published
+    criteria, dates, budget and maximum award. Set up by the secretariat in the admin."""
+
+    fund = models.ForeignKey(Fund, on_delete=models.PROTECT, related_name="calls")
+    kind = models.CharField(_("kind"), max_length=20, choices=CallKind.choices)
+    title = models.CharField(_("title"), max_length=200)
+    slug = models.SlugField(_("web address"), unique=True)
+    criteria = models.TextField(_("criteria (Markdown)"))
+    opens = models.DateField(_("opens"))
+    closes = models.DateField(_("closes"))
+    budget = models.DecimalField(_("budget"), max_digits=16, decimal_places=2)
+    max_award = models.DecimalField(_("maximum award"), max_digits=16, decimal_places=2)
+    # Stakeholder groups the call is open to; empty: every group.
+    stakeholder_groups = models.JSONField(_("stakeholder groups"), default=list, blank=True)
+    # Minimum shares of awards: [{"dimension": "region", "category": "african", "minimum": 0.2}]
+    balance_targets = models.JSONField(_("balance targets"), default=list, blank=True)
+
+    class Meta:
+        verbose_name = _("support call")
+        verbose_name_plural = _("support calls")
+        ordering: ClassVar[list[str]] = ["-opens"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("funding:call", kwargs={"slug": self.slug})
+
+
+class Application(models.Model):
+    """A person's application to a support call. Saved as a draft at every step (input is never
+    lost), submitted once eligible; scored by the panel, then awarded or not
+    (`funding.support`)."""
+
+    call = models.ForeignKey(SupportCall, on_delete=models.PROTECT, related_name="applications")
+    applicant = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="support_applications"
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=ApplicationStatus.choices,
+        default=ApplicationStatus.DRAFT,
+    )
+    country = models.ForeignKey(
+        Country, verbose_name=_("country of residence"), null=True, blank=True,
+        on_delete=models.PROTECT, related_name="+",
+    )  # fmt: skip
+    stakeholder_group = models.CharField(_("stakeholder group"), max_length=30, blank=True)
+    gender = models.CharField(_("gender"), max_length=30, blank=True)
+    preferences = models.JSONField(_("preferences"), default=list, blank=True)
+    partial = models.BooleanField(_("partial funding is enough"), default=False)
+    amount = models.DecimalField(
+        _("amount asked"), max_digits=16, decimal_places=2, null=True, blank=True
+    )
+    motivation = models.TextField(_("why you want to take part"), blank=True)
+    give_back = models.TextField(_("how you will share what you learn"), blank=True)
+    recommender_name = models.CharField(_("recommended by"), max_length=150, blank=True)
+    recommender_email = models.EmailField(_("e-mail address of the recommender"), blank=True)
+    score = models.DecimalField(
+        _("panel score"), max_digits=5, decimal_places=2, null=True, blank=True
+    )
+    updated = models.DateTimeField(auto_now=True)
+    submitted = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("application")
+        verbose_name_plural = _("applications")
+        constraints: ClassVar[list[models.BaseConstraint]] = [
+            models.UniqueConstraint(fields=["call", "applicant"], name="funding_one_application")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.call} #{self.pk}"
+
+
+class Award(models.Model):
+    """An award decided on an application, with its reason; paid through the ledger (an
+    expenditure entry in the travel category) and followed by a trip report."""
+
+    application = models.OneToOneField(Application, on_delete=models.CASCADE, related_name="award")
+    amount = models.DecimalField(_("amount"), max_digits=16, decimal_places=2)
+    reason = models.TextField(_("reason"))
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    decided = models.DateTimeField(auto_now_add=True)
+    payment = models.OneToOneField(
+        Entry, null=True, blank=True, on_delete=models.PROTECT, related_name="award"
+    )
+    trip_report_due = models.DateField(_("trip report due"), null=True, blank=True)
+    trip_report = models.TextField(_("trip report"), blank=True)
+    trip_report_filed = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("award")
+        verbose_name_plural = _("awards")
+
+    def __str__(self) -> str:
+        return f"{self.application} {self.amount}"

@@ -27,4 +27,20 @@ ACTIVITY: dict[str, tuple[Promise, Promise]] = {
         gettext_lazy("%(actor)s recorded the agreement %(object)s."),
         gettext_lazy("The agreement %(object)s was recorded."),
     ),
+    "funding.application_started": (
+        gettext_lazy("%(actor)s started an application to %(object)s."),
+        gettext_lazy("An application to %(object)s was started."),
+    ),
+    "funding.application_submitted": (
+        gettext_lazy("%(actor)s submitted the application %(object)s."),
+        gettext_lazy("The application %(object)s was submitted."),
+    ),
+    "funding.awards_decided": (
+        gettext_lazy("%(actor)s decided the awards of %(object)s."),
+        gettext_lazy("The awards of %(object)s were decided."),
+    ),
+    "funding.trip_report_filed": (
+        gettext_lazy("%(actor)s filed the trip report of %(object)s."),
+        gettext_lazy("The trip report of %(object)s was filed."),
+    ),
 }

@@ -15,9 +15,9 @@ from django.shortcuts import get_object_or_404
 
 from igf.core.accounts import Account as Viewer
 from igf.core.enums import StakeholderGroup
-from igf.funding.enums import Category, EntryKind, EntryStatus
+from igf.funding.enums import ApplicationStatus, Category, EntryKind, EntryStatus
 from igf.funding.ledger import ZERO, EntryLine, PostingLine, Totals, totals
-from igf.funding.models import Entry, Fund, Posting
+from igf.funding.models import Application, Award, Entry, Fund, Posting, SupportCall
 from igf.funding.rules import is_finance
 
 
@@ -222,3 +222,35 @@ def audit_lines(fund: Fund | None = None) -> tuple[list[EntryLine], list[Posting
             for p in postings.order_by("pk")
         ],
     )
+
+
+def calls() -> QuerySet[SupportCall]:
+    return SupportCall.objects.order_by("-opens")
+
+
+def get_call(slug: str) -> SupportCall:
+    """The support call, or 404."""
+    return get_object_or_404(SupportCall.objects.select_related("fund"), slug=slug)
+
+
+def application_of(call: SupportCall, user: Viewer) -> Application | None:
+    """The viewer's own application to the call, if any (nobody else's)."""
+    if not getattr(user, "is_authenticated", False):
+        return None
+    return (
+        Application.objects.filter(call=call, applicant=user)  # type: ignore[misc]
+        .select_related("country", "call")
+        .first()
+    )
+
+
+def awards_of(call: SupportCall) -> QuerySet[Award]:
+    return Award.objects.filter(application__call=call).select_related(
+        "application__country", "payment"
+    )
+
+
+def scored_count(call: SupportCall) -> int:
+    return Application.objects.filter(
+        call=call, status=ApplicationStatus.SUBMITTED, score__isnull=False
+    ).count()

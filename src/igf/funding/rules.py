@@ -29,6 +29,8 @@ rules.add_perm("funding.view_books", is_finance | is_secretariat)
 rules.add_perm("funding.record_entry", is_finance)
 rules.add_perm("funding.approve_entry", can_approve_entry)
 rules.add_perm("funding.reverse_entry", is_finance)
+rules.add_perm("funding.apply", is_signed_in)
+rules.add_perm("funding.decide_awards", is_secretariat)
 
 # Funds and donors are set up in the admin; entries only ever through the books' pages.
 grant_model_permissions(
@@ -38,8 +40,14 @@ grant_model_permissions(
         "fund": ("view", "add", "change"),
         "donor": ("view", "add", "change"),
         "budget": ("view", "add", "change"),
+        "supportcall": ("view", "add", "change"),
         "entry": ("view",),
         "pledge": ("view",),
         "agreement": ("view",),
     },
+)
+grant_model_permissions(
+    "funding",
+    is_secretariat,
+    {"supportcall": ("view", "add", "change"), "application": ("view", "change")},
 )

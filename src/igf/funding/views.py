@@ -18,9 +18,9 @@ from moneyed import Money
 from igf.core.errors import Refused
 from igf.core.forms import add_refusal
 from igf.core.permissions import Load, permission_required
-from igf.funding import charts, iati, opendata, queries, services
-from igf.funding.forms import EntryForm, ReverseForm
-from igf.funding.models import Entry, Fund
+from igf.funding import charts, iati, opendata, queries, services, support
+from igf.funding.forms import ApplicationForm, DecisionForm, EntryForm, ReverseForm
+from igf.funding.models import Entry, Fund, SupportCall
 from igf.people.models import User
 
 FUND = Load(queries.get_fund, "slug")
@@ -35,7 +35,7 @@ def _user(request: HttpRequest) -> User:
 @permission_required(None)
 def index(request: HttpRequest) -> HttpResponse:
     funds = [(fund, queries.years_of(fund)) for fund in queries.funds()]
-    return render(request, "funding/index.html", {"funds": funds})
+    return render(request, "funding/index.html", {"funds": funds, "calls": queries.calls()})
 
 
 def _report_or_404(fund: Fund, year: int | None) -> queries.YearReport:
@@ -183,3 +183,79 @@ def reverse(request: HttpRequest, entry: Entry) -> HttpResponse:
     )
     messages.success(request, _("The entry is reversed; both stay in the books."))
     return redirect("funding:books", slug=entry.fund.slug)
+
+
+CALL = Load(queries.get_call, "slug")
+
+
+@require_safe
+@permission_required(None, CALL)
+def call(request: HttpRequest, call: SupportCall) -> HttpResponse:
+    return render(
+        request,
+        "funding/call.html",
+        {
+            "call": call,
+            "open": support.is_open(call),
+            "statistics": support.award_statistics(call),
+            "small": support.SMALL,
+        },
+    )
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@permission_required("funding.apply", CALL)
+def apply(request: HttpRequest, call: SupportCall) -> HttpResponse:
+    user = _user(request)
+    application = queries.application_of(call, user)
+    initial = {name: getattr(application, name) for name in support.FIELDS} if application else {}
+    form = ApplicationForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            application = support.save_application(by=user, call=call, data=form.cleaned_data)
+            if request.POST.get("submit") == "1":
+                support.submit_application(by=user, application=application)
+                messages.success(request, _("Your application is submitted."))
+            else:
+                messages.success(request, _("Your application is saved as a draft."))
+        except Refused as error:
+            add_refusal(form, error)
+        else:
+            return redirect("funding:apply", slug=call.slug)
+    return render(
+        request,
+        "funding/apply.html",
+        {
+            "call": call,
+            "form": form,
+            "application": application,
+            "eligibility": support.eligibility_of(application) if application else None,
+            "missing": support.missing_for_submission(application) if application else [],
+        },
+    )
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@permission_required("funding.decide_awards", CALL, second_factor=True)
+def awards(request: HttpRequest, call: SupportCall) -> HttpResponse:
+    form = DecisionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            support.decide_awards(by=_user(request), call=call, reason=form.cleaned_data["reason"])
+        except Refused as error:
+            add_refusal(form, error)
+        else:
+            messages.success(request, _("The awards are decided; applicants are told."))
+            return redirect("funding:awards", slug=call.slug)
+    selection = support.propose_awards(call)
+    return render(
+        request,
+        "funding/awards.html",
+        {
+            "call": call,
+            "form": form,
+            "selection": selection,
+            "decided": queries.awards_of(call),
+            "scored": queries.scored_count(call),
+        },
+    )
