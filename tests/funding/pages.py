@@ -8,7 +8,7 @@ from decimal import Decimal
 from django.utils import timezone
 
 from igf.funding.enums import CallKind
-from igf.funding.models import Fund, SupportCall
+from igf.funding.models import Application, Award, Fund, SupportCall
 from igf.people.models import User
 from tests.funding.factories import contribute, finance_user, make_donor, make_fund, spend
 from tests.pages import Page
@@ -56,3 +56,18 @@ PAGES += [
     Page("apply for support", lambda u: f"{_call(u).get_absolute_url()}apply/", signed_in=True),
     Page("choose awards", lambda u: f"{_call(u).get_absolute_url()}awards/", signed_in=True),
 ]
+
+
+def _trip_report(user: User) -> str:
+    call = _call(user)
+    application, _created = Application.objects.get_or_create(
+        call=call, applicant=user, defaults={"status": "awarded", "amount": Decimal(1000)}
+    )
+    award, _created = Award.objects.get_or_create(
+        application=application,
+        defaults={"amount": Decimal(1000), "reason": "Scored well", "decided_by": user},
+    )
+    return f"/funding/awards/{award.pk}/report/"
+
+
+PAGES += [Page("trip report", _trip_report, signed_in=True)]

@@ -12,7 +12,7 @@ from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.utils import timezone
 
 from igf.funding.enums import CallKind
-from igf.funding.models import Entry, Fund, SupportCall
+from igf.funding.models import Application, Award, Entry, Fund, SupportCall
 from igf.people.models import User
 from tests.factories import UserFactory
 from tests.funding.factories import contribute, finance_user, make_donor, make_fund
@@ -26,6 +26,7 @@ class Scene:
     posted: Entry
     pending: Entry
     call: SupportCall
+    award: Award
 
 
 @pytest.fixture
@@ -60,4 +61,10 @@ def scene(actors: dict[str, Any]) -> Scene:
         budget=Decimal(5000),
         max_award=Decimal(2000),
     )
-    return Scene(fund=fund, posted=posted, pending=pending, call=call)
+    application = Application.objects.create(
+        call=call, applicant=actors["participant"], status="awarded", amount=Decimal(1000)
+    )
+    award = Award.objects.create(
+        application=application, amount=Decimal(1000), reason="Scored well", decided_by=finance
+    )
+    return Scene(fund=fund, posted=posted, pending=pending, call=call, award=award)

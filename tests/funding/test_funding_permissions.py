@@ -33,7 +33,8 @@ ROWS: list[Row[Scene]] = [
     Row(
         "apply (post, a draft)",
         lambda s: f"/funding/calls/{s.call.slug}/apply/",
-        signed_in(302),
+        # The participant's application is already decided: refused on the form (200).
+        signed_in(302, participant=200),
         method="post",
         data={"motivation": "Draft", "submit": "0"},
     ),
@@ -44,6 +45,19 @@ ROWS: list[Row[Scene]] = [
         only("secretariat"),
         method="post",
         data={"reason": ""},
+    ),
+    Row(
+        "trip report",
+        lambda s: f"/funding/awards/{s.award.pk}/report/",
+        only("participant"),  # the administrator may read it (a superuser has every right)
+    ),
+    Row(
+        "trip report (post)",
+        lambda s: f"/funding/awards/{s.award.pk}/report/",
+        # The administrator is refused by the service, on the form (200).
+        {**only("participant", status=302), "admin": 200},
+        method="post",
+        data={"text": "I ran a workshop."},
     ),
     Row("books", lambda s: f"/funding/{s.fund.slug}/books/", only(*FINANCE, "secretariat")),
     Row(

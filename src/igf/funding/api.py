@@ -13,7 +13,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from ninja import Router, Schema, Status
 
-from igf.funding import iati, opendata, queries
+from igf.funding import iati, opendata, queries, support
 
 PREFIX = "funding"
 router = Router(tags=["funding"])
@@ -28,6 +28,10 @@ SUMMARIES: dict[tuple[str, str], Promise] = {
         "The IATI 2.03 organisation file: total budget and expenditure per year."
     ),
     ("GET", "/api/v1/funding/iati/{slug}.xml"): _("The IATI 2.03 activity file of a fund."),
+    ("GET", "/api/v1/funding/calls/{slug}/statistics"): _(
+        "Awards of a support call by regional group, stakeholder group and gender; categories "
+        "of fewer than 5 people are null."
+    ),
 }
 
 
@@ -86,3 +90,40 @@ def iati_activity(request: HttpRequest, slug: str) -> Any:
     except Http404:
         return Status(404, {"detail": str(_("No fund has this address."))})
     return HttpResponse(iati.activity_file([fund]), content_type="application/xml")
+
+
+class StatOut(Schema):
+    category: str
+    count: int | None
+
+
+class StatisticsOut(Schema):
+    call: str
+    awards: int | None
+    by_region: list[StatOut]
+    by_stakeholder_group: list[StatOut]
+    by_gender: list[StatOut]
+
+
+@router.get(
+    "/calls/{slug}/statistics",
+    response={200: StatisticsOut, 404: ErrorOut},
+    summary="Award statistics of a support call",
+)
+def call_statistics(request: HttpRequest, slug: str) -> Any:
+    try:
+        call = queries.get_call(slug)
+    except Http404:
+        return Status(404, {"detail": str(_("No support call has this address."))})
+    stats = support.award_statistics(call)
+
+    def rows(items: list[support.StatRow]) -> list[dict[str, Any]]:
+        return [{"category": row.key, "count": row.count} for row in items]
+
+    return {
+        "call": call.slug,
+        "awards": stats.total or None,
+        "by_region": rows(stats.by_region),
+        "by_stakeholder_group": rows(stats.by_group),
+        "by_gender": rows(stats.by_gender),
+    }

@@ -90,3 +90,11 @@ class DecisionForm(forms.Form):
     reason = forms.CharField(
         label=_("Reason for the decision"), widget=forms.Textarea, max_length=2000
     )
+
+
+class TripReportForm(forms.Form):
+    text = forms.CharField(
+        label=_("What you did at the meeting and how you shared it"),
+        widget=forms.Textarea,
+        max_length=8000,
+    )

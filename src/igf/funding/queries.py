@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any
 
 from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
@@ -254,3 +255,44 @@ def scored_count(call: SupportCall) -> int:
     return Application.objects.filter(
         call=call, status=ApplicationStatus.SUBMITTED, score__isnull=False
     ).count()
+
+
+def export_funding_data(person: Any) -> dict[str, Any]:
+    """What the funding app holds about a person, for their data export: their applications
+    and awards (entries of the books are about organisations, not people)."""
+    applications = Application.objects.filter(applicant=person.user).select_related(
+        "call", "country"
+    )
+    awards = {a.application_id: a for a in Award.objects.filter(application__in=applications)}
+    result = []
+    for application in applications.order_by("pk"):
+        award = awards.get(application.pk)
+        result.append(
+            {
+                "call": application.call.title,
+                "status": application.status,
+                "country": application.country_id or "",
+                "stakeholder_group": application.stakeholder_group,
+                "gender": application.gender,
+                "preferences": application.preferences,
+                "partial": application.partial,
+                "amount": str(application.amount or ""),
+                "motivation": application.motivation,
+                "give_back": application.give_back,
+                "recommender_name": application.recommender_name,
+                "recommender_email": application.recommender_email,
+                "award": None
+                if award is None
+                else {
+                    "amount": str(award.amount),
+                    "reason": award.reason,
+                    "trip_report": award.trip_report,
+                },
+            }
+        )
+    return {"applications": result}
+
+
+def get_award(pk: int) -> Award:
+    """An award, or 404 (reached only by the person awarded: the rule checks)."""
+    return get_object_or_404(Award.objects.select_related("application__call"), pk=pk)

@@ -25,12 +25,20 @@ def is_pending(user: object, entry: object) -> bool:
 
 can_approve_entry = is_finance & is_pending & is_not_recorder
 
+
+@rules.predicate
+def is_awardee(user: object, award: object) -> bool:
+    application = getattr(award, "application", None)
+    return application is not None and application.applicant_id == getattr(user, "pk", None)
+
+
 rules.add_perm("funding.view_books", is_finance | is_secretariat)
 rules.add_perm("funding.record_entry", is_finance)
 rules.add_perm("funding.approve_entry", can_approve_entry)
 rules.add_perm("funding.reverse_entry", is_finance)
 rules.add_perm("funding.apply", is_signed_in)
 rules.add_perm("funding.decide_awards", is_secretariat)
+rules.add_perm("funding.file_trip_report", is_signed_in & is_awardee)
 
 # Funds and donors are set up in the admin; entries only ever through the books' pages.
 grant_model_permissions(

@@ -293,6 +293,7 @@ def file_trip_report(*, by: User, award: Award, text: str) -> Award:
 class StatRow:
     label: str
     count: int | None  # None: fewer than 5, not shown
+    key: str = ""
 
 
 @dataclass(frozen=True)
@@ -306,7 +307,7 @@ class AwardStatistics:
 def _rows(values: list[str], labels: dict[str, str]) -> list[StatRow]:
     counts = Counter(values)
     return [
-        StatRow(labels.get(key, str(_("Not said"))), count if count >= SMALL else None)
+        StatRow(labels.get(key, str(_("Not said"))), count if count >= SMALL else None, key)
         for key, count in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
     ]
 

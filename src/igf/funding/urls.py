@@ -15,6 +15,7 @@ urlpatterns = [
     path("calls/<slug:slug>/", views.call, name="call"),
     path("calls/<slug:slug>/apply/", views.apply, name="apply"),
     path("calls/<slug:slug>/awards/", views.awards, name="awards"),
+    path("awards/<int:pk>/report/", views.trip_report, name="trip_report"),
     path("<slug:slug>/", views.fund, name="fund"),
     path("<slug:slug>/<int:year>/", views.fund, name="fund_year"),
     path("<slug:slug>/<int:year>.csv", views.fund_csv, name="fund_csv"),

@@ -19,8 +19,14 @@ from igf.core.errors import Refused
 from igf.core.forms import add_refusal
 from igf.core.permissions import Load, permission_required
 from igf.funding import charts, iati, opendata, queries, services, support
-from igf.funding.forms import ApplicationForm, DecisionForm, EntryForm, ReverseForm
-from igf.funding.models import Entry, Fund, SupportCall
+from igf.funding.forms import (
+    ApplicationForm,
+    DecisionForm,
+    EntryForm,
+    ReverseForm,
+    TripReportForm,
+)
+from igf.funding.models import Award, Entry, Fund, SupportCall
 from igf.people.models import User
 
 FUND = Load(queries.get_fund, "slug")
@@ -259,3 +265,18 @@ def awards(request: HttpRequest, call: SupportCall) -> HttpResponse:
             "scored": queries.scored_count(call),
         },
     )
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@permission_required("funding.file_trip_report", Load(queries.get_award, "pk"))
+def trip_report(request: HttpRequest, award: Award) -> HttpResponse:
+    form = TripReportForm(request.POST or None, initial={"text": award.trip_report})
+    if request.method == "POST" and form.is_valid():
+        try:
+            support.file_trip_report(by=_user(request), award=award, text=form.cleaned_data["text"])
+        except Refused as error:
+            add_refusal(form, error)
+        else:
+            messages.success(request, _("Your trip report is filed. Thank you."))
+            return redirect("funding:trip_report", pk=award.pk)
+    return render(request, "funding/trip_report.html", {"award": award, "form": form})
