@@ -135,6 +135,7 @@ SECOND_FACTOR_PAGES = [
     "/funding/entries/1/approve/",
     "/funding/entries/1/reverse/",
     "/funding/calls/a-call/awards/",
+    "/funding/calls/a-call/scores/",
     "/programme/sessions/1/manage/",
 ]
 

@@ -54,6 +54,7 @@ def _call(user: User) -> SupportCall:
 PAGES += [
     Page("support call", lambda u: _call(u).get_absolute_url()),
     Page("apply for support", lambda u: f"{_call(u).get_absolute_url()}apply/", signed_in=True),
+    Page("score applications", lambda u: f"{_call(u).get_absolute_url()}scores/", signed_in=True),
     Page("choose awards", lambda u: f"{_call(u).get_absolute_url()}awards/", signed_in=True),
 ]
 

@@ -59,6 +59,14 @@ ROWS: list[Row[Scene]] = [
         method="post",
         data={"text": "I ran a workshop."},
     ),
+    Row("scores", lambda s: f"/funding/calls/{s.call.slug}/scores/", only("secretariat")),
+    Row(
+        "scores (post)",
+        lambda s: f"/funding/calls/{s.call.slug}/scores/",
+        only("secretariat", status=302),
+        method="post",
+        data={},
+    ),
     Row("books", lambda s: f"/funding/{s.fund.slug}/books/", only(*FINANCE, "secretariat")),
     Row(
         "record (post)",

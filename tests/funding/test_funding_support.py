@@ -226,3 +226,21 @@ def test_statistics_hide_categories_of_fewer_than_five() -> None:
         application.save()
     rows = support.award_statistics(call).by_gender
     assert [(row.label, row.count) for row in rows] == [("Man", 6), ("Woman", None)]
+
+
+@pytest.mark.django_db
+def test_panel_scores_blind_and_the_scores_are_kept(secretariat: User, login) -> None:  # type: ignore[no-untyped-def]
+    call = _call()
+    application = _scored(call, 1, "woman", "5")[0]
+    Application.objects.filter(pk=application.pk).update(motivation="Community networks")
+    client = login(secretariat)
+    page = client.get(f"/funding/calls/{call.slug}/scores/").content.decode()
+    assert "Community networks" in page
+    assert application.applicant.person.display_name not in page
+    client.post(f"/funding/calls/{call.slug}/scores/", {f"score-{application.pk}": "8.5"})
+    application.refresh_from_db()
+    assert application.score == Decimal("8.5")
+    response = client.post(f"/funding/calls/{call.slug}/scores/", {f"score-{application.pk}": "11"})
+    assert response.status_code == 409
+    application.refresh_from_db()
+    assert application.score == Decimal("8.5")

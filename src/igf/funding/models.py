@@ -19,6 +19,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from moneyed import Money
 
+from igf.core.enums import Gender, StakeholderGroup
 from igf.core.models import Country
 from igf.funding.enums import (
     Account,
@@ -322,8 +323,10 @@ class Application(models.Model):
         Country, verbose_name=_("country of residence"), null=True, blank=True,
         on_delete=models.PROTECT, related_name="+",
     )  # fmt: skip
-    stakeholder_group = models.CharField(_("stakeholder group"), max_length=30, blank=True)
-    gender = models.CharField(_("gender"), max_length=30, blank=True)
+    stakeholder_group = models.CharField(
+        _("stakeholder group"), max_length=30, choices=StakeholderGroup.choices, blank=True
+    )
+    gender = models.CharField(_("gender"), max_length=30, choices=Gender.choices, blank=True)
     preferences = models.JSONField(_("preferences"), default=list, blank=True)
     partial = models.BooleanField(_("partial funding is enough"), default=False)
     amount = models.DecimalField(

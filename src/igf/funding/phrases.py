@@ -43,4 +43,8 @@ ACTIVITY: dict[str, tuple[Promise, Promise]] = {
         gettext_lazy("%(actor)s filed the trip report of %(object)s."),
         gettext_lazy("The trip report of %(object)s was filed."),
     ),
+    "funding.applications_scored": (
+        gettext_lazy("%(actor)s scored applications to %(object)s."),
+        gettext_lazy("Applications to %(object)s were scored."),
+    ),
 }

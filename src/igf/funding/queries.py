@@ -296,3 +296,13 @@ def export_funding_data(person: Any) -> dict[str, Any]:
 def get_award(pk: int) -> Award:
     """An award, or 404 (reached only by the person awarded: the rule checks)."""
     return get_object_or_404(Award.objects.select_related("application__call"), pk=pk)
+
+
+def submitted_applications(call: SupportCall) -> QuerySet[Application]:
+    """The call's submitted applications, oldest first, for the panel (read blind: the page
+    shows no name)."""
+    return (
+        Application.objects.filter(call=call, status=ApplicationStatus.SUBMITTED)
+        .select_related("country")
+        .order_by("pk")
+    )

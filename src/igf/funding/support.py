@@ -172,6 +172,29 @@ def submit_application(*, by: User, application: Application) -> Application:
     return application
 
 
+SCORE_MAX = Decimal(10)
+
+
+@transaction.atomic
+def record_scores(*, by: User, call: SupportCall, scores: dict[int, Decimal]) -> int:
+    """Record the panel's scores (0-10) of submitted applications, read blind.
+
+    Side effects: scores saved; one activity entry. Returns how many were scored.
+    """
+    if not is_secretariat(by):
+        raise NotAllowed(_("Only the panel scores applications."))
+    if any(not Decimal(0) <= score <= SCORE_MAX for score in scores.values()):
+        raise SupportError(_("Scores go from 0 to 10."))
+    applications = Application.objects.filter(
+        call=call, status=ApplicationStatus.SUBMITTED, pk__in=scores
+    )
+    for application in applications:
+        application.score = scores[application.pk]
+        application.save(update_fields=["score"])
+    record_activity(by=by, verb="funding.applications_scored", target=call)
+    return len(applications)
+
+
 def _candidates(call: SupportCall) -> tuple[list[Candidate], dict[int, Application]]:
     applications = {
         a.pk: a

@@ -15,6 +15,7 @@ urlpatterns = [
     path("calls/<slug:slug>/", views.call, name="call"),
     path("calls/<slug:slug>/apply/", views.apply, name="apply"),
     path("calls/<slug:slug>/awards/", views.awards, name="awards"),
+    path("calls/<slug:slug>/scores/", views.scores, name="scores"),
     path("awards/<int:pk>/report/", views.trip_report, name="trip_report"),
     path("<slug:slug>/", views.fund, name="fund"),
     path("<slug:slug>/<int:year>/", views.fund, name="fund_year"),

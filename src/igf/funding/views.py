@@ -4,6 +4,7 @@ their index, and the finance role's books (record, approve, reverse)."""
 from __future__ import annotations
 
 import csv
+from decimal import Decimal, InvalidOperation
 from typing import cast
 
 from django.contrib import messages
@@ -280,3 +281,23 @@ def trip_report(request: HttpRequest, award: Award) -> HttpResponse:
             messages.success(request, _("Your trip report is filed. Thank you."))
             return redirect("funding:trip_report", pk=award.pk)
     return render(request, "funding/trip_report.html", {"award": award, "form": form})
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@permission_required("funding.decide_awards", CALL, second_factor=True)
+def scores(request: HttpRequest, call: SupportCall) -> HttpResponse:
+    """The panel's scores, read blind: what applicants wrote, their country and group, no name."""
+    applications = list(queries.submitted_applications(call)[:200])
+    if request.method == "POST":
+        given: dict[int, Decimal] = {}
+        for application in applications:
+            raw = request.POST.get(f"score-{application.pk}", "").strip()
+            if raw:
+                try:
+                    given[application.pk] = Decimal(raw)
+                except InvalidOperation:
+                    raise Refused(_("Scores go from 0 to 10.")) from None
+        count = support.record_scores(by=_user(request), call=call, scores=given)
+        messages.success(request, _("Scores saved: %(n)s.") % {"n": count})
+        return redirect("funding:scores", slug=call.slug)
+    return render(request, "funding/scores.html", {"call": call, "applications": applications})
