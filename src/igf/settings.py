@@ -85,6 +85,7 @@ INSTALLED_APPS = [
     "igf.consultations",
     "igf.opinions",
     "igf.outcomes",
+    "igf.funding",
     "igf.api",
 ]
 

@@ -20,6 +20,7 @@ urlpatterns = [
     path("opinions/", include("igf.opinions.urls")),
     path("translations/", include("igf.translations.urls")),
     path("conduct/", include("igf.conduct.urls")),
+    path("funding/", include("igf.funding.urls")),
     path("accounts/", include("allauth.urls")),
     # Django's language switcher, which also remembers a signed-in person's choice for e-mails.
     path("i18n/setlang/", switch_language, name="set_language"),
