@@ -23,6 +23,7 @@ from tests.schedule.scene import (
     everyone,
     m,
     name_in_session,
+    only,
     signed_in,
 )
 
@@ -70,6 +71,18 @@ ROWS: list[Row[Scene]] = [
         {**signed_in(403), "admin": 302},
         method="post",
         data={"starred": "1"},
+    ),
+    Row(
+        "unavailability",
+        lambda s: f"/programme/sessions/{s.session.pk}/unavailable/",
+        only("speaker", "organiser", "secretariat"),
+    ),
+    Row(
+        "unavailability (post)",
+        lambda s: f"/programme/sessions/{s.session.pk}/unavailable/",
+        only("speaker", "organiser", "secretariat"),
+        method="post",
+        data={},
     ),
     Row("editor", lambda s: f"{m(s)}/schedule/edit/", STAFF),
     Row("edit session", lambda s: f"{m(s)}/schedule/edit/sessions/{s.session.pk}/", STAFF),

@@ -7,11 +7,19 @@ from django.contrib import admin
 from django.http import HttpRequest
 from simple_history.admin import SimpleHistoryAdmin
 
-from igf.schedule.models import Registration, Room, ScheduleRelease
+from igf.schedule.models import Registration, Room, RoomOpening, ScheduleRelease
+
+
+class RoomOpeningInline(admin.TabularInline[RoomOpening, Room]):
+    """When the room is open, if not for the whole meeting (times in UTC)."""
+
+    model = RoomOpening
+    extra = 1
 
 
 @admin.register(Room)
 class RoomAdmin(SimpleHistoryAdmin):  # type: ignore[misc]
+    inlines = (RoomOpeningInline,)
     list_display = ("name", "meeting", "capacity", "hybrid", "interpretation_booths", "captioning")
     list_filter = ("meeting", "hybrid")
     search_fields = ("name",)

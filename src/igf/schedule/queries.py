@@ -29,17 +29,20 @@ from igf.schedule.constraints import (
     Problem,
     RoomSpec,
     SessionSpec,
+    Violation,
     zone,
 )
 from igf.schedule.models import (
     GridSlot,
     Registration,
     Room,
+    RoomOpening,
     ScheduleRelease,
     Slot,
     SlotGrid,
     SolverRun,
     Star,
+    Unavailability,
 )
 from igf.schedule.rules import can_view_session
 from igf.schedule.solver import explain_unplaced
@@ -93,19 +96,51 @@ def _remote_zone(row: SessionPerson) -> str | None:
     return country_zone(row.country_id)
 
 
-def person_refs(rows: Iterable[SessionPerson]) -> tuple[PersonRef, ...]:
-    """The people of a session as the solver sees them, each once."""
+def row_key(row: SessionPerson) -> str:
+    """What recognises the person of a session row across sessions."""
+    return person_key(row.person_id, row.email) or f"r:{row.pk}"
+
+
+def person_refs(
+    rows: Iterable[SessionPerson], away: dict[str, list[tuple[datetime, datetime]]] | None = None
+) -> tuple[PersonRef, ...]:
+    """The people of a session as the solver sees them, each once, with the times they said
+    they are unavailable (`away`, by person key)."""
     refs: dict[str, PersonRef] = {}
     for row in rows:
-        key = person_key(row.person_id, row.email) or f"r:{row.pk}"
+        key = row_key(row)
         remote = _remote_zone(row)
         if key in refs and refs[key].remote_zone is None:
             continue
-        refs[key] = PersonRef(key=key, name=row.display_name, remote_zone=remote)
+        refs[key] = PersonRef(
+            key=key,
+            name=row.display_name,
+            remote_zone=remote,
+            away=tuple((away or {}).get(key, ())),
+        )
     return tuple(refs.values())
 
 
-def session_spec(session: Session) -> SessionSpec:
+def unavailability_by_key(meeting: AnnualMeeting) -> dict[str, list[tuple[datetime, datetime]]]:
+    """When each person of the meeting's sessions is unavailable, by person key: a time
+    stated on one of their sessions holds for all of them."""
+    found: dict[str, list[tuple[datetime, datetime]]] = defaultdict(list)
+    rows = Unavailability.objects.filter(session_person__session__meeting=meeting).select_related(
+        "session_person"
+    )
+    for item in rows:
+        window = (item.start, item.end)
+        key = row_key(item.session_person)
+        if window not in found[key]:
+            found[key].append(window)
+    return found
+
+
+def session_spec(
+    session: Session,
+    away: dict[str, list[tuple[datetime, datetime]]] | None = None,
+    published: Placement | None = None,
+) -> SessionSpec:
     slot: Slot | None = getattr(session, "slot", None)
     pinned = (
         Placement(session.pk, slot.room_id, slot.start, slot.end)
@@ -124,8 +159,9 @@ def session_spec(session: Session) -> SessionSpec:
         theme=session.theme_id,
         track=session.track_id,
         feeds=session.feeds_id,
-        people=person_refs(session.people.all()),
+        people=person_refs(session.people.all(), away),
         pinned=pinned,
+        published=published,
     )
 
 
@@ -147,6 +183,9 @@ def grid_times(meeting: AnnualMeeting) -> tuple[GridTime, ...]:
 
 
 def room_specs(meeting: AnnualMeeting) -> tuple[RoomSpec, ...]:
+    openings: dict[int, list[tuple[datetime, datetime]]] = defaultdict(list)
+    for opening in RoomOpening.objects.filter(room__meeting=meeting).order_by("start"):
+        openings[opening.room_id].append((opening.start, opening.end))
     return tuple(
         RoomSpec(
             id=room.pk,
@@ -156,6 +195,7 @@ def room_specs(meeting: AnnualMeeting) -> tuple[RoomSpec, ...]:
             booths=room.interpretation_booths,
             captioning=room.captioning,
             order=room.order,
+            open=tuple(openings.get(room.pk, ())),
         )
         for room in meeting.rooms.all()
     )
@@ -164,13 +204,16 @@ def room_specs(meeting: AnnualMeeting) -> tuple[RoomSpec, ...]:
 def problem_for(meeting: AnnualMeeting, sessions: Sequence[Session] | None = None) -> Problem:
     """The meeting's schedule as the solver and the checks see it."""
     rows = list(sessions) if sessions is not None else list(schedulable_sessions(meeting))
+    away = unavailability_by_key(meeting)
+    published = release_placements(latest_release(meeting))
     return Problem(
         rooms=room_specs(meeting),
         times=grid_times(meeting),
-        sessions=tuple(session_spec(s) for s in rows),
+        sessions=tuple(session_spec(s, away, published.get(s.pk)) for s in rows),
         venue_zone=meeting.timezone,
         theme_names={t.pk: t.name for t in meeting.themes.all()},
         track_names={t.pk: t.name for t in meeting.tracks.all()},
+        days_to_meeting=(meeting.starts - timezone.localdate()).days,
     )
 
 
@@ -201,6 +244,80 @@ def unplaced_explanations(
         (by_id.get(sid), [phrases.violation_sentence(problem, v) for v in why])
         for sid, why in explain_unplaced(problem, placements, wanted).items()
     ]
+
+
+@dataclass(frozen=True)
+class MovedReport:
+    """What a solver run moved of the published schedule: "N sessions moved, because …"."""
+
+    minimal: bool
+    published: int
+    items: tuple[tuple[Session | None, tuple[str, ...]], ...]
+
+    @property
+    def count(self) -> int:
+        return len(self.items)
+
+
+def moved_report(meeting: AnnualMeeting, run: SolverRun | None) -> MovedReport | None:
+    """The published sessions a finished run moved, each with the sentences that say why
+    (None before a release, or when the run has no result)."""
+    if run is None or not run.result or not run.result.get("published"):
+        return None
+    moved = run.result.get("moved", [])
+    problem = problem_for(meeting)
+    by_id = meeting.sessions.in_bulk([int(m["session"]) for m in moved])
+    items = []
+    for item in moved:
+        reasons = tuple(
+            phrases.violation_sentence(
+                problem,
+                Violation(**{**v, "sessions": tuple(v.get("sessions", ()))}),
+            )
+            for v in item.get("reasons", [])
+        )
+        items.append((by_id.get(int(item["session"])), reasons))
+    return MovedReport(
+        minimal=bool(run.result.get("minimal")),
+        published=int(run.result["published"]),
+        items=tuple(items),
+    )
+
+
+def people_to_tell(meeting: AnnualMeeting) -> int:
+    """How many people would be e-mailed if every published session moved: those who starred
+    one or take part in one with an account."""
+    released = released_session_ids(meeting)
+    if not released:
+        return 0
+    starred = set(Star.objects.filter(session_id__in=released).values_list("person_id", flat=True))
+    taking_part = set(
+        SessionPerson.objects.filter(session_id__in=released, person__isnull=False).values_list(
+            "person_id", flat=True
+        )
+    )
+    return len(starred | taking_part)
+
+
+def unavailabilities_of(session: Session, person: Person | None) -> QuerySet[Unavailability]:
+    """The stated unavailabilities of the session's people (only the person's own when a
+    person is given)."""
+    items = Unavailability.objects.filter(session_person__session=session).select_related(
+        "session_person"
+    )
+    if person is not None:
+        items = items.filter(session_person__person=person)
+    return items.order_by("start", "pk")
+
+
+def find_unavailability(session: Session, pk: str) -> Unavailability | None:
+    if not pk.isdigit() or int(pk) > ROW_ID_MAX:
+        return None
+    return (
+        Unavailability.objects.filter(session_person__session=session, pk=int(pk))
+        .select_related("session_person__session__meeting")
+        .first()
+    )
 
 
 def grids_of(meeting: AnnualMeeting) -> QuerySet[SlotGrid]:

@@ -10,6 +10,13 @@ can; what it cannot place is explained with the constraints that stood in the wa
 
 A greedy placement gives the search its first solution (and is the answer if the search
 finds none in time), so a result always comes back within the time limit.
+
+Minimal change (the default once a release is public): every published session whose place
+still breaks no hard constraint is first held there, and only the new and displaced sessions
+are placed around them. Only when that leaves out a session that could be placed does a
+second search let published sessions move, each move costing `constraints.move_cost` (more
+as the meeting nears, more with remote participants in far time zones). Every published
+session that moved is reported with the reasons (`Solution.moved`).
 """
 
 from __future__ import annotations
@@ -33,11 +40,14 @@ from igf.schedule.constraints import (
     Violation,
     candidate_places,
     hard_violations,
+    move_cost,
     move_violations,
     on_grid,
+    placement_misfits,
     remote_out_of_hours,
     room_misfits,
     soft_costs,
+    time_misfits,
     weights_with_defaults,
 )
 
@@ -65,6 +75,14 @@ class Unplaced:
     reasons: tuple[Violation, ...]
 
 
+@dataclass(frozen=True, slots=True)
+class Moved:
+    """A published session the solver moved (or left out), and why."""
+
+    session: int
+    reasons: tuple[Violation, ...]
+
+
 @dataclass(frozen=True)
 class Solution:
     placements: tuple[Placement, ...]
@@ -74,6 +92,8 @@ class Solution:
     status: str
     seconds: float
     violations: tuple[Violation, ...] = ()
+    moved: tuple[Moved, ...] = ()
+    minimal: bool = False
 
     @property
     def cost(self) -> int:
@@ -95,6 +115,7 @@ def _candidates(
             wrong = room_misfits(session, room) if room is not None else []
             if not on_grid(problem, session, pin.start, pin.end):
                 wrong.append(Violation("grid", (session.id,)))
+            wrong.extend(time_misfits(session, room, pin.start, pin.end))
             if room is None or wrong:
                 reasons[session.id] = [Violation("pinned", (session.id,)), *wrong]
             else:
@@ -277,8 +298,11 @@ class _Model:
         places: Mapping[int, list[Candidate]],
         weight: Mapping[str, int],
         start: Mapping[int, Candidate],
+        moves: Mapping[int, tuple[Candidate, int]] | None = None,
     ) -> None:
         self.problem, self.places, self.weight, self.start = problem, places, weight, start
+        # Per published session: its published place and what leaving it costs.
+        self.moves = moves or {}
         self.sessions = problem.session_by_id
         self.model = cp_model.CpModel()
         self.choice: dict[int, list[cp_model.IntVar]] = {}
@@ -313,7 +337,10 @@ class _Model:
             if session.pinned is not None:
                 self.model.add(placed == 1)
             self.objective.append(UNPLACED_COST * (1 - placed))
+            kept = self.moves.get(sid)
             for candidate, variable in zip(candidates, variables, strict=True):
+                if kept is not None and candidate == kept[0]:
+                    self.objective.append(kept[1] * (1 - variable))
                 self.model.add_hint(variable, self._hinted(sid, candidate))
                 for k in _covered(self.moments, candidate.start, candidate.end):
                     by_room[(candidate.room, k)].append(variable)
@@ -463,6 +490,90 @@ class _Model:
         return chosen, "optimal" if status == cp_model.OPTIMAL else "feasible"
 
 
+def _published_candidate(problem: Problem, session: SessionSpec) -> Candidate | None:
+    pub = session.published
+    if pub is None:
+        return None
+    return Candidate(pub.room, pub.start, pub.end, problem.day_of(pub.start))
+
+
+def _hold_published(
+    problem: Problem, places: Mapping[int, list[Candidate]]
+) -> tuple[dict[int, Candidate], dict[int, list[Violation]]]:
+    """The published places that can be kept as they are, and why the others cannot: the place
+    breaks a rule on its own (a room now closed, someone unavailable, another grid), or
+    clashes with a pinned session or with a published session kept before it."""
+    held: dict[int, Candidate] = {}
+    forced: dict[int, list[Violation]] = {}
+    kept: list[Placement] = [
+        places[s.id][0].placement(s.id)
+        for s in problem.sessions
+        if s.pinned is not None and s.id in places
+    ]
+    for session in sorted(problem.sessions, key=lambda s: s.id):
+        candidate = _published_candidate(problem, session)
+        if candidate is None or session.pinned is not None:
+            continue
+        placement = candidate.placement(session.id)
+        alone = placement_misfits(problem, session, placement)
+        if alone or candidate not in places.get(session.id, []):
+            forced[session.id] = alone or [Violation("crowded", (session.id,))]
+            continue
+        clashes = [
+            v
+            for v in move_violations(problem, kept, placement)
+            if v.code in ("room_clash", "person_clash", "feeder")
+        ]
+        if clashes:
+            forced[session.id] = clashes
+            continue
+        held[session.id] = candidate
+        kept.append(placement)
+    return held, forced
+
+
+def _search(
+    problem: Problem,
+    places: Mapping[int, list[Candidate]],
+    weight: Mapping[str, int],
+    hint: Mapping[int, Candidate],
+    *,
+    seconds: float,
+    workers: int,
+    seed: int,
+    moves: Mapping[int, tuple[Candidate, int]] | None = None,
+) -> tuple[dict[int, Candidate], dict[int, Candidate], str]:
+    """The greedy start and the search's answer (or the start, labelled "greedy")."""
+    start = _greedy(problem, places, weight, hint)
+    model = _Model(problem, places, weight, start, moves)
+    model.build()
+    chosen, label = model.run(seconds, workers, seed)
+    return start, chosen, label
+
+
+def _moved(
+    problem: Problem,
+    chosen: Mapping[int, Candidate],
+    forced: Mapping[int, list[Violation]],
+    *,
+    minimal: bool,
+) -> tuple[Moved, ...]:
+    """The published sessions that are not where the release has them, with the reasons."""
+    found = []
+    for session in sorted(problem.sessions, key=lambda s: s.id):
+        published = _published_candidate(problem, session)
+        if published is None or chosen.get(session.id) == published:
+            continue
+        if session.id in forced:
+            reasons = tuple(forced[session.id][:MAX_REASONS])
+        elif minimal:
+            reasons = (Violation("make_room", (session.id,)),)
+        else:
+            reasons = (Violation("replan", (session.id,)),)
+        found.append(Moved(session.id, reasons))
+    return tuple(found)
+
+
 def solve(
     problem: Problem,
     weights: Mapping[str, int] | None = None,
@@ -471,18 +582,62 @@ def solve(
     workers: int = 2,
     seed: int = 0,
     hint: Iterable[Placement] = (),
+    minimal: bool = True,
 ) -> Solution:
     """Place the sessions of `problem`; see the module's docstring. `hint` is a placement to
-    start from (the current schedule), used where it is still valid."""
+    start from (the current schedule), used where it is still valid. With `minimal` (the
+    default) and published places in the problem, published sessions move only when they
+    must; otherwise every unpinned session may move (a full re-plan)."""
     started = time.perf_counter()
+
+    def left() -> float:
+        return time_limit - (time.perf_counter() - started)
+
     weight = weights_with_defaults(weights)
     places, reasons = _candidates(problem)
     _keep_compatible_pins(problem, places, reasons)
     sessions = problem.session_by_id
-    start = _greedy(problem, places, weight, _valid_hint(problem, places, hint))
-    model = _Model(problem, places, weight, start)
-    model.build()
-    chosen, label = model.run(time_limit - (time.perf_counter() - started), workers, seed)
+    hinted = _valid_hint(problem, places, hint)
+    published = any(s.published is not None for s in problem.sessions)
+    minimal = minimal and published
+    forced: dict[int, list[Violation]] = {}
+    if minimal:
+        held, forced = _hold_published(problem, places)
+        fixed = {**places, **{sid: [c] for sid, c in held.items()}}
+        start, chosen, label = _search(
+            problem,
+            fixed,
+            weight,
+            {**hinted, **held},
+            seconds=left() / 2,
+            workers=workers,
+            seed=seed,
+        )
+        if len(chosen) < len(places):
+            # Some session is left out with published places held: let them move, at a cost.
+            moves = {
+                s.id: (c, move_cost(problem, s))
+                for s in problem.sessions
+                if (c := _published_candidate(problem, s)) is not None
+            }
+            start2, chosen2, label2 = _search(
+                problem,
+                places,
+                weight,
+                chosen,
+                seconds=left(),
+                workers=workers,
+                seed=seed,
+                moves=moves,
+            )
+            if len(chosen2) > len(chosen) and not hard_violations(
+                problem, [c.placement(sid) for sid, c in chosen2.items()]
+            ):
+                start, chosen, label = start2, chosen2, label2
+    else:
+        start, chosen, label = _search(
+            problem, places, weight, hinted, seconds=left(), workers=workers, seed=seed
+        )
     placements = [c.placement(sid) for sid, c in chosen.items()]
     violations = hard_violations(problem, placements)
     if violations and label != "greedy":
@@ -495,6 +650,8 @@ def solve(
             unplaced.append(
                 Unplaced(sid, _explain_unplaced(problem, sessions[sid], places[sid], placements))
             )
+    for sid, why in reasons.items():
+        forced.setdefault(sid, why)
     placements.sort(key=lambda p: (p.start, p.room, p.session))
     return Solution(
         placements=tuple(placements),
@@ -503,6 +660,8 @@ def solve(
         status=label,
         seconds=time.perf_counter() - started,
         violations=tuple(violations),
+        moved=_moved(problem, chosen, forced, minimal=minimal),
+        minimal=minimal,
     )
 
 

@@ -30,6 +30,7 @@ urlpatterns = [
     path("meetings/<slug:slug>/register/", views.register, name="register"),
     path("sessions/<int:pk>/", views.session_detail, name="session"),
     path("sessions/<int:pk>/star/", views.star, name="star"),
+    path("sessions/<int:pk>/unavailable/", views.unavailability, name="unavailability"),
     # The schedule, for the secretariat.
     path("meetings/<slug:slug>/schedule/edit/", views.editor, name="schedule_editor"),
     path(

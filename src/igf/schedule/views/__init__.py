@@ -7,6 +7,7 @@ One module per part; `urls.py` reaches every view as `views.<name>`.
 
 from __future__ import annotations
 
+from igf.schedule.views.availability import unavailability
 from igf.schedule.views.editor import edit_session, editor, grids, publish, solve
 from igf.schedule.views.exports import agenda_feed, room_calendar, schedule_export, theme_calendar
 from igf.schedule.views.pages import agenda, schedule, schedule_changes, session_detail, star
@@ -28,4 +29,5 @@ __all__ = [
     "solve",
     "star",
     "theme_calendar",
+    "unavailability",
 ]

@@ -194,6 +194,9 @@ def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
             {
                 "starred": queries.is_starred(session, request.user),
                 "can_star": request.user.has_perm("schedule.star_session", session),
+                "can_state_unavailability": request.user.has_perm(
+                    "schedule.state_unavailability", session
+                ),
                 "actions": hooks.sections_for(hooks.SESSION_ACTIONS, request, session),
                 "sections": hooks.sections_for(hooks.SESSION_PAGE, request, session),
                 **extra,
