@@ -354,6 +354,11 @@ def _people_keys(problem: Problem) -> dict[int, dict[str, str]]:
     return {s.id: {p.key: p.name for p in s.people} for s in problem.sessions}
 
 
+def people_keys(problem: Problem) -> dict[int, dict[str, str]]:
+    """Per session, the keys and names of its people."""
+    return _people_keys(problem)
+
+
 def hard_violations(problem: Problem, placements: Iterable[Placement]) -> list[Violation]:
     """Every hard constraint the placements break (an empty list: a valid schedule)."""
     placed = sorted(placements, key=lambda p: (p.start, p.session))
@@ -394,12 +399,16 @@ def hard_violations(problem: Problem, placements: Iterable[Placement]) -> list[V
 
 
 def move_violations(
-    problem: Problem, placements: Iterable[Placement], moved: Placement
+    problem: Problem,
+    placements: Iterable[Placement],
+    moved: Placement,
+    keys: Mapping[int, Mapping[str, str]] | None = None,
 ) -> list[Violation]:
-    """The hard constraints broken if one session goes to `moved` (the others staying)."""
+    """The hard constraints broken if one session goes to `moved` (the others staying).
+    `keys` (from `people_keys`) saves working out who is in which session on every call."""
     others = [p for p in placements if p.session != moved.session]
     spec = problem.session_by_id[moved.session]
-    keys = _people_keys(problem)
+    keys = keys if keys is not None else _people_keys(problem)
     found = _placement_misfits(problem, spec, moved)
     for other in others:
         found.extend(_pair_violations(problem, moved, other, keys))
@@ -560,6 +569,29 @@ def soft_costs(
     )
 
 
+def _open_and_free(
+    session: SessionSpec, times: list[GridTime], rooms: list[RoomSpec]
+) -> tuple[list[tuple[RoomSpec, GridTime]], list[Violation]]:
+    """The (room, time) pairs where the room is open and nobody of the session is away, and
+    what blocks the others."""
+    away = [p for p in session.people if p.away]
+    if not away and not any(r.open for r in rooms):
+        return [(r, t) for t in times for r in rooms], []
+    blocked: list[Violation] = []
+    free = []
+    for t in times:
+        gone = [p for p in away if p.is_away(t.start, t.end)]
+        for r in rooms:
+            wrong = [Violation("unavailable", (session.id,), person=p.name) for p in gone]
+            if not r.is_open(t.start, t.end):
+                wrong.append(Violation("room_closed", (session.id,), room=r.id))
+            if wrong:
+                blocked.extend(v for v in wrong if v not in blocked)
+            else:
+                free.append((r, t))
+    return free, blocked
+
+
 def candidate_places(
     problem: Problem, session: SessionSpec
 ) -> tuple[list[tuple[RoomSpec, GridTime]], list[Violation]]:
@@ -593,15 +625,7 @@ def candidate_places(
                 )
     places = [(r, t) for t in times for r in rooms] if times and rooms else []
     if places:
-        blocked: list[Violation] = []
-        free = []
-        for r, t in places:
-            wrong = time_misfits(session, r, t.start, t.end)
-            if wrong:
-                blocked.extend(v for v in wrong if v not in blocked)
-            else:
-                free.append((r, t))
-        places = free
+        places, blocked = _open_and_free(session, times, rooms)
         if not places:
             reasons.extend(blocked[:4])
     return places, reasons

@@ -43,6 +43,7 @@ from igf.schedule.constraints import (
     move_cost,
     move_violations,
     on_grid,
+    people_keys,
     placement_misfits,
     remote_out_of_hours,
     room_misfits,
@@ -54,6 +55,8 @@ from igf.schedule.constraints import (
 # What leaving one session out costs, against the soft constraints' few units.
 UNPLACED_COST = 100_000
 MAX_REASONS = 4
+# How many published sessions in the way a minimal-change re-run may consider moving.
+MAX_OCCUPANTS_MOVED = 24
 
 
 @dataclass(frozen=True, slots=True)
@@ -298,9 +301,13 @@ class _Model:
         places: Mapping[int, list[Candidate]],
         weight: Mapping[str, int],
         start: Mapping[int, Candidate],
+        *,
         moves: Mapping[int, tuple[Candidate, int]] | None = None,
+        extra: Mapping[int, Mapping[Candidate, int]] | None = None,
     ) -> None:
         self.problem, self.places, self.weight, self.start = problem, places, weight, start
+        # Per session and place: a cost beside sessions outside the model.
+        self.extra = extra or {}
         # Per published session: its published place and what leaving it costs.
         self.moves = moves or {}
         self.sessions = problem.session_by_id
@@ -338,9 +345,12 @@ class _Model:
                 self.model.add(placed == 1)
             self.objective.append(UNPLACED_COST * (1 - placed))
             kept = self.moves.get(sid)
+            extra = self.extra.get(sid, {})
             for candidate, variable in zip(candidates, variables, strict=True):
                 if kept is not None and candidate == kept[0]:
                     self.objective.append(kept[1] * (1 - variable))
+                if candidate in extra:
+                    self.objective.append(extra[candidate] * variable)
                 self.model.add_hint(variable, self._hinted(sid, candidate))
                 for k in _covered(self.moments, candidate.start, candidate.end):
                     by_room[(candidate.room, k)].append(variable)
@@ -505,6 +515,7 @@ def _hold_published(
     clashes with a pinned session or with a published session kept before it."""
     held: dict[int, Candidate] = {}
     forced: dict[int, list[Violation]] = {}
+    keys = people_keys(problem)
     kept: list[Placement] = [
         places[s.id][0].placement(s.id)
         for s in problem.sessions
@@ -521,7 +532,7 @@ def _hold_published(
             continue
         clashes = [
             v
-            for v in move_violations(problem, kept, placement)
+            for v in move_violations(problem, kept, placement, keys)
             if v.code in ("room_clash", "person_clash", "feeder")
         ]
         if clashes:
@@ -530,6 +541,40 @@ def _hold_published(
         held[session.id] = candidate
         kept.append(placement)
     return held, forced
+
+
+def _in_the_way(
+    problem: Problem,
+    places: Mapping[int, list[Candidate]],
+    held: Mapping[int, Candidate],
+    left_out: set[int],
+) -> set[int]:
+    """The held published sessions that stand in the way of the sessions left out: those
+    sharing a person with one of them, and (the earliest few) in a room at a time one of
+    them could take while its people are free."""
+    sessions = problem.session_by_id
+    busy: dict[str, list[tuple[datetime, datetime]]] = defaultdict(list)
+    for sid, c in held.items():
+        for person in sessions[sid].people:
+            busy[person.key].append((c.start, c.end))
+    wanted: dict[int, list[tuple[datetime, datetime]]] = defaultdict(list)
+    keys: set[str] = set()
+    for sid in left_out:
+        people = [p.key for p in sessions[sid].people]
+        keys.update(people)
+        for c in places.get(sid, []):
+            if not any(a < c.end and c.start < b for key in people for a, b in busy[key]):
+                wanted[c.room].append((c.start, c.end))
+    found = {sid for sid in held if keys & {p.key for p in sessions[sid].people}}
+    occupants = sorted(
+        (c.start, sid)
+        for sid, c in held.items()
+        if sid not in found
+        and any(c.start < end and start < c.end for start, end in wanted.get(c.room, ()))
+    )
+    # A few occupants are enough to make room; all of them would make the search slow.
+    found.update(sid for _start, sid in occupants[:MAX_OCCUPANTS_MOVED])
+    return found
 
 
 def _search(
@@ -545,10 +590,70 @@ def _search(
 ) -> tuple[dict[int, Candidate], dict[int, Candidate], str]:
     """The greedy start and the search's answer (or the start, labelled "greedy")."""
     start = _greedy(problem, places, weight, hint)
-    model = _Model(problem, places, weight, start, moves)
+    model = _Model(problem, places, weight, start, moves=moves)
     model.build()
     chosen, label = model.run(seconds, workers, seed)
     return start, chosen, label
+
+
+def _search_around(
+    problem: Problem,
+    places: Mapping[int, list[Candidate]],
+    weight: Mapping[str, int],
+    held: Mapping[int, Candidate],
+    hint: Mapping[int, Candidate],
+    *,
+    seconds: float,
+    workers: int,
+    seed: int,
+    moves: Mapping[int, tuple[Candidate, int]] | None = None,
+) -> tuple[dict[int, Candidate], dict[int, Candidate], str]:
+    """Place the other sessions around the `held` ones, which stay as they are: the search
+    sees only the others, in the places the held ones leave free, each place costing what
+    it adds beside the held sessions (its theme already running then, a further room for
+    its track). A small model, so a re-run after a release is quick."""
+    sessions = problem.session_by_id
+    board = _Board(problem)
+    theme_busy: dict[int, list[tuple[datetime, datetime]]] = defaultdict(list)
+    track_rooms: dict[int, set[int]] = defaultdict(set)
+    for sid, c in held.items():
+        spec = sessions[sid]
+        board.put(spec, c)
+        if spec.theme is not None:
+            theme_busy[spec.theme].append((c.start, c.end))
+        if spec.track is not None:
+            track_rooms[spec.track].add(c.room)
+    free: dict[int, list[Candidate]] = {}
+    extra: dict[int, dict[Candidate, int]] = {}
+    for sid, candidates in places.items():
+        if sid in held:
+            continue
+        spec = sessions[sid]
+        fitting = [c for c in candidates if board.fits(spec, c)]
+        if not fitting:
+            continue
+        free[sid] = fitting
+        costs: dict[Candidate, int] = {}
+        for c in fitting:
+            cost = 0
+            if spec.theme is not None and any(
+                a < c.end and c.start < b for a, b in theme_busy.get(spec.theme, ())
+            ):
+                cost += weight["theme_parallel"]
+            rooms = track_rooms.get(spec.track) if spec.track is not None else None
+            if rooms and c.room not in rooms:
+                cost += weight["track_rooms"]
+            if cost:
+                costs[c] = cost
+        extra[sid] = costs
+    if not free:
+        return dict(held), dict(held), "optimal"
+    free_hint = {sid: c for sid, c in hint.items() if sid in free and c in free[sid]}
+    start = _greedy(problem, free, weight, free_hint)
+    model = _Model(problem, free, weight, start, moves=moves, extra=extra)
+    model.build()
+    chosen, label = model.run(seconds, workers, seed)
+    return {**held, **start}, {**held, **chosen}, label
 
 
 def _moved(
@@ -603,29 +708,32 @@ def solve(
     forced: dict[int, list[Violation]] = {}
     if minimal:
         held, forced = _hold_published(problem, places)
-        fixed = {**places, **{sid: [c] for sid, c in held.items()}}
-        start, chosen, label = _search(
+        start, chosen, label = _search_around(
             problem,
-            fixed,
+            places,
             weight,
-            {**hinted, **held},
+            held,
+            hinted,
             seconds=left() / 2,
             workers=workers,
             seed=seed,
         )
         if len(chosen) < len(places):
-            # Some session is left out with published places held: let them move, at a cost.
+            # Some session is left out with published places held: let the published
+            # sessions in its way move, at a cost.
+            movable = _in_the_way(problem, places, held, set(places) - set(chosen))
             moves = {
-                s.id: (c, move_cost(problem, s))
-                for s in problem.sessions
-                if (c := _published_candidate(problem, s)) is not None
+                sid: (c, move_cost(problem, sessions[sid]))
+                for sid in movable
+                if (c := _published_candidate(problem, sessions[sid])) is not None
             }
-            start2, chosen2, label2 = _search(
+            start2, chosen2, label2 = _search_around(
                 problem,
                 places,
                 weight,
+                {sid: c for sid, c in held.items() if sid not in movable},
                 chosen,
-                seconds=left(),
+                seconds=max(1.0, left()),
                 workers=workers,
                 seed=seed,
                 moves=moves,

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import date, datetime
 from typing import Any
+from urllib.parse import quote
 
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
@@ -19,6 +20,7 @@ from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
@@ -65,6 +67,21 @@ def _grouped(entries: list[queries.ScheduleEntry]) -> list[tuple[datetime, list[
     return sorted(groups.items())
 
 
+def _calendar_query(filters: queries.Filters) -> str:
+    """The active filters the calendar link carries (theme, day, room)."""
+    return urlencode(
+        [
+            (name, value)
+            for name, value in (
+                ("theme", filters.theme),
+                ("day", filters.day.isoformat() if filters.day else None),
+                ("room", filters.room),
+            )
+            if value
+        ]
+    )
+
+
 def _schedule_body(
     request: HttpRequest, meeting: AnnualMeeting, extra: dict[str, Any]
 ) -> dict[str, str]:
@@ -88,6 +105,8 @@ def _schedule_body(
             "total": len(entries),
             "starred": starred,
             "signed_in": person is not None,
+            "sign_in": reverse("account_login") + "?next=" + quote(request.get_full_path()),
+            "calendar_query": _calendar_query(filters),
             "venue_differs": timezone.get_current_timezone_name() != meeting.timezone,
             "next": request.get_full_path(),
             **extra,
@@ -225,7 +244,9 @@ def star(request: HttpRequest, session: Session) -> HttpResponse:
         if starred
         else _("“%(title)s” is no longer in your agenda.") % {"title": session.title},
     )
-    return redirect(safe_next(request, session.get_absolute_url()))
+    # Back to the same session, not the top of a long list (with or without JavaScript).
+    target = safe_next(request, session.get_absolute_url()).split("#")[0]
+    return redirect(f"{target}#session-{session.pk}")
 
 
 # --- The personal agenda ----------------------------------------------------------------------
