@@ -84,6 +84,17 @@ ROWS: list[Row[Scene]] = [
         method="post",
         data={},
     ),
+    Row("timetable", lambda s: f"{m(s)}/schedule/timetable/", everyone(200)),
+    Row("now and next", lambda s: f"{m(s)}/schedule/now/", everyone(200)),
+    Row("remote hubs", lambda s: f"{m(s)}/hubs/", everyone(200)),
+    Row("register a hub", lambda s: f"{m(s)}/hubs/register/", signed_in(200)),
+    Row(
+        "register a hub (post)",
+        lambda s: f"{m(s)}/hubs/register/",
+        signed_in(200),
+        method="post",
+        data={},
+    ),
     Row("editor", lambda s: f"{m(s)}/schedule/edit/", STAFF),
     Row("edit session", lambda s: f"{m(s)}/schedule/edit/sessions/{s.session.pk}/", STAFF),
     Row(

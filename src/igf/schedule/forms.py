@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from datetime import date, datetime, time
-from typing import Any, cast
+from typing import Any, ClassVar, cast
 
 from django import forms
 from django.conf import settings
@@ -22,7 +22,7 @@ from igf.programme.models import AnnualMeeting, Session, SessionType
 from igf.schedule import phrases
 from igf.schedule.constraints import DEFAULT_WEIGHTS, zone
 from igf.schedule.enums import SolveMode
-from igf.schedule.models import Room
+from igf.schedule.models import RemoteHub, Room
 from igf.schedule.queries import Filters
 
 MAX_SEARCH = 200
@@ -349,3 +349,31 @@ class UnavailabilityForm(forms.Form):
         start = datetime.combine(day, self.cleaned_data["start"], tzinfo=venue)
         end = datetime.combine(day, self.cleaned_data["end"], tzinfo=venue)
         return start, end
+
+
+class RemoteHubForm(forms.ModelForm[RemoteHub]):
+    """A remote hub registering for the annual meeting."""
+
+    class Meta:
+        model = RemoteHub
+        fields = (
+            "host_organization",
+            "city",
+            "country",
+            "place",
+            "capacity",
+            "contact_name",
+            "contact_email",
+            "contact_public",
+            "sessions",
+        )
+        widgets: ClassVar[dict[str, Any]] = {"sessions": forms.SelectMultiple(attrs={"size": 8})}
+
+    def __init__(self, *args: Any, sessions: QuerySet[Session], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = cast(forms.ModelMultipleChoiceField, self.fields["sessions"])  # type: ignore[type-arg]
+        field.queryset = sessions
+        field.help_text = _("The sessions the hub follows together (optional).")
+        self.fields["contact_email"].help_text = _(
+            "Shown publicly only if you tick the box below; the secretariat always sees it."
+        )

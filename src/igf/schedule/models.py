@@ -256,6 +256,65 @@ class ScheduleRelease(models.Model):
         return f"{self.meeting} v{self.version}"
 
 
+class SessionAccess(models.Model):
+    """The lighter ways into a session for remote participants, beside its video link
+    (`Session.join_url`): live captions, an audio-only stream, telephone dial-in with local
+    numbers. Edited by the secretariat in the administration."""
+
+    session = models.OneToOneField(Session, on_delete=models.CASCADE, related_name="access")
+    captions_url = models.URLField(_("live captions link"), max_length=500, blank=True)
+    audio_url = models.URLField(_("audio-only stream"), max_length=500, blank=True)
+    dial_in = models.TextField(
+        _("dial-in numbers"), blank=True, help_text=_("Local numbers by country, one a line.")
+    )
+
+    class Meta:
+        verbose_name = _("ways in for remote participants")
+        verbose_name_plural = _("ways in for remote participants")
+
+    def __str__(self) -> str:
+        return str(self.session)
+
+
+class RemoteHub(models.Model):
+    """A group following the annual meeting together from a city: who hosts it, where, how
+    many it seats, which sessions it follows. Registered by a signed-in person
+    (`schedule.services.register_hub`), listed publicly once the secretariat approves it;
+    its contact details are shown only as far as the host consents."""
+
+    meeting = models.ForeignKey(AnnualMeeting, on_delete=models.CASCADE, related_name="hubs")
+    host_organization = models.CharField(_("host organisation"), max_length=200)
+    city = models.CharField(_("city"), max_length=120)
+    country = models.ForeignKey(
+        "core.Country", verbose_name=_("country"), on_delete=models.PROTECT, related_name="+"
+    )
+    place = models.CharField(_("place (address or venue)"), max_length=300)
+    capacity = models.PositiveIntegerField(
+        _("seats"), validators=[MinValueValidator(1), MaxValueValidator(100_000)]
+    )
+    contact_name = models.CharField(_("contact person"), max_length=200)
+    contact_email = models.EmailField(_("contact e-mail"))
+    contact_public = models.BooleanField(
+        _("show the contact person and e-mail on the public list"), default=False
+    )
+    sessions: models.ManyToManyField[Session, Any] = models.ManyToManyField(
+        Session, verbose_name=_("sessions followed"), related_name="hubs", blank=True
+    )
+    approved = models.DateTimeField(_("approved"), null=True, blank=True)
+    registered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("remote hub")
+        verbose_name_plural = _("remote hubs")
+        ordering: ClassVar[list[str]] = ["meeting", "city", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.city}: {self.host_organization}"
+
+
 class Star(models.Model):
     """A session a person put in their personal agenda."""
 

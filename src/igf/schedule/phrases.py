@@ -59,6 +59,14 @@ ACTIVITY: dict[str, tuple[Promise, Promise]] = {
         gettext_lazy("%(actor)s withdrew a time someone of %(object)s was unavailable."),
         gettext_lazy("A time someone of %(object)s was unavailable was withdrawn."),
     ),
+    "schedule.hub_registered": (
+        gettext_lazy("%(actor)s registered a remote hub for %(object)s."),
+        gettext_lazy("A remote hub was registered for %(object)s."),
+    ),
+    "schedule.hub_approved": (
+        gettext_lazy("%(actor)s approved a remote hub of %(object)s."),
+        gettext_lazy("A remote hub of %(object)s was approved."),
+    ),
     "schedule.published": (
         gettext_lazy("%(actor)s published the schedule of %(object)s."),
         gettext_lazy("The schedule of %(object)s was published."),

@@ -35,9 +35,11 @@ from igf.schedule.constraints import (
 from igf.schedule.models import (
     GridSlot,
     Registration,
+    RemoteHub,
     Room,
     RoomOpening,
     ScheduleRelease,
+    SessionAccess,
     Slot,
     SlotGrid,
     SolverRun,
@@ -746,3 +748,125 @@ def export_schedule_data(person: Person) -> dict[str, Any]:
             for r in registrations
         ],
     }
+
+
+# --- The timetable and "now and next" -------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TimetableCell:
+    """A cell of the timetable: a session starting in this row and spanning `rows` rows, or
+    an empty cell (`entry` None)."""
+
+    entry: ScheduleEntry | None
+    rows: int = 1
+
+
+@dataclass(frozen=True)
+class TimetableRow:
+    start: datetime
+    end: datetime
+    cells: tuple[TimetableCell, ...]
+
+
+def timetable(
+    entries: Iterable[ScheduleEntry], rooms: Sequence[tuple[int, str]]
+) -> list[TimetableRow]:
+    """One day's sessions as a grid of rooms by times: a row between each two successive
+    moments something starts or ends, each session spanning the rows it lasts (rooms never
+    hold two sessions at once, so cells never collide)."""
+    chosen = list(entries)
+    moments = sorted({e.start for e in chosen} | {e.end for e in chosen})
+    index = {moment: n for n, moment in enumerate(moments)}
+    starting: dict[tuple[int, int], ScheduleEntry] = {}
+    covered: set[tuple[int, int]] = set()
+    for entry in chosen:
+        first, last = index[entry.start], index[entry.end]
+        starting[(first, entry.room_id)] = entry
+        covered.update((n, entry.room_id) for n in range(first + 1, last))
+    rows = []
+    for n in range(len(moments) - 1):
+        cells = []
+        for room_id, _name in rooms:
+            if (n, room_id) in covered:
+                continue
+            found = starting.get((n, room_id))
+            if found is not None:
+                cells.append(TimetableCell(found, index[found.end] - n))
+            else:
+                cells.append(TimetableCell(None))
+        rows.append(TimetableRow(moments[n], moments[n + 1], tuple(cells)))
+    return rows
+
+
+@dataclass(frozen=True)
+class RoomNow:
+    """What is on in a room now, and what comes next there (today)."""
+
+    room: str
+    now: ScheduleEntry | None
+    next: ScheduleEntry | None
+
+
+def now_and_next(entries: Iterable[ScheduleEntry], at: datetime, venue_zone: str) -> list[RoomNow]:
+    """For every room with sessions today (at the venue): the session running at `at`, and
+    the next one to start there today."""
+    venue = zone(venue_zone)
+    today = at.astimezone(venue).date()
+    by_room: dict[str, list[ScheduleEntry]] = defaultdict(list)
+    order: dict[str, int] = {}
+    for entry in entries:
+        if entry.start.astimezone(venue).date() == today:
+            by_room[entry.room].append(entry)
+            order.setdefault(entry.room, len(order))
+    found = []
+    for room, items in sorted(by_room.items(), key=lambda item: order[item[0]]):
+        items.sort(key=lambda e: e.start)
+        running = next((e for e in items if e.start <= at < e.end), None)
+        coming = next((e for e in items if e.start > at), None)
+        found.append(RoomNow(room=room, now=running, next=coming))
+    return found
+
+
+# --- Remote hubs and ways in ----------------------------------------------------------------
+
+
+def approved_hubs(meeting: AnnualMeeting) -> QuerySet[RemoteHub]:
+    return (
+        RemoteHub.objects.filter(meeting=meeting, approved__isnull=False)
+        .select_related("country")
+        .order_by("city", "pk")
+    )
+
+
+def hubs_by_region(meeting: AnnualMeeting) -> list[tuple[str, list[RemoteHub]]]:
+    """The approved hubs of a meeting grouped by the UN statistical region of their country."""
+    groups: dict[str, list[RemoteHub]] = defaultdict(list)
+    for hub in approved_hubs(meeting).prefetch_related("sessions"):
+        groups[hub.country.statistical_region or ""].append(hub)
+    return sorted(groups.items())
+
+
+def hubs_following(session: Session) -> list[RemoteHub]:
+    return list(
+        session.hubs.filter(approved__isnull=False).select_related("country").order_by("city")
+    )
+
+
+def hub_count(meeting: AnnualMeeting) -> tuple[int, int]:
+    """How many approved hubs follow the meeting, and how many seats they hold."""
+    hubs = approved_hubs(meeting)
+    return hubs.count(), sum(h.capacity for h in hubs)
+
+
+def access_of(session: Session) -> SessionAccess | None:
+    return SessionAccess.objects.filter(session=session).first()
+
+
+def is_online_moderator(session: Session, viewer: Viewer) -> bool:
+    """Whether the viewer moderates the session's online participants (hubs ask them)."""
+    person = getattr(viewer, "person", None) if viewer.is_authenticated else None
+    return (
+        person is not None
+        and session.people.filter(person=person, role=ParticipantRole.ONLINE_MODERATOR).exists()
+    )

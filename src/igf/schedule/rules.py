@@ -104,6 +104,7 @@ rules.add_perm("schedule.see_join_link", can_see_join_link)
 rules.add_perm("schedule.star_session", can_star_session)
 rules.add_perm("schedule.manage_schedule", can_manage_schedule)
 rules.add_perm("schedule.state_unavailability", can_state_unavailability)
+rules.add_perm("schedule.register_hub", is_signed_in)
 rules.add_perm("schedule.register", can_register)
 rules.add_perm("schedule.view_agenda", is_signed_in)
 
@@ -114,6 +115,8 @@ grant_model_permissions(
     {
         "room": ("view", "add", "change", "delete"),
         "roomopening": ("view", "add", "change", "delete"),
+        "sessionaccess": ("view", "add", "change", "delete"),
+        "remotehub": ("view", "change", "delete"),
         "slotgrid": ("view",),
         "schedulerelease": ("view",),
         "registration": ("view",),

@@ -34,6 +34,7 @@ from igf.schedule.enums import SolveMode, SolverStatus
 from igf.schedule.models import (
     GridSlot,
     Registration,
+    RemoteHub,
     Room,
     ScheduleRelease,
     Slot,
@@ -620,3 +621,38 @@ def remove_unavailability(*, by: User, item: Unavailability) -> None:
     session = item.session_person.session
     item.delete()
     record_activity(by=by, verb="schedule.unavailability_removed", target=session)
+
+
+# --- Remote hubs --------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def register_hub(
+    *,
+    by: User,
+    meeting: AnnualMeeting,
+    data: Mapping[str, Any],
+    sessions: Collection[Session],
+) -> RemoteHub:
+    """Register a remote hub (a group following the meeting together from a city). It is
+    listed publicly once the secretariat approves it. Side effects: one private activity
+    entry."""
+    if any(s.meeting_id != meeting.pk for s in sessions):
+        raise ScheduleError(_("Choose sessions of this meeting."), field="sessions")
+    hub = RemoteHub.objects.create(meeting=meeting, registered_by=by, **data)
+    hub.sessions.set(sessions)
+    record_activity(by=by, verb="schedule.hub_registered", target=meeting, data={"hub": hub.pk})
+    return hub
+
+
+@transaction.atomic
+def approve_hub(*, by: User, hub: RemoteHub, now: datetime | None = None) -> RemoteHub:
+    """List a registered hub publicly. Side effects: the cached schedule pages are forgotten;
+    one public activity entry."""
+    if hub.approved is None:
+        hub.approved = now or timezone.now()
+        hub.save(update_fields=["approved"])
+        record_activity(by=by, verb="schedule.hub_approved", target=hub.meeting, public=True)
+        slug = hub.meeting.slug
+        transaction.on_commit(lambda: queries.bump_generation(slug))
+    return hub

@@ -179,6 +179,7 @@ def _session_context(request: HttpRequest, session: Session) -> dict[str, Any]:
         if slot is not None:
             placement = Placement(session.pk, slot.room_id, slot.start, slot.end)
     user = request.user
+    access = queries.access_of(session)
     return {
         "session": session,
         "meeting": meeting,
@@ -189,6 +190,12 @@ def _session_context(request: HttpRequest, session: Session) -> dict[str, Any]:
         "questions": list(session.policy_questions.select_related("theme")),
         "links": list(session.links.all()),
         "join_url": session.join_url if user.has_perm("schedule.see_join_link", session) else "",
+        "access": access,
+        "dial_in": access.dial_in
+        if access is not None and user.has_perm("schedule.see_join_link", session)
+        else "",
+        "hubs": queries.hubs_following(session),
+        "online_moderator": queries.is_online_moderator(session, user),
         "venue_differs": timezone.get_current_timezone_name() != meeting.timezone,
         "feeds": session.feeds,
         "feeders": list(session.feeders.all()),
@@ -278,5 +285,64 @@ def agenda(request: HttpRequest, meeting: AnnualMeeting) -> HttpResponse:
                 reverse("schedule:agenda_feed", kwargs={"slug": meeting.slug, "token": feed.token})
             ),
             "venue_differs": timezone.get_current_timezone_name() != meeting.timezone,
+        },
+    )
+
+
+# --- The timetable and "now and next" ---------------------------------------------------------
+
+
+@require_safe
+def timetable(request: HttpRequest, slug: str) -> HttpResponse:
+    """One day as a grid of rooms by times, in the viewer's time zone; the list stays the
+    schedule page (phones)."""
+
+    def render_page(extra: dict[str, Any]) -> HttpResponse:
+        meeting = queries.get_meeting_for_schedule(slug, viewer=request.user)
+        entries = queries.schedule_entries(meeting)
+        days = queries.schedule_days(entries, meeting.timezone)
+        if not days:
+            raise Http404
+        today = timezone.now().astimezone(meeting.zone).date()
+        chosen = request.GET.get("day", "")
+        day = next((d for d in days if d.isoformat() == chosen), _default_day(days, today))
+        shown = queries.filter_entries(entries, queries.Filters(day=day), meeting.timezone)
+        rooms = [
+            (r.pk, r.name)
+            for r in queries.rooms_of(meeting)
+            if any(e.room_id == r.pk for e in shown)
+        ]
+        return render(
+            request,
+            "schedule/timetable.html",
+            {
+                "meeting": meeting,
+                "day": day,
+                "days": days,
+                "rooms": rooms,
+                "rows": queries.timetable(shown, rooms),
+                "zone": timezone.get_current_timezone_name(),
+                **extra,
+            },
+        )
+
+    key = fragment_key("timetable", slug, request)
+    return public(cached_page(request, key, render_page, PAGE_SECONDS, ("day",)), request)
+
+
+@require_safe
+@permission_required(None, Load(queries.get_meeting_for_schedule, "slug", viewer=True))
+def now_and_next(request: HttpRequest, meeting: AnnualMeeting) -> HttpResponse:
+    """During the meeting: what is on in every room now and next, and how to join online."""
+    entries = queries.schedule_entries(meeting)
+    now = timezone.now()
+    return render(
+        request,
+        "schedule/now.html",
+        {
+            "meeting": meeting,
+            "now": now,
+            "rooms": queries.now_and_next(entries, now, meeting.timezone),
+            "links_public": meeting.join_links_public,
         },
     )
