@@ -731,8 +731,8 @@ def registrations(meeting: AnnualMeeting) -> QuerySet[Registration]:
 
 
 def export_schedule_data(person: Person) -> dict[str, Any]:
-    """What the schedule holds about a person, for their data export: their agenda and their
-    registrations."""
+    """What the schedule holds about a person, for their data export: their agenda, their
+    registrations, the times they said they are unavailable and the hubs they registered."""
     stars = Star.objects.filter(person=person).select_related("session").order_by("pk")
     registrations = Registration.objects.filter(person=person).select_related("meeting")
     return {
@@ -746,6 +746,29 @@ def export_schedule_data(person: Person) -> dict[str, Any]:
                 "registered": r.registered.isoformat(),
             }
             for r in registrations
+        ],
+        "unavailability": [
+            {
+                "session": u.session_person.session.title,
+                "start": u.start.isoformat(),
+                "end": u.end.isoformat(),
+                "note": u.note,
+            }
+            for u in Unavailability.objects.filter(session_person__person=person)
+            .select_related("session_person__session")
+            .order_by("start", "pk")
+        ],
+        "remote_hubs_registered": [
+            {
+                "meeting": str(h.meeting),
+                "city": h.city,
+                "host_organization": h.host_organization,
+                "contact_name": h.contact_name,
+                "contact_email": h.contact_email,
+            }
+            for h in RemoteHub.objects.filter(registered_by__person=person)
+            .select_related("meeting")
+            .order_by("pk")
         ],
     }
 
