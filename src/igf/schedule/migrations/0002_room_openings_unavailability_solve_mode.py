@@ -6,50 +6,100 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('programme', '0001_initial'),
-        ('schedule', '0001_initial'),
+        ("programme", "0001_initial"),
+        ("schedule", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='solverrun',
-            name='mode',
-            field=models.CharField(choices=[('minimal', 'Minimal change: keep published places'), ('full', 'Full re-plan: any unpinned session may move')], default='minimal', max_length=10, verbose_name='mode'),
+            model_name="solverrun",
+            name="mode",
+            field=models.CharField(
+                choices=[
+                    ("minimal", "Minimal change: keep published places"),
+                    ("full", "Full re-plan: any unpinned session may move"),
+                ],
+                default="minimal",
+                max_length=10,
+                verbose_name="mode",
+            ),
         ),
         migrations.CreateModel(
-            name='RoomOpening',
+            name="RoomOpening",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('start', models.DateTimeField(verbose_name='open from')),
-                ('end', models.DateTimeField(verbose_name='open until')),
-                ('room', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='openings', to='schedule.room')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("start", models.DateTimeField(verbose_name="open from")),
+                ("end", models.DateTimeField(verbose_name="open until")),
+                (
+                    "room",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="openings",
+                        to="schedule.room",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'room opening',
-                'verbose_name_plural': 'room openings',
-                'ordering': ['room', 'start'],
-                'constraints': [models.CheckConstraint(condition=models.Q(('end__gt', models.F('start'))), name='room_opening_ends_after_start')],
+                "verbose_name": "room opening",
+                "verbose_name_plural": "room openings",
+                "ordering": ["room", "start"],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(("end__gt", models.F("start"))),
+                        name="room_opening_ends_after_start",
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='Unavailability',
+            name="Unavailability",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('start', models.DateTimeField(verbose_name='from')),
-                ('end', models.DateTimeField(verbose_name='until')),
-                ('note', models.CharField(blank=True, max_length=200, verbose_name='note')),
-                ('created', models.DateTimeField(auto_now_add=True)),
-                ('created_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('session_person', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='unavailabilities', to='programme.sessionperson')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("start", models.DateTimeField(verbose_name="from")),
+                ("end", models.DateTimeField(verbose_name="until")),
+                ("note", models.CharField(blank=True, max_length=200, verbose_name="note")),
+                ("created", models.DateTimeField(auto_now_add=True)),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "session_person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="unavailabilities",
+                        to="programme.sessionperson",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'unavailability',
-                'verbose_name_plural': 'unavailabilities',
-                'ordering': ['start', 'pk'],
-                'constraints': [models.CheckConstraint(condition=models.Q(('end__gt', models.F('start'))), name='unavailability_ends_after_start')],
+                "verbose_name": "unavailability",
+                "verbose_name_plural": "unavailabilities",
+                "ordering": ["start", "pk"],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(("end__gt", models.F("start"))),
+                        name="unavailability_ends_after_start",
+                    )
+                ],
             },
         ),
     ]

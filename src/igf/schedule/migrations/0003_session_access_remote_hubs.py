@@ -7,51 +7,133 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('core', '0003_alter_forum_default_language_and_more'),
-        ('programme', '0001_initial'),
-        ('schedule', '0002_room_openings_unavailability_solve_mode'),
+        ("core", "0003_alter_forum_default_language_and_more"),
+        ("programme", "0001_initial"),
+        ("schedule", "0002_room_openings_unavailability_solve_mode"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='RemoteHub',
+            name="RemoteHub",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('host_organization', models.CharField(max_length=200, verbose_name='host organisation')),
-                ('city', models.CharField(max_length=120, verbose_name='city')),
-                ('place', models.CharField(max_length=300, verbose_name='place (address or venue)')),
-                ('capacity', models.PositiveIntegerField(validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(100000)], verbose_name='seats')),
-                ('contact_name', models.CharField(max_length=200, verbose_name='contact person')),
-                ('contact_email', models.EmailField(max_length=254, verbose_name='contact e-mail')),
-                ('contact_public', models.BooleanField(default=False, verbose_name='show the contact person and e-mail on the public list')),
-                ('approved', models.DateTimeField(blank=True, null=True, verbose_name='approved')),
-                ('created', models.DateTimeField(auto_now_add=True)),
-                ('country', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='core.country', verbose_name='country')),
-                ('meeting', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='hubs', to='programme.annualmeeting')),
-                ('registered_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('sessions', models.ManyToManyField(blank=True, related_name='hubs', to='programme.session', verbose_name='sessions followed')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "host_organization",
+                    models.CharField(max_length=200, verbose_name="host organisation"),
+                ),
+                ("city", models.CharField(max_length=120, verbose_name="city")),
+                (
+                    "place",
+                    models.CharField(max_length=300, verbose_name="place (address or venue)"),
+                ),
+                (
+                    "capacity",
+                    models.PositiveIntegerField(
+                        validators=[
+                            django.core.validators.MinValueValidator(1),
+                            django.core.validators.MaxValueValidator(100000),
+                        ],
+                        verbose_name="seats",
+                    ),
+                ),
+                ("contact_name", models.CharField(max_length=200, verbose_name="contact person")),
+                ("contact_email", models.EmailField(max_length=254, verbose_name="contact e-mail")),
+                (
+                    "contact_public",
+                    models.BooleanField(
+                        default=False,
+                        verbose_name="show the contact person and e-mail on the public list",
+                    ),
+                ),
+                ("approved", models.DateTimeField(blank=True, null=True, verbose_name="approved")),
+                ("created", models.DateTimeField(auto_now_add=True)),
+                (
+                    "country",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="core.country",
+                        verbose_name="country",
+                    ),
+                ),
+                (
+                    "meeting",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="hubs",
+                        to="programme.annualmeeting",
+                    ),
+                ),
+                (
+                    "registered_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "sessions",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="hubs",
+                        to="programme.session",
+                        verbose_name="sessions followed",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'remote hub',
-                'verbose_name_plural': 'remote hubs',
-                'ordering': ['meeting', 'city', 'pk'],
+                "verbose_name": "remote hub",
+                "verbose_name_plural": "remote hubs",
+                "ordering": ["meeting", "city", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='SessionAccess',
+            name="SessionAccess",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('captions_url', models.URLField(blank=True, max_length=500, verbose_name='live captions link')),
-                ('audio_url', models.URLField(blank=True, max_length=500, verbose_name='audio-only stream')),
-                ('dial_in', models.TextField(blank=True, help_text='Local numbers by country, one a line.', verbose_name='dial-in numbers')),
-                ('session', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='access', to='programme.session')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "captions_url",
+                    models.URLField(blank=True, max_length=500, verbose_name="live captions link"),
+                ),
+                (
+                    "audio_url",
+                    models.URLField(blank=True, max_length=500, verbose_name="audio-only stream"),
+                ),
+                (
+                    "dial_in",
+                    models.TextField(
+                        blank=True,
+                        help_text="Local numbers by country, one a line.",
+                        verbose_name="dial-in numbers",
+                    ),
+                ),
+                (
+                    "session",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="access",
+                        to="programme.session",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'ways in for remote participants',
-                'verbose_name_plural': 'ways in for remote participants',
+                "verbose_name": "ways in for remote participants",
+                "verbose_name_plural": "ways in for remote participants",
             },
         ),
     ]
