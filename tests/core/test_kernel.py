@@ -134,6 +134,7 @@ SECOND_FACTOR_PAGES = [
     "/programme/meetings/igf-2026/schedule/solve/",
     "/programme/meetings/igf-2026/schedule/grids/",
     "/programme/meetings/igf-2026/schedule/publish/",
+    "/programme/sessions/1/unavailable/",
     "/programme/meetings/igf-2026/reports/",
     "/funding/a-fund/books/",
     "/funding/entries/1/approve/",

@@ -50,4 +50,13 @@ PAGES = [
     Page("slot grids", _schedule_page("schedule/grids/"), signed_in=True),
     Page("publish the schedule", _schedule_page("schedule/publish/"), signed_in=True),
     Page("register for the meeting", _schedule_page("register/"), signed_in=True),
+    Page("timetable", _schedule_page("schedule/timetable/")),
+    Page("now and next", _schedule_page("schedule/now/")),
+    Page("remote hubs", _schedule_page("hubs/")),
+    Page("register a remote hub", _schedule_page("hubs/register/"), signed_in=True),
+    Page(
+        "times a person cannot take part",
+        lambda u: f"/programme/sessions/{first_session(scheduled(u)).pk}/unavailable/",
+        signed_in=True,
+    ),
 ]

@@ -156,7 +156,7 @@ def test_star_puts_a_session_in_the_agenda_which_flags_clashes() -> None:
             {"starred": "1", "next": "https://evil.example/"},
         )
         assert response.status_code == 302
-        assert response["Location"] == session.get_absolute_url()
+        assert response["Location"] == f"{session.get_absolute_url()}#session-{session.pk}"
     html = page(client, f"/programme/meetings/{meeting.slug}/agenda/")
     assert "2 sessions in your agenda overlap another one." in html
     client.post(f"/programme/sessions/{second.pk}/star/", {"starred": "0"})

@@ -23,6 +23,7 @@ from tests.schedule.scene import (
     everyone,
     m,
     name_in_session,
+    only,
     signed_in,
 )
 
@@ -70,6 +71,29 @@ ROWS: list[Row[Scene]] = [
         {**signed_in(403), "admin": 302},
         method="post",
         data={"starred": "1"},
+    ),
+    Row(
+        "unavailability",
+        lambda s: f"/programme/sessions/{s.session.pk}/unavailable/",
+        only("speaker", "organiser", "secretariat"),
+    ),
+    Row(
+        "unavailability (post)",
+        lambda s: f"/programme/sessions/{s.session.pk}/unavailable/",
+        only("speaker", "organiser", "secretariat"),
+        method="post",
+        data={},
+    ),
+    Row("timetable", lambda s: f"{m(s)}/schedule/timetable/", everyone(200)),
+    Row("now and next", lambda s: f"{m(s)}/schedule/now/", everyone(200)),
+    Row("remote hubs", lambda s: f"{m(s)}/hubs/", everyone(200)),
+    Row("register a hub", lambda s: f"{m(s)}/hubs/register/", signed_in(200)),
+    Row(
+        "register a hub (post)",
+        lambda s: f"{m(s)}/hubs/register/",
+        signed_in(200),
+        method="post",
+        data={},
     ),
     Row("editor", lambda s: f"{m(s)}/schedule/edit/", STAFF),
     Row("edit session", lambda s: f"{m(s)}/schedule/edit/sessions/{s.session.pk}/", STAFF),

@@ -275,5 +275,6 @@ def statistics(request: HttpRequest, meeting: AnnualMeeting) -> HttpResponse:
             "online": balances[Attendance.ONLINE],
             "reported": reported,
             "genders": REPORT_GENDERS,
+            "hubs": schedule_queries.hub_count(meeting),
         },
     )

@@ -204,8 +204,8 @@ def _meeting(year: int, *, starts: date, evaluating_body: Body | None) -> Annual
         starts=starts,
         ends=starts + timedelta(days=4),
         description=(
-            f"The {year} annual meeting of the Internet Governance Forum: five days of sessions "
-            "onsite and online, proposed by the community and selected by the MAG."
+            f"The {year} annual meeting of the Internet Governance Forum: sessions onsite and "
+            "online, proposed by the community and selected by the MAG."
         ),
         evaluating_body=evaluating_body,
     )

@@ -4,11 +4,16 @@ these definitions, so "no hard violation" means the same thing everywhere.
 
 Hard: nobody (organiser, speaker, moderator) in two places at once; one session per room at a
 time; the room seats the expected attendance and has the equipment (hybrid, interpretation
-booths, captions); a session takes a time of a slot grid of its type and duration; feeder
-sessions end before the main session they feed; pinned sessions stay where they are.
+booths, captions); the room is open then (some rooms are open only on some days or hours);
+nobody of the session has said they are unavailable then; a session takes a time of a slot
+grid of its type and duration; feeder sessions end before the main session they feed; pinned
+sessions stay where they are.
 
 Soft, weighted: sessions of one theme in parallel; remote speakers outside 07:00-22:00 of
 their own day; a theme crowded on some days instead of spread; a track spread over rooms.
+
+Once a release is public, moving a published session costs (`move_cost`): more the nearer the
+meeting, and more for sessions with remote participants in far time zones.
 """
 
 from __future__ import annotations
@@ -32,6 +37,25 @@ DEFAULT_WEIGHTS: dict[str, int] = {
 }
 SOFT_CODES = tuple(DEFAULT_WEIGHTS)
 
+# A published session's move: far more than any soft-constraint gain, far less than leaving a
+# session out (the solver's 100,000), so a move happens only when a hard constraint or a
+# session that could not be placed otherwise asks for it.
+MOVE_BASE_COST = 1000
+# Within this many days of the meeting, a move costs up to three times the base.
+MOVE_URGENT_DAYS = 60
+# A remote participant this many hours or more from the venue's time makes a move dearer.
+FAR_ZONE_HOURS = 5
+
+Window = tuple[datetime, datetime]
+
+
+def _overlaps_any(windows: Iterable[Window], start: datetime, end: datetime) -> bool:
+    return any(a < end and start < b for a, b in windows)
+
+
+def _within_any(windows: Iterable[Window], start: datetime, end: datetime) -> bool:
+    return any(a <= start and end <= b for a, b in windows)
+
 
 @dataclass(frozen=True, slots=True)
 class RoomSpec:
@@ -42,6 +66,11 @@ class RoomSpec:
     booths: int = 0
     captioning: bool = True
     order: int = 0
+    # When the room is open (UTC); empty: always open.
+    open: tuple[Window, ...] = ()
+
+    def is_open(self, start: datetime, end: datetime) -> bool:
+        return not self.open or _within_any(self.open, start, end)
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +96,11 @@ class PersonRef:
     key: str
     name: str
     remote_zone: str | None = None
+    # When they said they cannot take part (UTC).
+    away: tuple[Window, ...] = ()
+
+    def is_away(self, start: datetime, end: datetime) -> bool:
+        return _overlaps_any(self.away, start, end)
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +129,8 @@ class SessionSpec:
     feeds: int | None = None
     people: tuple[PersonRef, ...] = ()
     pinned: Placement | None = None
+    # Where the latest public release has it (minimal change keeps it there).
+    published: Placement | None = None
 
 
 @dataclass(frozen=True)
@@ -107,6 +143,8 @@ class Problem:
     venue_zone: str = "UTC"
     theme_names: Mapping[int, str] = field(default_factory=dict)
     track_names: Mapping[int, str] = field(default_factory=dict)
+    # How many days until the meeting starts (moves cost more as it nears); None: far off.
+    days_to_meeting: int | None = None
 
     @cached_property
     def room_by_id(self) -> dict[int, RoomSpec]:
@@ -128,7 +166,9 @@ class Problem:
 class Violation:
     """A broken hard constraint. `code` names the rule; the other fields say who and what:
     room_clash, person_clash (`person`), capacity, hybrid, booths, captioning, grid,
-    feeder (the feeder first), pinned."""
+    feeder (the feeder first), pinned, room_closed (`room`), unavailable (`person`).
+    For a published session that moved: make_room (to place new sessions), replan (a full
+    re-plan was asked for), withdrawn."""
 
     code: str
     sessions: tuple[int, ...]
@@ -225,6 +265,21 @@ def on_grid(problem: Problem, session: SessionSpec, start: datetime, end: dateti
     return any(fits_time(session, t) and t.start == start and t.end == end for t in problem.times)
 
 
+def time_misfits(
+    session: SessionSpec, room: RoomSpec | None, start: datetime, end: datetime
+) -> list[Violation]:
+    """What stands against the session at that time: the room closed, someone unavailable."""
+    found: list[Violation] = []
+    if room is not None and not room.is_open(start, end):
+        found.append(Violation("room_closed", (session.id,), room=room.id))
+    found.extend(
+        Violation("unavailable", (session.id,), person=person.name)
+        for person in session.people
+        if person.is_away(start, end)
+    )
+    return found
+
+
 def _placement_misfits(
     problem: Problem, session: SessionSpec, placement: Placement
 ) -> list[Violation]:
@@ -234,7 +289,44 @@ def _placement_misfits(
         found.extend(room_misfits(session, room))
     if not on_grid(problem, session, placement.start, placement.end):
         found.append(Violation("grid", (session.id,)))
+    found.extend(time_misfits(session, room, placement.start, placement.end))
     return found
+
+
+def placement_misfits(
+    problem: Problem, session: SessionSpec, placement: Placement
+) -> list[Violation]:
+    """What a place breaks on its own (room, equipment, grid, opening hours, people away)."""
+    return _placement_misfits(problem, session, placement)
+
+
+def _zone_offset_hours(zone_name: str, venue_zone: str, moment: datetime) -> float:
+    offset = moment.astimezone(zone(zone_name)).utcoffset()
+    venue = moment.astimezone(zone(venue_zone)).utcoffset()
+    if offset is None or venue is None:
+        return 0.0
+    return abs((offset - venue).total_seconds()) / 3600
+
+
+def move_cost(problem: Problem, session: SessionSpec) -> int:
+    """What moving a published session costs: the base, up to three times as much as the
+    meeting nears (within `MOVE_URGENT_DAYS`), and half as much again for each remote
+    participant at least `FAR_ZONE_HOURS` from the venue's time (at most twice in all)."""
+    urgency = 1.0
+    if problem.days_to_meeting is not None:
+        left = max(0, min(problem.days_to_meeting, MOVE_URGENT_DAYS))
+        urgency += 2.0 * (MOVE_URGENT_DAYS - left) / MOVE_URGENT_DAYS
+    far = 0
+    if session.published is not None:
+        far = sum(
+            1
+            for p in session.people
+            if p.remote_zone is not None
+            and _zone_offset_hours(p.remote_zone, problem.venue_zone, session.published.start)
+            >= FAR_ZONE_HOURS
+        )
+    remote = min(2.0, 1.0 + 0.5 * far)
+    return int(MOVE_BASE_COST * urgency * remote)
 
 
 def _pair_violations(
@@ -260,6 +352,11 @@ def _pair_violations(
 
 def _people_keys(problem: Problem) -> dict[int, dict[str, str]]:
     return {s.id: {p.key: p.name for p in s.people} for s in problem.sessions}
+
+
+def people_keys(problem: Problem) -> dict[int, dict[str, str]]:
+    """Per session, the keys and names of its people."""
+    return _people_keys(problem)
 
 
 def hard_violations(problem: Problem, placements: Iterable[Placement]) -> list[Violation]:
@@ -302,12 +399,16 @@ def hard_violations(problem: Problem, placements: Iterable[Placement]) -> list[V
 
 
 def move_violations(
-    problem: Problem, placements: Iterable[Placement], moved: Placement
+    problem: Problem,
+    placements: Iterable[Placement],
+    moved: Placement,
+    keys: Mapping[int, Mapping[str, str]] | None = None,
 ) -> list[Violation]:
-    """The hard constraints broken if one session goes to `moved` (the others staying)."""
+    """The hard constraints broken if one session goes to `moved` (the others staying).
+    `keys` (from `people_keys`) saves working out who is in which session on every call."""
     others = [p for p in placements if p.session != moved.session]
     spec = problem.session_by_id[moved.session]
-    keys = _people_keys(problem)
+    keys = keys if keys is not None else _people_keys(problem)
     found = _placement_misfits(problem, spec, moved)
     for other in others:
         found.extend(_pair_violations(problem, moved, other, keys))
@@ -468,6 +569,29 @@ def soft_costs(
     )
 
 
+def _open_and_free(
+    session: SessionSpec, times: list[GridTime], rooms: list[RoomSpec]
+) -> tuple[list[tuple[RoomSpec, GridTime]], list[Violation]]:
+    """The (room, time) pairs where the room is open and nobody of the session is away, and
+    what blocks the others."""
+    away = [p for p in session.people if p.away]
+    if not away and not any(r.open for r in rooms):
+        return [(r, t) for t in times for r in rooms], []
+    blocked: list[Violation] = []
+    free = []
+    for t in times:
+        gone = [p for p in away if p.is_away(t.start, t.end)]
+        for r in rooms:
+            wrong = [Violation("unavailable", (session.id,), person=p.name) for p in gone]
+            if not r.is_open(t.start, t.end):
+                wrong.append(Violation("room_closed", (session.id,), room=r.id))
+            if wrong:
+                blocked.extend(v for v in wrong if v not in blocked)
+            else:
+                free.append((r, t))
+    return free, blocked
+
+
 def candidate_places(
     problem: Problem, session: SessionSpec
 ) -> tuple[list[tuple[RoomSpec, GridTime]], list[Violation]]:
@@ -500,4 +624,8 @@ def candidate_places(
                     )
                 )
     places = [(r, t) for t in times for r in rooms] if times and rooms else []
+    if places:
+        places, blocked = _open_and_free(session, times, rooms)
+        if not places:
+            reasons.extend(blocked[:4])
     return places, reasons

@@ -11,3 +11,10 @@ class SolverStatus(models.TextChoices):
     RUNNING = "running", pgettext_lazy("solver run", "Running")
     DONE = "done", pgettext_lazy("solver run", "Done")
     FAILED = "failed", pgettext_lazy("solver run", "Failed")
+
+
+class SolveMode(models.TextChoices):
+    """How much a solver run may change once a release is public."""
+
+    MINIMAL = "minimal", pgettext_lazy("solver mode", "Minimal change: keep published places")
+    FULL = "full", pgettext_lazy("solver mode", "Full re-plan: any unpinned session may move")

@@ -6,13 +6,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from datetime import date, datetime, time
-from typing import Any, cast
+from typing import Any, ClassVar, cast
 
 from django import forms
 from django.conf import settings
 from django.db.models import QuerySet
-from django.utils import timezone
-from django.utils.translation import get_language_info, pgettext_lazy
+from django.utils import formats, timezone
+from django.utils.translation import get_language_info, ngettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from igf.core import formats
@@ -22,7 +22,8 @@ from igf.programme.enums import Attendance
 from igf.programme.models import AnnualMeeting, Session, SessionType
 from igf.schedule import phrases
 from igf.schedule.constraints import DEFAULT_WEIGHTS, zone
-from igf.schedule.models import Room
+from igf.schedule.enums import SolveMode
+from igf.schedule.models import RemoteHub, Room
 from igf.schedule.queries import Filters
 
 MAX_SEARCH = 200
@@ -177,8 +178,32 @@ class SolveForm(forms.Form):
         error_messages={"required": _("Give a time limit between 5 and 300 seconds.")},
     )
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    mode = forms.ChoiceField(
+        label=_("Published sessions"),
+        choices=SolveMode.choices,
+        initial=SolveMode.MINIMAL,
+        widget=forms.RadioSelect,
+        required=False,
+    )
+    confirm_full = forms.BooleanField(
+        label=_("I understand that a full re-plan may move published sessions."),
+        required=False,
+    )
+
+    def __init__(self, *args: Any, published: int = 0, people: int = 0, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self.published = published
+        if published:
+            self.full_warning = ngettext(
+                "A full re-plan may move any of the %(sessions)d published sessions; up to "
+                "%(people)d person who starred or takes part in them would be told by e-mail "
+                "when the result is published.",
+                "A full re-plan may move any of the %(sessions)d published sessions; up to "
+                "%(people)d people who starred or take part in them would be told by e-mail "
+                "when the result is published.",
+                people,
+            ) % {"sessions": published, "people": people}
+            self.fields["confirm_full"].help_text = self.full_warning
         for code, default in DEFAULT_WEIGHTS.items():
             self.fields[f"weight_{code}"] = forms.IntegerField(
                 label=phrases.SOFT_LABELS[code],
@@ -188,6 +213,16 @@ class SolveForm(forms.Form):
                 initial=default,
                 error_messages={"required": _("Give a weight between 0 and 1000.")},
             )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if not data.get("mode"):
+            data["mode"] = SolveMode.MINIMAL
+        if self.published and data["mode"] == SolveMode.FULL and not data.get("confirm_full"):
+            self.add_error(
+                "confirm_full", _("Tick the box to re-plan the published schedule in full.")
+            )
+        return data
 
     def weights(self) -> dict[str, int]:
         return {code: int(self.cleaned_data[f"weight_{code}"]) for code in DEFAULT_WEIGHTS}
@@ -265,3 +300,81 @@ class RegistrationForm(forms.Form):
         widget=forms.RadioSelect,
         error_messages={"required": _("Choose onsite or online.")},
     )
+
+
+class UnavailabilityForm(forms.Form):
+    """A time someone of a session cannot take part, in the venue's time."""
+
+    person = forms.ChoiceField(label=_("Who"), required=False)
+    day = forms.ChoiceField(label=_("Day"), error_messages={"required": _("Choose a day.")})
+    start = forms.TimeField(
+        label=_("From (venue time)"),
+        widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+        error_messages={"required": _("Give the time it starts.")},
+    )
+    end = forms.TimeField(
+        label=_("Until (venue time)"),
+        widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+        error_messages={"required": _("Give the time it ends.")},
+    )
+    note = forms.CharField(label=_("Note (optional)"), required=False, max_length=200)
+
+    def __init__(
+        self,
+        *args: Any,
+        meeting: AnnualMeeting,
+        days: Sequence[date],
+        people: Sequence[tuple[int, str]],
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.meeting = meeting
+        cast(forms.ChoiceField, self.fields["day"]).choices = [
+            (d.isoformat(), day_label(d)) for d in days
+        ]
+        cast(forms.ChoiceField, self.fields["person"]).choices = [
+            (str(pk), name) for pk, name in people
+        ]
+        if len(people) == 1:
+            self.fields["person"].initial = str(people[0][0])
+            self.fields["person"].widget = forms.HiddenInput()
+
+    def clean_person(self) -> int | None:
+        value = self.cleaned_data.get("person") or ""
+        return int(value) if value.isdigit() else None
+
+    def window(self) -> tuple[datetime, datetime]:
+        """The stated time, as moments in UTC."""
+        day = date.fromisoformat(self.cleaned_data["day"])
+        venue = zone(self.meeting.timezone)
+        start = datetime.combine(day, self.cleaned_data["start"], tzinfo=venue)
+        end = datetime.combine(day, self.cleaned_data["end"], tzinfo=venue)
+        return start, end
+
+
+class RemoteHubForm(forms.ModelForm[RemoteHub]):
+    """A remote hub registering for the annual meeting."""
+
+    class Meta:
+        model = RemoteHub
+        fields = (
+            "host_organization",
+            "city",
+            "country",
+            "place",
+            "capacity",
+            "contact_name",
+            "contact_email",
+            "contact_public",
+            "sessions",
+        )
+        widgets: ClassVar[dict[str, Any]] = {"sessions": forms.SelectMultiple(attrs={"size": 8})}
+
+    def __init__(self, *args: Any, sessions: QuerySet[Session], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = cast(forms.ModelMultipleChoiceField, self.fields["sessions"])  # type: ignore[type-arg]
+        field.queryset = sessions
+        field.help_text = _("The sessions the hub follows together (optional).")
+        self.fields["contact_email"].help_text = _(
+            "Shown publicly only if you tick the box below; the secretariat always sees it."
+        )

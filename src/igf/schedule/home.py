@@ -13,7 +13,7 @@ from igf.core.rules import is_secretariat
 from igf.programme import hooks
 from igf.programme.models import AnnualMeeting
 from igf.schedule.models import ScheduleRelease
-from igf.schedule.queries import latest_release
+from igf.schedule.queries import latest_release, release_placements
 from igf.schedule.services import publication_warning
 
 
@@ -37,9 +37,14 @@ def schedule_section(request: HttpRequest) -> dict[str, Any] | None:
 def meeting_section(request: HttpRequest, meeting: AnnualMeeting) -> dict[str, Any] | None:
     """Once the schedule is published: links to it, the changes, the agenda and registration,
     and what apps above add (`hooks.MEETING_SCHEDULE_LINKS`)."""
-    if latest_release(meeting) is None:
+    release = latest_release(meeting)
+    if release is None:
         return None
+    days = sorted(
+        {p.start.astimezone(meeting.zone).date() for p in release_placements(release).values()}
+    )
     return {
         "meeting": meeting,
+        "days": days,
         "links": hooks.sections_for(hooks.MEETING_SCHEDULE_LINKS, request, meeting),
     }

@@ -20,8 +20,8 @@ from simple_history.models import HistoricalRecords
 
 from igf.people.models import Person
 from igf.programme.enums import Attendance
-from igf.programme.models import AnnualMeeting, Session, SessionType
-from igf.schedule.enums import SolverStatus
+from igf.programme.models import AnnualMeeting, Session, SessionPerson, SessionType
+from igf.schedule.enums import SolveMode, SolverStatus
 
 
 class Room(models.Model):
@@ -53,6 +53,59 @@ class Room(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class RoomOpening(models.Model):
+    """A time a room is open. A room with openings is open only then (a room the venue lends
+    for two days, a hall used in the mornings); a room with none is open throughout.
+    Edited by the secretariat with the room in the administration."""
+
+    room = models.ForeignKey(Room, on_delete=models.CASCADE, related_name="openings")
+    start = models.DateTimeField(_("open from"))
+    end = models.DateTimeField(_("open until"))
+
+    class Meta:
+        verbose_name = _("room opening")
+        verbose_name_plural = _("room openings")
+        ordering: ClassVar[list[str]] = ["room", "start"]
+        constraints: ClassVar[list[models.BaseConstraint]] = [
+            models.CheckConstraint(
+                condition=Q(end__gt=models.F("start")), name="room_opening_ends_after_start"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.room}: {self.start:%Y-%m-%d %H:%M}-{self.end:%H:%M}"
+
+
+class Unavailability(models.Model):
+    """A time someone of a session (speaker, moderator, organiser) cannot take part: the
+    solver never places any of their sessions then. Stated by them on their session page or
+    by the secretariat (`schedule.services.add_unavailability`)."""
+
+    session_person = models.ForeignKey(
+        SessionPerson, on_delete=models.CASCADE, related_name="unavailabilities"
+    )
+    start = models.DateTimeField(_("from"))
+    end = models.DateTimeField(_("until"))
+    note = models.CharField(_("note"), max_length=200, blank=True)
+    created = models.DateTimeField(auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("unavailability")
+        verbose_name_plural = _("unavailabilities")
+        ordering: ClassVar[list[str]] = ["start", "pk"]
+        constraints: ClassVar[list[models.BaseConstraint]] = [
+            models.CheckConstraint(
+                condition=Q(end__gt=models.F("start")), name="unavailability_ends_after_start"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.session_person}: {self.start:%Y-%m-%d %H:%M}-{self.end:%H:%M}"
 
 
 class SlotGrid(models.Model):
@@ -140,6 +193,9 @@ class SolverRun(models.Model):
     )
     weights: models.JSONField[dict[str, int], dict[str, int]] = models.JSONField(default=dict)
     time_limit = models.PositiveSmallIntegerField(_("time limit (seconds)"), default=60)
+    mode = models.CharField(
+        _("mode"), max_length=10, choices=SolveMode.choices, default=SolveMode.MINIMAL
+    )
     result: models.JSONField[dict[str, Any], dict[str, Any]] = models.JSONField(
         default=dict, blank=True
     )
@@ -198,6 +254,65 @@ class ScheduleRelease(models.Model):
 
     def __str__(self) -> str:
         return f"{self.meeting} v{self.version}"
+
+
+class SessionAccess(models.Model):
+    """The lighter ways into a session for remote participants, beside its video link
+    (`Session.join_url`): live captions, an audio-only stream, telephone dial-in with local
+    numbers. Edited by the secretariat in the administration."""
+
+    session = models.OneToOneField(Session, on_delete=models.CASCADE, related_name="access")
+    captions_url = models.URLField(_("live captions link"), max_length=500, blank=True)
+    audio_url = models.URLField(_("audio-only stream"), max_length=500, blank=True)
+    dial_in = models.TextField(
+        _("dial-in numbers"), blank=True, help_text=_("Local numbers by country, one a line.")
+    )
+
+    class Meta:
+        verbose_name = _("ways in for remote participants")
+        verbose_name_plural = _("ways in for remote participants")
+
+    def __str__(self) -> str:
+        return str(self.session)
+
+
+class RemoteHub(models.Model):
+    """A group following the annual meeting together from a city: who hosts it, where, how
+    many it seats, which sessions it follows. Registered by a signed-in person
+    (`schedule.services.register_hub`), listed publicly once the secretariat approves it;
+    its contact details are shown only as far as the host consents."""
+
+    meeting = models.ForeignKey(AnnualMeeting, on_delete=models.CASCADE, related_name="hubs")
+    host_organization = models.CharField(_("host organisation"), max_length=200)
+    city = models.CharField(_("city"), max_length=120)
+    country = models.ForeignKey(
+        "core.Country", verbose_name=_("country"), on_delete=models.PROTECT, related_name="+"
+    )
+    place = models.CharField(_("place (address or venue)"), max_length=300)
+    capacity = models.PositiveIntegerField(
+        _("seats"), validators=[MinValueValidator(1), MaxValueValidator(100_000)]
+    )
+    contact_name = models.CharField(_("contact person"), max_length=200)
+    contact_email = models.EmailField(_("contact e-mail"))
+    contact_public = models.BooleanField(
+        _("show the contact person and e-mail on the public list"), default=False
+    )
+    sessions: models.ManyToManyField[Session, Any] = models.ManyToManyField(
+        Session, verbose_name=_("sessions followed"), related_name="hubs", blank=True
+    )
+    approved = models.DateTimeField(_("approved"), null=True, blank=True)
+    registered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("remote hub")
+        verbose_name_plural = _("remote hubs")
+        ordering: ClassVar[list[str]] = ["meeting", "city", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.city}: {self.host_organization}"
 
 
 class Star(models.Model):

@@ -52,6 +52,22 @@ ACTIVITY: dict[str, tuple[Promise, Promise]] = {
         gettext_lazy("%(actor)s unpinned %(object)s."),
         gettext_lazy("%(object)s was unpinned."),
     ),
+    "schedule.unavailability_added": (
+        gettext_lazy("%(actor)s stated a time someone of %(object)s is unavailable."),
+        gettext_lazy("A time someone of %(object)s is unavailable was stated."),
+    ),
+    "schedule.unavailability_removed": (
+        gettext_lazy("%(actor)s withdrew a time someone of %(object)s was unavailable."),
+        gettext_lazy("A time someone of %(object)s was unavailable was withdrawn."),
+    ),
+    "schedule.hub_registered": (
+        gettext_lazy("%(actor)s registered a remote hub for %(object)s."),
+        gettext_lazy("A remote hub was registered for %(object)s."),
+    ),
+    "schedule.hub_approved": (
+        gettext_lazy("%(actor)s approved a remote hub of %(object)s."),
+        gettext_lazy("A remote hub of %(object)s was approved."),
+    ),
     "schedule.published": (
         gettext_lazy("%(actor)s published the schedule of %(object)s."),
         gettext_lazy("The schedule of %(object)s was published."),
@@ -158,6 +174,10 @@ SENTENCES: dict[str, Callable[[Violation], str]] = {
     ),
     "pinned": lambda v: _("%(session)s is pinned where it is: unpin it first."),
     "rooms_taken": _rooms_taken,
+    "room_closed": lambda v: _("%(room)s is closed at the time of %(session)s."),
+    "unavailable": lambda v: _("%(person)s is unavailable at the time of %(session)s."),
+    "make_room": lambda v: _("%(session)s made room for a session that fitted nowhere else."),
+    "replan": lambda v: _("%(session)s moved in the full re-plan that was asked for."),
 }
 
 

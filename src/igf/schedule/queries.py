@@ -30,17 +30,22 @@ from igf.schedule.constraints import (
     Problem,
     RoomSpec,
     SessionSpec,
+    Violation,
     zone,
 )
 from igf.schedule.models import (
     GridSlot,
     Registration,
+    RemoteHub,
     Room,
+    RoomOpening,
     ScheduleRelease,
+    SessionAccess,
     Slot,
     SlotGrid,
     SolverRun,
     Star,
+    Unavailability,
 )
 from igf.schedule.rules import can_view_session
 from igf.schedule.solver import explain_unplaced
@@ -95,19 +100,51 @@ def _remote_zone(row: SessionPerson) -> str | None:
     return country_zone(row.country_id)
 
 
-def person_refs(rows: Iterable[SessionPerson]) -> tuple[PersonRef, ...]:
-    """The people of a session as the solver sees them, each once."""
+def row_key(row: SessionPerson) -> str:
+    """What recognises the person of a session row across sessions."""
+    return person_key(row.person_id, row.email) or f"r:{row.pk}"
+
+
+def person_refs(
+    rows: Iterable[SessionPerson], away: dict[str, list[tuple[datetime, datetime]]] | None = None
+) -> tuple[PersonRef, ...]:
+    """The people of a session as the solver sees them, each once, with the times they said
+    they are unavailable (`away`, by person key)."""
     refs: dict[str, PersonRef] = {}
     for row in rows:
-        key = person_key(row.person_id, row.email) or f"r:{row.pk}"
+        key = row_key(row)
         remote = _remote_zone(row)
         if key in refs and refs[key].remote_zone is None:
             continue
-        refs[key] = PersonRef(key=key, name=row.display_name, remote_zone=remote)
+        refs[key] = PersonRef(
+            key=key,
+            name=row.display_name,
+            remote_zone=remote,
+            away=tuple((away or {}).get(key, ())),
+        )
     return tuple(refs.values())
 
 
-def session_spec(session: Session) -> SessionSpec:
+def unavailability_by_key(meeting: AnnualMeeting) -> dict[str, list[tuple[datetime, datetime]]]:
+    """When each person of the meeting's sessions is unavailable, by person key: a time
+    stated on one of their sessions holds for all of them."""
+    found: dict[str, list[tuple[datetime, datetime]]] = defaultdict(list)
+    rows = Unavailability.objects.filter(session_person__session__meeting=meeting).select_related(
+        "session_person"
+    )
+    for item in rows:
+        window = (item.start, item.end)
+        key = row_key(item.session_person)
+        if window not in found[key]:
+            found[key].append(window)
+    return found
+
+
+def session_spec(
+    session: Session,
+    away: dict[str, list[tuple[datetime, datetime]]] | None = None,
+    published: Placement | None = None,
+) -> SessionSpec:
     slot: Slot | None = getattr(session, "slot", None)
     pinned = (
         Placement(session.pk, slot.room_id, slot.start, slot.end)
@@ -126,8 +163,9 @@ def session_spec(session: Session) -> SessionSpec:
         theme=session.theme_id,
         track=session.track_id,
         feeds=session.feeds_id,
-        people=person_refs(session.people.all()),
+        people=person_refs(session.people.all(), away),
         pinned=pinned,
+        published=published,
     )
 
 
@@ -149,6 +187,9 @@ def grid_times(meeting: AnnualMeeting) -> tuple[GridTime, ...]:
 
 
 def room_specs(meeting: AnnualMeeting) -> tuple[RoomSpec, ...]:
+    openings: dict[int, list[tuple[datetime, datetime]]] = defaultdict(list)
+    for opening in RoomOpening.objects.filter(room__meeting=meeting).order_by("start"):
+        openings[opening.room_id].append((opening.start, opening.end))
     return tuple(
         RoomSpec(
             id=room.pk,
@@ -158,6 +199,7 @@ def room_specs(meeting: AnnualMeeting) -> tuple[RoomSpec, ...]:
             booths=room.interpretation_booths,
             captioning=room.captioning,
             order=room.order,
+            open=tuple(openings.get(room.pk, ())),
         )
         for room in meeting.rooms.all()
     )
@@ -166,13 +208,16 @@ def room_specs(meeting: AnnualMeeting) -> tuple[RoomSpec, ...]:
 def problem_for(meeting: AnnualMeeting, sessions: Sequence[Session] | None = None) -> Problem:
     """The meeting's schedule as the solver and the checks see it."""
     rows = list(sessions) if sessions is not None else list(schedulable_sessions(meeting))
+    away = unavailability_by_key(meeting)
+    published = release_placements(latest_release(meeting))
     return Problem(
         rooms=room_specs(meeting),
         times=grid_times(meeting),
-        sessions=tuple(session_spec(s) for s in rows),
+        sessions=tuple(session_spec(s, away, published.get(s.pk)) for s in rows),
         venue_zone=meeting.timezone,
         theme_names={t.pk: t.name for t in meeting.themes.all()},
         track_names={t.pk: t.name for t in meeting.tracks.all()},
+        days_to_meeting=(meeting.starts - timezone.localdate()).days,
     )
 
 
@@ -203,6 +248,80 @@ def unplaced_explanations(
         (by_id.get(sid), [phrases.violation_sentence(problem, v) for v in why])
         for sid, why in explain_unplaced(problem, placements, wanted).items()
     ]
+
+
+@dataclass(frozen=True)
+class MovedReport:
+    """What a solver run moved of the published schedule: "N sessions moved, because …"."""
+
+    minimal: bool
+    published: int
+    items: tuple[tuple[Session | None, tuple[str, ...]], ...]
+
+    @property
+    def count(self) -> int:
+        return len(self.items)
+
+
+def moved_report(meeting: AnnualMeeting, run: SolverRun | None) -> MovedReport | None:
+    """The published sessions a finished run moved, each with the sentences that say why
+    (None before a release, or when the run has no result)."""
+    if run is None or not run.result or not run.result.get("published"):
+        return None
+    moved = run.result.get("moved", [])
+    problem = problem_for(meeting)
+    by_id = meeting.sessions.in_bulk([int(m["session"]) for m in moved])
+    items = []
+    for item in moved:
+        reasons = tuple(
+            phrases.violation_sentence(
+                problem,
+                Violation(**{**v, "sessions": tuple(v.get("sessions", ()))}),
+            )
+            for v in item.get("reasons", [])
+        )
+        items.append((by_id.get(int(item["session"])), reasons))
+    return MovedReport(
+        minimal=bool(run.result.get("minimal")),
+        published=int(run.result["published"]),
+        items=tuple(items),
+    )
+
+
+def people_to_tell(meeting: AnnualMeeting) -> int:
+    """How many people would be e-mailed if every published session moved: those who starred
+    one or take part in one with an account."""
+    released = released_session_ids(meeting)
+    if not released:
+        return 0
+    starred = set(Star.objects.filter(session_id__in=released).values_list("person_id", flat=True))
+    taking_part = set(
+        SessionPerson.objects.filter(session_id__in=released, person__isnull=False).values_list(
+            "person_id", flat=True
+        )
+    )
+    return len(starred | taking_part)
+
+
+def unavailabilities_of(session: Session, person: Person | None) -> QuerySet[Unavailability]:
+    """The stated unavailabilities of the session's people (only the person's own when a
+    person is given)."""
+    items = Unavailability.objects.filter(session_person__session=session).select_related(
+        "session_person"
+    )
+    if person is not None:
+        items = items.filter(session_person__person=person)
+    return items.order_by("start", "pk")
+
+
+def find_unavailability(session: Session, pk: str) -> Unavailability | None:
+    if not pk.isdigit() or int(pk) > ROW_ID_MAX:
+        return None
+    return (
+        Unavailability.objects.filter(session_person__session=session, pk=int(pk))
+        .select_related("session_person__session__meeting")
+        .first()
+    )
 
 
 def grids_of(meeting: AnnualMeeting) -> QuerySet[SlotGrid]:
@@ -616,8 +735,8 @@ def registrations(meeting: AnnualMeeting) -> QuerySet[Registration]:
 
 
 def export_schedule_data(person: Person) -> dict[str, Any]:
-    """What the schedule holds about a person, for their data export: their agenda and their
-    registrations."""
+    """What the schedule holds about a person, for their data export: their agenda, their
+    registrations, the times they said they are unavailable and the hubs they registered."""
     stars = Star.objects.filter(person=person).select_related("session").order_by("pk")
     registrations = Registration.objects.filter(person=person).select_related("meeting")
     return {
@@ -632,4 +751,149 @@ def export_schedule_data(person: Person) -> dict[str, Any]:
             }
             for r in registrations
         ],
+        "unavailability": [
+            {
+                "session": u.session_person.session.title,
+                "start": u.start.isoformat(),
+                "end": u.end.isoformat(),
+                "note": u.note,
+            }
+            for u in Unavailability.objects.filter(session_person__person=person)
+            .select_related("session_person__session")
+            .order_by("start", "pk")
+        ],
+        "remote_hubs_registered": [
+            {
+                "meeting": str(h.meeting),
+                "city": h.city,
+                "host_organization": h.host_organization,
+                "contact_name": h.contact_name,
+                "contact_email": h.contact_email,
+            }
+            for h in RemoteHub.objects.filter(registered_by__person=person)
+            .select_related("meeting")
+            .order_by("pk")
+        ],
     }
+
+
+# --- The timetable and "now and next" -------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TimetableCell:
+    """A cell of the timetable: a session starting in this row and spanning `rows` rows, or
+    an empty cell (`entry` None)."""
+
+    entry: ScheduleEntry | None
+    rows: int = 1
+
+
+@dataclass(frozen=True)
+class TimetableRow:
+    start: datetime
+    end: datetime
+    cells: tuple[TimetableCell, ...]
+
+
+def timetable(
+    entries: Iterable[ScheduleEntry], rooms: Sequence[tuple[int, str]]
+) -> list[TimetableRow]:
+    """One day's sessions as a grid of rooms by times: a row between each two successive
+    moments something starts or ends, each session spanning the rows it lasts (rooms never
+    hold two sessions at once, so cells never collide)."""
+    chosen = list(entries)
+    moments = sorted({e.start for e in chosen} | {e.end for e in chosen})
+    index = {moment: n for n, moment in enumerate(moments)}
+    starting: dict[tuple[int, int], ScheduleEntry] = {}
+    covered: set[tuple[int, int]] = set()
+    for entry in chosen:
+        first, last = index[entry.start], index[entry.end]
+        starting[(first, entry.room_id)] = entry
+        covered.update((n, entry.room_id) for n in range(first + 1, last))
+    rows = []
+    for n in range(len(moments) - 1):
+        cells = []
+        for room_id, _name in rooms:
+            if (n, room_id) in covered:
+                continue
+            found = starting.get((n, room_id))
+            if found is not None:
+                cells.append(TimetableCell(found, index[found.end] - n))
+            else:
+                cells.append(TimetableCell(None))
+        rows.append(TimetableRow(moments[n], moments[n + 1], tuple(cells)))
+    return rows
+
+
+@dataclass(frozen=True)
+class RoomNow:
+    """What is on in a room now, and what comes next there (today)."""
+
+    room: str
+    now: ScheduleEntry | None
+    next: ScheduleEntry | None
+
+
+def now_and_next(entries: Iterable[ScheduleEntry], at: datetime, venue_zone: str) -> list[RoomNow]:
+    """For every room with sessions today (at the venue): the session running at `at`, and
+    the next one to start there today."""
+    venue = zone(venue_zone)
+    today = at.astimezone(venue).date()
+    by_room: dict[str, list[ScheduleEntry]] = defaultdict(list)
+    order: dict[str, int] = {}
+    for entry in entries:
+        if entry.start.astimezone(venue).date() == today:
+            by_room[entry.room].append(entry)
+            order.setdefault(entry.room, len(order))
+    found = []
+    for room, items in sorted(by_room.items(), key=lambda item: order[item[0]]):
+        items.sort(key=lambda e: e.start)
+        running = next((e for e in items if e.start <= at < e.end), None)
+        coming = next((e for e in items if e.start > at), None)
+        found.append(RoomNow(room=room, now=running, next=coming))
+    return found
+
+
+# --- Remote hubs and ways in ----------------------------------------------------------------
+
+
+def approved_hubs(meeting: AnnualMeeting) -> QuerySet[RemoteHub]:
+    return (
+        RemoteHub.objects.filter(meeting=meeting, approved__isnull=False)
+        .select_related("country")
+        .order_by("city", "pk")
+    )
+
+
+def hubs_by_region(meeting: AnnualMeeting) -> list[tuple[str, list[RemoteHub]]]:
+    """The approved hubs of a meeting grouped by the UN statistical region of their country."""
+    groups: dict[str, list[RemoteHub]] = defaultdict(list)
+    for hub in approved_hubs(meeting).prefetch_related("sessions"):
+        groups[hub.country.statistical_region or ""].append(hub)
+    return sorted(groups.items())
+
+
+def hubs_following(session: Session) -> list[RemoteHub]:
+    return list(
+        session.hubs.filter(approved__isnull=False).select_related("country").order_by("city")
+    )
+
+
+def hub_count(meeting: AnnualMeeting) -> tuple[int, int]:
+    """How many approved hubs follow the meeting, and how many seats they hold."""
+    hubs = approved_hubs(meeting)
+    return hubs.count(), sum(h.capacity for h in hubs)
+
+
+def access_of(session: Session) -> SessionAccess | None:
+    return SessionAccess.objects.filter(session=session).first()
+
+
+def is_online_moderator(session: Session, viewer: Viewer) -> bool:
+    """Whether the viewer moderates the session's online participants (hubs ask them)."""
+    person = getattr(viewer, "person", None) if viewer.is_authenticated else None
+    return (
+        person is not None
+        and session.people.filter(person=person, role=ParticipantRole.ONLINE_MODERATOR).exists()
+    )

@@ -25,7 +25,14 @@ from igf.programme.models import (
     Theme,
     Track,
 )
-from igf.schedule.models import Registration, Room, ScheduleRelease, Star
+from igf.schedule.models import (
+    Registration,
+    RemoteHub,
+    Room,
+    ScheduleRelease,
+    SessionAccess,
+    Star,
+)
 from igf.schedule.queries import bump_generation
 from igf.schedule.snapshot import write_snapshot
 
@@ -52,7 +59,7 @@ def forget_cached_schedule(sender: type[Model], instance: Model, **kwargs: Any) 
 
 WATCHED = (
     AnnualMeeting, Room, ScheduleRelease, Session, SessionLink, SessionPerson, SessionType,
-    Theme, Track,
+    Theme, Track, SessionAccess, RemoteHub,
 )  # fmt: skip
 
 

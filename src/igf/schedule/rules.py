@@ -81,18 +81,30 @@ def meeting_is_open_for_registration(user: Viewer, meeting: AnnualMeeting | None
     return meeting is not None and meeting.published and meeting.ends >= timezone.localdate()
 
 
+@rules.predicate
+def is_listed_in_session(user: Viewer, session: Session | None) -> bool:
+    """Named among the session's people (organiser, speaker, moderator, rapporteur)."""
+    person = _person_id(user)
+    if session is None or person is None:
+        return False
+    return session.people.filter(person_id=person).exists()
+
+
 can_view_session = is_secretariat | is_released | is_session_person
 can_see_join_link = can_view_session & (
     join_links_are_public | is_secretariat | is_registered | is_session_person
 )
 can_star_session = is_signed_in & is_released
 can_manage_schedule = is_secretariat
+can_state_unavailability = is_signed_in & (is_listed_in_session | is_secretariat)
 can_register = is_signed_in & meeting_is_open_for_registration
 
 rules.add_perm("schedule.view_session", can_view_session)
 rules.add_perm("schedule.see_join_link", can_see_join_link)
 rules.add_perm("schedule.star_session", can_star_session)
 rules.add_perm("schedule.manage_schedule", can_manage_schedule)
+rules.add_perm("schedule.state_unavailability", can_state_unavailability)
+rules.add_perm("schedule.register_hub", is_signed_in)
 rules.add_perm("schedule.register", can_register)
 rules.add_perm("schedule.view_agenda", is_signed_in)
 
@@ -102,6 +114,9 @@ grant_model_permissions(
     is_secretariat,
     {
         "room": ("view", "add", "change", "delete"),
+        "roomopening": ("view", "add", "change", "delete"),
+        "sessionaccess": ("view", "add", "change", "delete"),
+        "remotehub": ("view", "change", "delete"),
         "slotgrid": ("view",),
         "schedulerelease": ("view",),
         "registration": ("view",),

@@ -8,7 +8,7 @@ import calendar
 import logging
 from collections import defaultdict
 from collections.abc import Collection, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
@@ -21,7 +21,7 @@ from igf.core.errors import Refused
 from igf.core.notify import notify
 from igf.people.models import Person, User
 from igf.programme.enums import Attendance
-from igf.programme.models import AnnualMeeting, Session, SessionType
+from igf.programme.models import AnnualMeeting, Session, SessionPerson, SessionType
 from igf.schedule import phrases, queries
 from igf.schedule.constraints import (
     Placement,
@@ -30,16 +30,18 @@ from igf.schedule.constraints import (
     move_violations,
     weights_with_defaults,
 )
-from igf.schedule.enums import SolverStatus
+from igf.schedule.enums import SolveMode, SolverStatus
 from igf.schedule.models import (
     GridSlot,
     Registration,
+    RemoteHub,
     Room,
     ScheduleRelease,
     Slot,
     SlotGrid,
     SolverRun,
     Star,
+    Unavailability,
 )
 from igf.schedule.releases import changed_ids, diff_entries, with_datetimes
 from igf.schedule.solver import solve
@@ -127,12 +129,17 @@ def request_solver_run(
     meeting: AnnualMeeting,
     weights: Mapping[str, int] | None = None,
     time_limit: int = 60,
+    mode: str = SolveMode.MINIMAL,
 ) -> SolverRun:
     """Queue a run of the solver for the meeting's schedule.
 
-    Pinned sessions keep their place; every other session may move. Side effects: the run is
-    queued for the task worker once the transaction commits; one private activity entry.
+    Pinned sessions keep their place. Once a release is public, `mode` "minimal" (the
+    default) keeps every published session where it is unless a hard constraint forces a
+    move; "full" lets every unpinned session move. Side effects: the run is queued for the
+    task worker once the transaction commits; one private activity entry.
     """
+    if mode not in SolveMode.values:
+        raise ScheduleError(_("Choose minimal change or a full re-plan."), field="mode")
     from igf.schedule.tasks import solve_schedule  # noqa: PLC0415
 
     with transaction.atomic():
@@ -145,15 +152,25 @@ def request_solver_run(
             meeting=meeting,
             weights=weights_with_defaults(weights),
             time_limit=max(5, min(time_limit, MAX_TIME_LIMIT)),
+            mode=mode,
             requested_by=by,
         )
-        record_activity(by=by, verb="schedule.solver_requested", target=meeting)
+        record_activity(
+            by=by, verb="schedule.solver_requested", target=meeting, data={"mode": mode}
+        )
         transaction.on_commit(lambda: solve_schedule.enqueue(run.pk))
     return run
 
 
 def _result_data(problem: Problem, solution: Any) -> dict[str, Any]:
+    published = [s.id for s in problem.sessions if s.published is not None]
     return {
+        "minimal": solution.minimal,
+        "published": len(published),
+        "moved": [
+            {"session": m.session, "reasons": [asdict(v) for v in m.reasons]}
+            for m in solution.moved
+        ],
         "status": solution.status,
         "seconds": round(solution.seconds, 2),
         "placed": len(solution.placements),
@@ -171,6 +188,8 @@ def _result_data(problem: Problem, solution: Any) -> dict[str, Any]:
 def run_solver(*, run: SolverRun, workers: int = 2) -> SolverRun:
     """Run the solver and make its placement the working schedule (not yet public).
 
+    In minimal change (once a release is public) published sessions stay unless a hard
+    constraint forces them away; each one moved is recorded with its reasons in the result.
     Sessions placed by hand since the run started are moved too, unless pinned. Side effects:
     every unpinned slot is replaced; sessions the solver could not place are taken out of the
     working schedule; the run's result; one private activity entry.
@@ -186,6 +205,7 @@ def run_solver(*, run: SolverRun, workers: int = 2) -> SolverRun:
             time_limit=float(run.time_limit),
             workers=workers,
             hint=queries.working_placements(meeting),
+            minimal=run.mode != SolveMode.FULL,
         )
         with transaction.atomic():
             _apply(meeting, solution.placements)
@@ -458,7 +478,6 @@ def notify_changes(release: ScheduleRelease) -> int:
         "person_id", "session_id"
     ):
         interested[person_id].add(session_id)
-    from igf.programme.models import SessionPerson  # noqa: PLC0415
 
     for person_id, session_id in SessionPerson.objects.filter(
         session_id__in=affected, person__isnull=False
@@ -557,3 +576,83 @@ def register(*, by: User, meeting: AnnualMeeting, attendance: str) -> Registrati
 def cancel_registration(*, by: User, meeting: AnnualMeeting) -> None:
     Registration.objects.filter(meeting=meeting, person=by.person).delete()
     record_activity(by=by, verb="programme.registration_cancelled", target=meeting)
+
+
+# --- Unavailability -----------------------------------------------------------------------------
+
+
+@transaction.atomic
+def add_unavailability(
+    *,
+    by: User,
+    session_person: SessionPerson,
+    start: datetime,
+    end: datetime,
+    note: str = "",
+) -> Unavailability:
+    """Record a time someone of a session cannot take part (they say it, or the secretariat).
+
+    The solver then never places any of their sessions at that time, and the checks refuse a
+    move there. Side effects: the working schedule's cached checks are forgotten; one private
+    activity entry.
+    """
+    if end <= start:
+        raise ScheduleError(_("The end must come after the start."), field="end")
+    meeting = session_person.session.meeting
+    first = datetime.combine(meeting.starts, time(0), tzinfo=meeting.zone)
+    last = datetime.combine(meeting.ends + timedelta(days=1), time(0), tzinfo=meeting.zone)
+    if end <= first or start >= last:
+        raise ScheduleError(_("Give a time during the meeting."), field="day")
+    item = Unavailability.objects.create(
+        session_person=session_person, start=start, end=end, note=note.strip(), created_by=by
+    )
+    record_activity(
+        by=by,
+        verb="schedule.unavailability_added",
+        target=session_person.session,
+        data={"start": start.isoformat(), "end": end.isoformat()},
+    )
+    return item
+
+
+@transaction.atomic
+def remove_unavailability(*, by: User, item: Unavailability) -> None:
+    """Withdraw a stated unavailability. Side effects: one private activity entry."""
+    session = item.session_person.session
+    item.delete()
+    record_activity(by=by, verb="schedule.unavailability_removed", target=session)
+
+
+# --- Remote hubs --------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def register_hub(
+    *,
+    by: User,
+    meeting: AnnualMeeting,
+    data: Mapping[str, Any],
+    sessions: Collection[Session],
+) -> RemoteHub:
+    """Register a remote hub (a group following the meeting together from a city). It is
+    listed publicly once the secretariat approves it. Side effects: one private activity
+    entry."""
+    if any(s.meeting_id != meeting.pk for s in sessions):
+        raise ScheduleError(_("Choose sessions of this meeting."), field="sessions")
+    hub = RemoteHub.objects.create(meeting=meeting, registered_by=by, **data)
+    hub.sessions.set(sessions)
+    record_activity(by=by, verb="schedule.hub_registered", target=meeting, data={"hub": hub.pk})
+    return hub
+
+
+@transaction.atomic
+def approve_hub(*, by: User, hub: RemoteHub, now: datetime | None = None) -> RemoteHub:
+    """List a registered hub publicly. Side effects: the cached schedule pages are forgotten;
+    one public activity entry."""
+    if hub.approved is None:
+        hub.approved = now or timezone.now()
+        hub.save(update_fields=["approved"])
+        record_activity(by=by, verb="schedule.hub_approved", target=hub.meeting, public=True)
+        slug = hub.meeting.slug
+        transaction.on_commit(lambda: queries.bump_generation(slug))
+    return hub

@@ -10,6 +10,13 @@ can; what it cannot place is explained with the constraints that stood in the wa
 
 A greedy placement gives the search its first solution (and is the answer if the search
 finds none in time), so a result always comes back within the time limit.
+
+Minimal change (the default once a release is public): every published session whose place
+still breaks no hard constraint is first held there, and only the new and displaced sessions
+are placed around them. Only when that leaves out a session that could be placed does a
+second search let published sessions move, each move costing `constraints.move_cost` (more
+as the meeting nears, more with remote participants in far time zones). Every published
+session that moved is reported with the reasons (`Solution.moved`).
 """
 
 from __future__ import annotations
@@ -33,17 +40,23 @@ from igf.schedule.constraints import (
     Violation,
     candidate_places,
     hard_violations,
+    move_cost,
     move_violations,
     on_grid,
+    people_keys,
+    placement_misfits,
     remote_out_of_hours,
     room_misfits,
     soft_costs,
+    time_misfits,
     weights_with_defaults,
 )
 
 # What leaving one session out costs, against the soft constraints' few units.
 UNPLACED_COST = 100_000
 MAX_REASONS = 4
+# How many published sessions in the way a minimal-change re-run may consider moving.
+MAX_OCCUPANTS_MOVED = 24
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +78,14 @@ class Unplaced:
     reasons: tuple[Violation, ...]
 
 
+@dataclass(frozen=True, slots=True)
+class Moved:
+    """A published session the solver moved (or left out), and why."""
+
+    session: int
+    reasons: tuple[Violation, ...]
+
+
 @dataclass(frozen=True)
 class Solution:
     placements: tuple[Placement, ...]
@@ -74,6 +95,8 @@ class Solution:
     status: str
     seconds: float
     violations: tuple[Violation, ...] = ()
+    moved: tuple[Moved, ...] = ()
+    minimal: bool = False
 
     @property
     def cost(self) -> int:
@@ -95,6 +118,7 @@ def _candidates(
             wrong = room_misfits(session, room) if room is not None else []
             if not on_grid(problem, session, pin.start, pin.end):
                 wrong.append(Violation("grid", (session.id,)))
+            wrong.extend(time_misfits(session, room, pin.start, pin.end))
             if room is None or wrong:
                 reasons[session.id] = [Violation("pinned", (session.id,)), *wrong]
             else:
@@ -277,8 +301,15 @@ class _Model:
         places: Mapping[int, list[Candidate]],
         weight: Mapping[str, int],
         start: Mapping[int, Candidate],
+        *,
+        moves: Mapping[int, tuple[Candidate, int]] | None = None,
+        extra: Mapping[int, Mapping[Candidate, int]] | None = None,
     ) -> None:
         self.problem, self.places, self.weight, self.start = problem, places, weight, start
+        # Per session and place: a cost beside sessions outside the model.
+        self.extra = extra or {}
+        # Per published session: its published place and what leaving it costs.
+        self.moves = moves or {}
         self.sessions = problem.session_by_id
         self.model = cp_model.CpModel()
         self.choice: dict[int, list[cp_model.IntVar]] = {}
@@ -313,7 +344,13 @@ class _Model:
             if session.pinned is not None:
                 self.model.add(placed == 1)
             self.objective.append(UNPLACED_COST * (1 - placed))
+            kept = self.moves.get(sid)
+            extra = self.extra.get(sid, {})
             for candidate, variable in zip(candidates, variables, strict=True):
+                if kept is not None and candidate == kept[0]:
+                    self.objective.append(kept[1] * (1 - variable))
+                if candidate in extra:
+                    self.objective.append(extra[candidate] * variable)
                 self.model.add_hint(variable, self._hinted(sid, candidate))
                 for k in _covered(self.moments, candidate.start, candidate.end):
                     by_room[(candidate.room, k)].append(variable)
@@ -463,6 +500,185 @@ class _Model:
         return chosen, "optimal" if status == cp_model.OPTIMAL else "feasible"
 
 
+def _published_candidate(problem: Problem, session: SessionSpec) -> Candidate | None:
+    pub = session.published
+    if pub is None:
+        return None
+    return Candidate(pub.room, pub.start, pub.end, problem.day_of(pub.start))
+
+
+def _hold_published(
+    problem: Problem, places: Mapping[int, list[Candidate]]
+) -> tuple[dict[int, Candidate], dict[int, list[Violation]]]:
+    """The published places that can be kept as they are, and why the others cannot: the place
+    breaks a rule on its own (a room now closed, someone unavailable, another grid), or
+    clashes with a pinned session or with a published session kept before it."""
+    held: dict[int, Candidate] = {}
+    forced: dict[int, list[Violation]] = {}
+    keys = people_keys(problem)
+    kept: list[Placement] = [
+        places[s.id][0].placement(s.id)
+        for s in problem.sessions
+        if s.pinned is not None and s.id in places
+    ]
+    for session in sorted(problem.sessions, key=lambda s: s.id):
+        candidate = _published_candidate(problem, session)
+        if candidate is None or session.pinned is not None:
+            continue
+        placement = candidate.placement(session.id)
+        alone = placement_misfits(problem, session, placement)
+        if alone or candidate not in places.get(session.id, []):
+            forced[session.id] = alone or [Violation("crowded", (session.id,))]
+            continue
+        clashes = [
+            v
+            for v in move_violations(problem, kept, placement, keys)
+            if v.code in ("room_clash", "person_clash", "feeder")
+        ]
+        if clashes:
+            forced[session.id] = clashes
+            continue
+        held[session.id] = candidate
+        kept.append(placement)
+    return held, forced
+
+
+def _in_the_way(
+    problem: Problem,
+    places: Mapping[int, list[Candidate]],
+    held: Mapping[int, Candidate],
+    left_out: set[int],
+) -> set[int]:
+    """The held published sessions that stand in the way of the sessions left out: those
+    sharing a person with one of them, and (the earliest few) in a room at a time one of
+    them could take while its people are free."""
+    sessions = problem.session_by_id
+    busy: dict[str, list[tuple[datetime, datetime]]] = defaultdict(list)
+    for sid, c in held.items():
+        for person in sessions[sid].people:
+            busy[person.key].append((c.start, c.end))
+    wanted: dict[int, list[tuple[datetime, datetime]]] = defaultdict(list)
+    keys: set[str] = set()
+    for sid in left_out:
+        people = [p.key for p in sessions[sid].people]
+        keys.update(people)
+        for c in places.get(sid, []):
+            if not any(a < c.end and c.start < b for key in people for a, b in busy[key]):
+                wanted[c.room].append((c.start, c.end))
+    found = {sid for sid in held if keys & {p.key for p in sessions[sid].people}}
+    occupants = sorted(
+        (c.start, sid)
+        for sid, c in held.items()
+        if sid not in found
+        and any(c.start < end and start < c.end for start, end in wanted.get(c.room, ()))
+    )
+    # A few occupants are enough to make room; all of them would make the search slow.
+    found.update(sid for _start, sid in occupants[:MAX_OCCUPANTS_MOVED])
+    return found
+
+
+def _search(
+    problem: Problem,
+    places: Mapping[int, list[Candidate]],
+    weight: Mapping[str, int],
+    hint: Mapping[int, Candidate],
+    *,
+    seconds: float,
+    workers: int,
+    seed: int,
+    moves: Mapping[int, tuple[Candidate, int]] | None = None,
+) -> tuple[dict[int, Candidate], dict[int, Candidate], str]:
+    """The greedy start and the search's answer (or the start, labelled "greedy")."""
+    start = _greedy(problem, places, weight, hint)
+    model = _Model(problem, places, weight, start, moves=moves)
+    model.build()
+    chosen, label = model.run(seconds, workers, seed)
+    return start, chosen, label
+
+
+def _search_around(
+    problem: Problem,
+    places: Mapping[int, list[Candidate]],
+    weight: Mapping[str, int],
+    held: Mapping[int, Candidate],
+    hint: Mapping[int, Candidate],
+    *,
+    seconds: float,
+    workers: int,
+    seed: int,
+    moves: Mapping[int, tuple[Candidate, int]] | None = None,
+) -> tuple[dict[int, Candidate], dict[int, Candidate], str]:
+    """Place the other sessions around the `held` ones, which stay as they are: the search
+    sees only the others, in the places the held ones leave free, each place costing what
+    it adds beside the held sessions (its theme already running then, a further room for
+    its track). A small model, so a re-run after a release is quick."""
+    sessions = problem.session_by_id
+    board = _Board(problem)
+    theme_busy: dict[int, list[tuple[datetime, datetime]]] = defaultdict(list)
+    track_rooms: dict[int, set[int]] = defaultdict(set)
+    for sid, c in held.items():
+        spec = sessions[sid]
+        board.put(spec, c)
+        if spec.theme is not None:
+            theme_busy[spec.theme].append((c.start, c.end))
+        if spec.track is not None:
+            track_rooms[spec.track].add(c.room)
+    free: dict[int, list[Candidate]] = {}
+    extra: dict[int, dict[Candidate, int]] = {}
+    for sid, candidates in places.items():
+        if sid in held:
+            continue
+        spec = sessions[sid]
+        fitting = [c for c in candidates if board.fits(spec, c)]
+        if not fitting:
+            continue
+        free[sid] = fitting
+        costs: dict[Candidate, int] = {}
+        for c in fitting:
+            cost = 0
+            if spec.theme is not None and any(
+                a < c.end and c.start < b for a, b in theme_busy.get(spec.theme, ())
+            ):
+                cost += weight["theme_parallel"]
+            rooms = track_rooms.get(spec.track) if spec.track is not None else None
+            if rooms and c.room not in rooms:
+                cost += weight["track_rooms"]
+            if cost:
+                costs[c] = cost
+        extra[sid] = costs
+    if not free:
+        return dict(held), dict(held), "optimal"
+    free_hint = {sid: c for sid, c in hint.items() if sid in free and c in free[sid]}
+    start = _greedy(problem, free, weight, free_hint)
+    model = _Model(problem, free, weight, start, moves=moves, extra=extra)
+    model.build()
+    chosen, label = model.run(seconds, workers, seed)
+    return {**held, **start}, {**held, **chosen}, label
+
+
+def _moved(
+    problem: Problem,
+    chosen: Mapping[int, Candidate],
+    forced: Mapping[int, list[Violation]],
+    *,
+    minimal: bool,
+) -> tuple[Moved, ...]:
+    """The published sessions that are not where the release has them, with the reasons."""
+    found = []
+    for session in sorted(problem.sessions, key=lambda s: s.id):
+        published = _published_candidate(problem, session)
+        if published is None or chosen.get(session.id) == published:
+            continue
+        if session.id in forced:
+            reasons = tuple(forced[session.id][:MAX_REASONS])
+        elif minimal:
+            reasons = (Violation("make_room", (session.id,)),)
+        else:
+            reasons = (Violation("replan", (session.id,)),)
+        found.append(Moved(session.id, reasons))
+    return tuple(found)
+
+
 def solve(
     problem: Problem,
     weights: Mapping[str, int] | None = None,
@@ -471,18 +687,65 @@ def solve(
     workers: int = 2,
     seed: int = 0,
     hint: Iterable[Placement] = (),
+    minimal: bool = True,
 ) -> Solution:
     """Place the sessions of `problem`; see the module's docstring. `hint` is a placement to
-    start from (the current schedule), used where it is still valid."""
+    start from (the current schedule), used where it is still valid. With `minimal` (the
+    default) and published places in the problem, published sessions move only when they
+    must; otherwise every unpinned session may move (a full re-plan)."""
     started = time.perf_counter()
+
+    def left() -> float:
+        return time_limit - (time.perf_counter() - started)
+
     weight = weights_with_defaults(weights)
     places, reasons = _candidates(problem)
     _keep_compatible_pins(problem, places, reasons)
     sessions = problem.session_by_id
-    start = _greedy(problem, places, weight, _valid_hint(problem, places, hint))
-    model = _Model(problem, places, weight, start)
-    model.build()
-    chosen, label = model.run(time_limit - (time.perf_counter() - started), workers, seed)
+    hinted = _valid_hint(problem, places, hint)
+    published = any(s.published is not None for s in problem.sessions)
+    minimal = minimal and published
+    forced: dict[int, list[Violation]] = {}
+    if minimal:
+        held, forced = _hold_published(problem, places)
+        start, chosen, label = _search_around(
+            problem,
+            places,
+            weight,
+            held,
+            hinted,
+            seconds=left() / 2,
+            workers=workers,
+            seed=seed,
+        )
+        if len(chosen) < len(places):
+            # Some session is left out with published places held: let the published
+            # sessions in its way move, at a cost.
+            movable = _in_the_way(problem, places, held, set(places) - set(chosen))
+            moves = {
+                sid: (c, move_cost(problem, sessions[sid]))
+                for sid in movable
+                if (c := _published_candidate(problem, sessions[sid])) is not None
+            }
+            start2, chosen2, label2 = _search_around(
+                problem,
+                places,
+                weight,
+                {sid: c for sid, c in held.items() if sid not in movable},
+                chosen,
+                seconds=max(1.0, left()),
+                workers=workers,
+                seed=seed,
+                moves=moves,
+            )
+            if len(chosen2) > len(chosen) and not hard_violations(
+                problem, [c.placement(sid) for sid, c in chosen2.items()]
+            ):
+                start, chosen, label = start2, chosen2, label2
+    else:
+        start, chosen, label = _search(
+            problem, places, weight, hinted, seconds=left(), workers=workers, seed=seed
+        )
     placements = [c.placement(sid) for sid, c in chosen.items()]
     violations = hard_violations(problem, placements)
     if violations and label != "greedy":
@@ -495,6 +758,8 @@ def solve(
             unplaced.append(
                 Unplaced(sid, _explain_unplaced(problem, sessions[sid], places[sid], placements))
             )
+    for sid, why in reasons.items():
+        forced.setdefault(sid, why)
     placements.sort(key=lambda p: (p.start, p.room, p.session))
     return Solution(
         placements=tuple(placements),
@@ -503,6 +768,8 @@ def solve(
         status=label,
         seconds=time.perf_counter() - started,
         violations=tuple(violations),
+        moved=_moved(problem, chosen, forced, minimal=minimal),
+        minimal=minimal,
     )
 
 

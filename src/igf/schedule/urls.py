@@ -9,6 +9,10 @@ app_name = "schedule"
 urlpatterns = [
     # The schedule, public.
     path("meetings/<slug:slug>/schedule/", views.schedule, name="schedule"),
+    path("meetings/<slug:slug>/schedule/timetable/", views.timetable, name="timetable"),
+    path("meetings/<slug:slug>/schedule/now/", views.now_and_next, name="now_and_next"),
+    path("meetings/<slug:slug>/hubs/", views.hubs, name="hubs"),
+    path("meetings/<slug:slug>/hubs/register/", views.register_hub, name="register_hub"),
     path(
         "meetings/<slug:slug>/schedule/changes/",
         views.schedule_changes,
@@ -30,6 +34,7 @@ urlpatterns = [
     path("meetings/<slug:slug>/register/", views.register, name="register"),
     path("sessions/<int:pk>/", views.session_detail, name="session"),
     path("sessions/<int:pk>/star/", views.star, name="star"),
+    path("sessions/<int:pk>/unavailable/", views.unavailability, name="unavailability"),
     # The schedule, for the secretariat.
     path("meetings/<slug:slug>/schedule/edit/", views.editor, name="schedule_editor"),
     path(

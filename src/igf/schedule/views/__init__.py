@@ -7,9 +7,19 @@ One module per part; `urls.py` reaches every view as `views.<name>`.
 
 from __future__ import annotations
 
+from igf.schedule.views.availability import unavailability
 from igf.schedule.views.editor import edit_session, editor, grids, publish, solve
 from igf.schedule.views.exports import agenda_feed, room_calendar, schedule_export, theme_calendar
-from igf.schedule.views.pages import agenda, schedule, schedule_changes, session_detail, star
+from igf.schedule.views.hubs import hubs, register_hub
+from igf.schedule.views.pages import (
+    agenda,
+    now_and_next,
+    schedule,
+    schedule_changes,
+    session_detail,
+    star,
+    timetable,
+)
 from igf.schedule.views.registration import register
 
 __all__ = [
@@ -18,8 +28,11 @@ __all__ = [
     "edit_session",
     "editor",
     "grids",
+    "hubs",
+    "now_and_next",
     "publish",
     "register",
+    "register_hub",
     "room_calendar",
     "schedule",
     "schedule_changes",
@@ -28,4 +41,6 @@ __all__ = [
     "solve",
     "star",
     "theme_calendar",
+    "timetable",
+    "unavailability",
 ]

@@ -268,7 +268,12 @@ def edit_session(request: HttpRequest, session: Session) -> HttpResponse:
 @require_http_methods(["GET", "HEAD", "POST"])
 @permission_required("schedule.manage_schedule", MEETING, second_factor=True)
 def solve(request: HttpRequest, meeting: AnnualMeeting) -> HttpResponse:
-    form = SolveForm(request.POST if request.method == "POST" else None)
+    published = len(queries.released_session_ids(meeting))
+    form = SolveForm(
+        request.POST if request.method == "POST" else None,
+        published=published,
+        people=queries.people_to_tell(meeting) if published else 0,
+    )
     if request.method == "POST" and form.is_valid():
         try:
             services.request_solver_run(
@@ -276,6 +281,7 @@ def solve(request: HttpRequest, meeting: AnnualMeeting) -> HttpResponse:
                 meeting=meeting,
                 weights=form.weights(),
                 time_limit=form.cleaned_data["time_limit"],
+                mode=form.cleaned_data["mode"],
             )
         except Refused as error:
             add_refusal(form, error)
@@ -296,6 +302,7 @@ def solve(request: HttpRequest, meeting: AnnualMeeting) -> HttpResponse:
             "runs": runs,
             "run": run,
             "explanations": queries.unplaced_explanations(meeting, run),
+            "moved": queries.moved_report(meeting, run),
             "labels": phrases.SOFT_LABELS,
         },
     )
@@ -361,6 +368,9 @@ def publish(request: HttpRequest, meeting: AnnualMeeting) -> HttpResponse:
             )
             return redirect("schedule:schedule", slug=meeting.slug)
     previous = queries.latest_release(meeting)
+    run = queries.latest_run(meeting)
+    if previous is not None and run is not None and run.created < previous.published:
+        run = None
     current = services.release_entries(meeting)
     changes = diff_entries(previous.entries if previous else {}, current)
     return render(
@@ -372,6 +382,7 @@ def publish(request: HttpRequest, meeting: AnnualMeeting) -> HttpResponse:
             "previous": previous,
             "changes": dated_changes(changes) if previous else None,
             "count": len(current),
+            "moved": queries.moved_report(meeting, run),
             "warning": services.publication_warning(meeting),
         },
     )

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gzip
 import re
+from datetime import date
 
 from django.core.cache import cache
 from django.http import Http404, HttpRequest, HttpResponse
@@ -16,8 +17,10 @@ from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from igf.core.forms import ROW_ID_MAX
 from igf.core.links import site_url
 from igf.meetings.queries import get_calendar_owner
+from igf.programme.models import AnnualMeeting
 from igf.schedule import exports, queries
 from igf.schedule.views.common import PAGE_SECONDS, fragment_key, public
 
@@ -31,6 +34,26 @@ FORMATS = {
 }
 
 
+def _filtered(
+    request: HttpRequest, meeting: AnnualMeeting, entries: list[queries.ScheduleEntry]
+) -> list[queries.ScheduleEntry]:
+    """The sessions the schedule page's filters chose (theme, day, room), as its calendar
+    link carries them; every session without them."""
+
+    def number(name: str) -> int | None:
+        value = request.GET.get(name, "")
+        return int(value) if value.isdigit() and int(value) <= ROW_ID_MAX else None
+
+    try:
+        day = date.fromisoformat(request.GET.get("day", ""))
+    except ValueError:
+        day = None
+    filters = queries.Filters(day=day, theme=number("theme"), room=number("room"))
+    if filters.day is None and not filters.theme and not filters.room:
+        return entries
+    return queries.filter_entries(entries, filters, meeting.timezone)
+
+
 def _export_content(
     request: HttpRequest, slug: str, fmt: str, room: int | None, theme: int | None
 ) -> tuple[str | bytes, bool]:
@@ -40,7 +63,7 @@ def _export_content(
     release = queries.latest_release(meeting)
     if release is None:
         raise Http404
-    entries = queries.schedule_entries(meeting)
+    entries = _filtered(request, meeting, queries.schedule_entries(meeting))
     name = meeting.name
     if room is not None:
         found = meeting.rooms.filter(pk=room).first()

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import date, datetime
 from typing import Any
+from urllib.parse import quote
 
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
@@ -19,6 +20,7 @@ from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
@@ -66,6 +68,21 @@ def _grouped(entries: list[queries.ScheduleEntry]) -> list[tuple[datetime, list[
     return sorted(groups.items())
 
 
+def _calendar_query(filters: queries.Filters) -> str:
+    """The active filters the calendar link carries (theme, day, room)."""
+    return urlencode(
+        [
+            (name, value)
+            for name, value in (
+                ("theme", filters.theme),
+                ("day", filters.day.isoformat() if filters.day else None),
+                ("room", filters.room),
+            )
+            if value
+        ]
+    )
+
+
 def _schedule_body(
     request: HttpRequest, meeting: AnnualMeeting, extra: dict[str, Any]
 ) -> dict[str, str]:
@@ -89,6 +106,8 @@ def _schedule_body(
             "total": len(entries),
             "starred": starred,
             "signed_in": person is not None,
+            "sign_in": reverse("account_login") + "?next=" + quote(request.get_full_path()),
+            "calendar_query": _calendar_query(filters),
             "venue_differs": timezone.get_current_timezone_name() != meeting.timezone,
             "next": request.get_full_path(),
             **extra,
@@ -161,6 +180,7 @@ def _session_context(request: HttpRequest, session: Session) -> dict[str, Any]:
         if slot is not None:
             placement = Placement(session.pk, slot.room_id, slot.start, slot.end)
     user = request.user
+    access = queries.access_of(session)
     return {
         "session": session,
         "meeting": meeting,
@@ -171,6 +191,12 @@ def _session_context(request: HttpRequest, session: Session) -> dict[str, Any]:
         "questions": list(session.policy_questions.select_related("theme")),
         "links": list(session.links.all()),
         "join_url": session.join_url if user.has_perm("schedule.see_join_link", session) else "",
+        "access": access,
+        "dial_in": access.dial_in
+        if access is not None and user.has_perm("schedule.see_join_link", session)
+        else "",
+        "hubs": queries.hubs_following(session),
+        "online_moderator": queries.is_online_moderator(session, user),
         "venue_differs": timezone.get_current_timezone_name() != meeting.timezone,
         "feeds": session.feeds,
         "feeders": list(session.feeders.all()),
@@ -195,6 +221,9 @@ def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
             {
                 "starred": queries.is_starred(session, request.user),
                 "can_star": request.user.has_perm("schedule.star_session", session),
+                "can_state_unavailability": request.user.has_perm(
+                    "schedule.state_unavailability", session
+                ),
                 "actions": hooks.sections_for(hooks.SESSION_ACTIONS, request, session),
                 "sections": hooks.sections_for(hooks.SESSION_PAGE, request, session),
                 **extra,
@@ -223,7 +252,9 @@ def star(request: HttpRequest, session: Session) -> HttpResponse:
         if starred
         else _("“%(title)s” is no longer in your agenda.") % {"title": session.title},
     )
-    return HttpResponseRedirect(safe_next(request, session.get_absolute_url()))
+    # Back to the same session, not the top of a long list (with or without JavaScript).
+    target = safe_next(request, session.get_absolute_url()).split("#")[0]
+    return HttpResponseRedirect(f"{target}#session-{session.pk}")
 
 
 # --- The personal agenda ----------------------------------------------------------------------
@@ -255,5 +286,64 @@ def agenda(request: HttpRequest, meeting: AnnualMeeting) -> HttpResponse:
                 reverse("schedule:agenda_feed", kwargs={"slug": meeting.slug, "token": feed.token})
             ),
             "venue_differs": timezone.get_current_timezone_name() != meeting.timezone,
+        },
+    )
+
+
+# --- The timetable and "now and next" ---------------------------------------------------------
+
+
+@require_safe
+def timetable(request: HttpRequest, slug: str) -> HttpResponse:
+    """One day as a grid of rooms by times, in the viewer's time zone; the list stays the
+    schedule page (phones)."""
+
+    def render_page(extra: dict[str, Any]) -> HttpResponse:
+        meeting = queries.get_meeting_for_schedule(slug, viewer=request.user)
+        entries = queries.schedule_entries(meeting)
+        days = queries.schedule_days(entries, meeting.timezone)
+        if not days:
+            raise Http404
+        today = timezone.now().astimezone(meeting.zone).date()
+        chosen = request.GET.get("day", "")
+        day = next((d for d in days if d.isoformat() == chosen), _default_day(days, today))
+        shown = queries.filter_entries(entries, queries.Filters(day=day), meeting.timezone)
+        rooms = [
+            (r.pk, r.name)
+            for r in queries.rooms_of(meeting)
+            if any(e.room_id == r.pk for e in shown)
+        ]
+        return render(
+            request,
+            "schedule/timetable.html",
+            {
+                "meeting": meeting,
+                "day": day,
+                "days": days,
+                "rooms": rooms,
+                "rows": queries.timetable(shown, rooms),
+                "zone": timezone.get_current_timezone_name(),
+                **extra,
+            },
+        )
+
+    key = fragment_key("timetable", slug, request)
+    return public(cached_page(request, key, render_page, PAGE_SECONDS, ("day",)), request)
+
+
+@require_safe
+@permission_required(None, Load(queries.get_meeting_for_schedule, "slug", viewer=True))
+def now_and_next(request: HttpRequest, meeting: AnnualMeeting) -> HttpResponse:
+    """During the meeting: what is on in every room now and next, and how to join online."""
+    entries = queries.schedule_entries(meeting)
+    now = timezone.now()
+    return render(
+        request,
+        "schedule/now.html",
+        {
+            "meeting": meeting,
+            "now": now,
+            "rooms": queries.now_and_next(entries, now, meeting.timezone),
+            "links_public": meeting.join_links_public,
         },
     )
