@@ -273,6 +273,8 @@ IGF_EMAIL_DELIVERY_BACKEND = os.environ.get(
     if EMAIL_HOST
     else "django.core.mail.backends.console.EmailBackend",
 )
+# For IGF_EMAIL_DELIVERY_BACKEND=django.core.mail.backends.filebased.EmailBackend (tests, drills).
+EMAIL_FILE_PATH = os.environ.get("EMAIL_FILE_PATH", str(VAR_DIR / "mail"))
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587"))
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
