@@ -8,7 +8,7 @@ PYTEST_ARGS ?=
 # Parallel test processes (pytest-xdist); one per core.
 TEST_WORKERS ?= auto
 
-.PHONY: run test test-browser test-postgres lint fmt messages bench bench-pages bench-bodies bench-programme bench-opinions bench-schedule bench-suite check check-deploy install catalogues clean demo
+.PHONY: cluster-test run test test-browser test-postgres lint fmt messages bench bench-pages bench-bodies bench-programme bench-opinions bench-schedule bench-suite check check-deploy install catalogues clean demo
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -61,6 +61,11 @@ check-deploy: catalogues
 	DEBUG=0 IGF_HTTPS=1 ALLOWED_HOSTS=forum.example.org $(MANAGE) check --deploy --fail-level WARNING
 
 bench: bench-pages bench-bodies bench-programme bench-opinions bench-schedule
+
+# Two app hosts, an RQ worker, the scheduler and nginx on PostgreSQL and Redis, under load and
+# faults (docs/operations.md). CLUSTER_SHORT=1: a minute of load, for CI.
+cluster-test: catalogues
+	$(BIN)/python bench/cluster/run.py
 
 bench-programme: install
 	$(BIN)/python bench/programme/run.py

@@ -182,6 +182,16 @@ TASKS = {
         "QUEUES": ["default"],
     }
 }
+# Several hosts: the queue on Redis (IGF_TASKS_BACKEND=django_tasks_rq.RQBackend), worked by
+# `manage.py rqworker --job-class django_tasks_rq.Job default` (docs/operations.md).
+if TASKS["default"]["BACKEND"] == "django_tasks_rq.RQBackend":
+    INSTALLED_APPS += ["django_rq", "django_tasks_rq"]
+    RQ_QUEUES = {
+        "default": {
+            "URL": os.environ.get("IGF_RQ_URL", REDIS_URL or "redis://127.0.0.1:6379/0"),
+            "DEFAULT_TIMEOUT": 300,
+        }
+    }
 
 # --- Authentication -------------------------------------------------------------------------
 AUTH_USER_MODEL = "people.User"
@@ -271,6 +281,8 @@ IGF_EMAIL_DELIVERY_BACKEND = os.environ.get(
     if EMAIL_HOST
     else "django.core.mail.backends.console.EmailBackend",
 )
+# For IGF_EMAIL_DELIVERY_BACKEND=django.core.mail.backends.filebased.EmailBackend (tests, drills).
+EMAIL_FILE_PATH = os.environ.get("EMAIL_FILE_PATH", str(VAR_DIR / "mail"))
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587"))
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
@@ -306,7 +318,8 @@ LANGUAGE_COOKIE_SAMESITE = "Lax"
 # --- Static files and uploads ---------------------------------------------------------------
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
-MEDIA_ROOT = VAR_DIR / "media"
+# Uploads: a folder every app host mounts (NFS, or an S3 store through django-storages).
+MEDIA_ROOT = Path(os.environ.get("IGF_MEDIA_ROOT", VAR_DIR / "media"))
 MEDIA_URL = "/media/"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
