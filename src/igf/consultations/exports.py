@@ -20,8 +20,8 @@ from lxml import html as lxml_html  # type: ignore[import-untyped]
 
 from igf.consultations.enums import BlockKind
 from igf.consultations.models import Comment, CommentPeriod, Paragraph, Translation, Version
-from igf.core.csvfile import write_csv
 from igf.core import formats
+from igf.core.csvfile import write_csv
 from igf.core.markdown import render_markdown
 
 RTL_LANGUAGES = frozenset({"ar", "fa", "he", "ur"})

@@ -11,7 +11,7 @@ from typing import Any, ClassVar, cast
 from django import forms
 from django.conf import settings
 from django.db.models import QuerySet
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.translation import get_language_info, ngettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 

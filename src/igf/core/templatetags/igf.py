@@ -6,7 +6,6 @@ from typing import Any
 
 from django import template
 from django.forms import BaseForm, BaseFormSet
-from django.utils.formats import number_format
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
