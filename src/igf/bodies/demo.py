@@ -26,6 +26,7 @@ from igf.bodies.models import (
     Subscription,
     TermsOfReference,
 )
+from igf.bodies.services.registry import check_requirements
 from igf.core.demo import DemoAccount, DemoContext
 from igf.core.enums import StakeholderGroup
 from igf.core.models import Country
@@ -421,4 +422,7 @@ def seed(context: DemoContext) -> list[DemoAccount]:
         _nris(random.Random(context.seed + 33), groups, today)
         _renewal_call(random.Random(context.seed + 34), groups, mag, today)
         translations_demo.apply("bodies")
+        # The registry shows which requirements each body does not meet, as the periodic
+        # check (send_body_reminders) keeps it; none is marked inactive on the first check.
+        check_requirements(today=today)
     return []
