@@ -30,7 +30,7 @@ from igf.funding.enums import (
     EntryStatus,
     FundKind,
 )
-from igf.people.models import Organization
+from igf.people.models import Organization, Person
 
 # The currencies donors pay in; the reporting currency is one of them.
 CURRENCIES = ("USD", "EUR", "CHF", "GBP", "JPY", "NOK", "SEK", "DKK", "CAD", "AUD", "CNY", "BRL")
@@ -336,6 +336,12 @@ class Application(models.Model):
     give_back = models.TextField(_("how you will share what you learn"), blank=True)
     recommender_name = models.CharField(_("recommended by"), max_length=150, blank=True)
     recommender_email = models.EmailField(_("e-mail address of the recommender"), blank=True)
+    # The community member found by that address when the application is submitted; the
+    # application counts for awards once they confirm.
+    recommender = models.ForeignKey(
+        Person, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    recommendation_confirmed = models.DateTimeField(null=True, blank=True)
     score = models.DecimalField(
         _("panel score"), max_digits=5, decimal_places=2, null=True, blank=True
     )

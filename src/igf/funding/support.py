@@ -14,7 +14,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from django.core import signing
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from moneyed import Money
@@ -30,7 +32,7 @@ from igf.funding.awards import Candidate, Selection, Target, choose
 from igf.funding.eligibility import Eligibility, Facts, check
 from igf.funding.enums import ApplicationStatus, Category, EntryKind
 from igf.funding.models import Application, Award, Entry, SupportCall
-from igf.people.models import User
+from igf.people.models import Person, User
 from igf.programme.enums import ParticipantRole
 from igf.programme.models import SessionPerson
 
@@ -165,10 +167,62 @@ def submit_application(*, by: User, application: Application) -> Application:
         )
     if not eligibility_of(application).eligible:
         raise SupportError(_("The application does not meet the call's criteria."))
+    recommender = (
+        Person.objects.filter(
+            user__emailaddress__email__iexact=application.recommender_email,
+            user__emailaddress__verified=True,
+            user__is_active=True,
+        )
+        .exclude(user=by)
+        .first()
+    )
+    if recommender is None:
+        raise SupportError(
+            _("The recommender must be a member of the platform with this e-mail address."),
+            field="recommender_email",
+        )
     application.status = ApplicationStatus.SUBMITTED
     application.submitted = timezone.now()
-    application.save(update_fields=["status", "submitted"])
+    application.recommender = recommender
+    application.save(update_fields=["status", "submitted", "recommender"])
+    notify(
+        recommender,
+        "funding/email/recommend",
+        {"application": application, "path": recommendation_path(application)},
+    )
     record_activity(by=by, verb="funding.application_submitted", target=application)
+    return application
+
+
+RECOMMENDATION_SALT = "funding.recommendation"
+
+
+def recommendation_path(application: Application) -> str:
+    token = signing.dumps(application.pk, salt=RECOMMENDATION_SALT)
+    return reverse("funding:recommend", kwargs={"token": token})
+
+
+def application_for_token(token: str) -> Application | None:
+    try:
+        pk = signing.loads(token, salt=RECOMMENDATION_SALT, max_age=60 * 60 * 24 * 60)
+    except signing.BadSignature:
+        return None
+    return (
+        Application.objects.filter(pk=pk)
+        .select_related("call", "applicant__person", "recommender")
+        .first()
+    )
+
+
+@transaction.atomic
+def confirm_recommendation(*, by: User, application: Application) -> Application:
+    """The recommender confirms. Side effects: the application counts for awards; one
+    activity entry."""
+    if application.recommender is None or application.recommender.user_id != by.pk:
+        raise NotAllowed(_("Only the person named as recommender confirms."))
+    application.recommendation_confirmed = timezone.now()
+    application.save(update_fields=["recommendation_confirmed"])
+    record_activity(by=by, verb="funding.recommendation_confirmed", target=application)
     return application
 
 
@@ -199,7 +253,10 @@ def _candidates(call: SupportCall) -> tuple[list[Candidate], dict[int, Applicati
     applications = {
         a.pk: a
         for a in Application.objects.filter(
-            call=call, status=ApplicationStatus.SUBMITTED, score__isnull=False
+            call=call,
+            status=ApplicationStatus.SUBMITTED,
+            score__isnull=False,
+            recommendation_confirmed__isnull=False,
         ).select_related("country", "applicant", "call")
     }
     candidates = []
