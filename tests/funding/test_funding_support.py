@@ -265,3 +265,16 @@ def test_panel_scores_blind_and_the_scores_are_kept(secretariat: User, login) ->
     assert response.status_code == 409
     application.refresh_from_db()
     assert application.score == Decimal("8.5")
+
+
+@pytest.mark.django_db
+def test_mag_funding_is_first_come_first_served_within_the_budget() -> None:
+    call = _call(kind=CallKind.MAG, slug="mag-2026", budget=Decimal(2000))
+    late, early, middle = _scored(call, 3, "man", "9")
+    for application, day in ((early, 1), (middle, 2), (late, 3)):
+        application.submitted = dt.datetime(2026, 3, day, tzinfo=dt.UTC)
+        application.score = Decimal(10 - day)
+        application.save()
+    selection = support.propose_awards(call)
+    assert selection.chosen == tuple(sorted((early.pk, middle.pk)))
+    assert selection.spent == 2000

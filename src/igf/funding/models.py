@@ -303,6 +303,12 @@ class SupportCall(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("funding:call", kwargs={"slug": self.slug})
 
+    @property
+    def first_come_first_served(self) -> bool:
+        """MAG members' requests are granted in the order they came, within the budget
+        (igf-facts.md 7.7), not chosen by score."""
+        return self.kind == CallKind.MAG
+
 
 class Application(models.Model):
     """A person's application to a support call. Saved as a draft at every step (input is never

@@ -28,7 +28,7 @@ from igf.core.errors import NotAllowed, Refused
 from igf.core.notify import notify
 from igf.core.rules import is_secretariat
 from igf.funding import services
-from igf.funding.awards import Candidate, Selection, Target, choose
+from igf.funding.awards import Candidate, Selection, Target, balance_of, choose
 from igf.funding.eligibility import Eligibility, Facts, check
 from igf.funding.enums import ApplicationStatus, Category, EntryKind
 from igf.funding.models import Application, Award, Entry, SupportCall
@@ -278,9 +278,32 @@ def _candidates(call: SupportCall) -> tuple[list[Candidate], dict[int, Applicati
     return candidates, applications
 
 
+def _in_order(
+    candidates: list[Candidate], applications: dict[int, Application], budget: int
+) -> Selection:
+    """Requests granted in the order they were submitted while the budget lasts."""
+    chosen: list[int] = []
+    spent = 0
+    for candidate in sorted(candidates, key=lambda c: (applications[c.key].submitted, c.key)):
+        if spent + candidate.amount <= budget:
+            chosen.append(candidate.key)
+            spent += candidate.amount
+    picked = set(chosen)
+    return Selection(
+        chosen=tuple(sorted(picked)),
+        total_score=sum(c.score for c in candidates if c.key in picked),
+        spent=spent,
+        optimal=True,
+        feasible=True,
+        balance=balance_of(candidates, picked),
+    )
+
+
 def propose_awards(call: SupportCall) -> Selection:
     """The optimiser's choice for the call's scored applications (nothing is saved)."""
-    candidates, _applications = _candidates(call)
+    candidates, applications = _candidates(call)
+    if call.first_come_first_served:
+        return _in_order(candidates, applications, int(call.budget))
     targets = [
         Target(t["dimension"], t["category"], float(t["minimum"])) for t in call.balance_targets
     ]
