@@ -62,7 +62,11 @@ def scene(actors: dict[str, Any]) -> Scene:
         max_award=Decimal(2000),
     )
     application = Application.objects.create(
-        call=call, applicant=actors["participant"], status="awarded", amount=Decimal(1000)
+        call=call,
+        applicant=actors["participant"],
+        status="awarded",
+        amount=Decimal(1000),
+        recommender=actors["other_finance"].person,
     )
     award = Award.objects.create(
         application=application, amount=Decimal(1000), reason="Scored well", decided_by=finance

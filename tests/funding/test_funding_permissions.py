@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 from django.test import Client
 
+from igf.funding.support import recommendation_path
 from tests.funding.scene import ROLES, Scene
 from tests.matrix import Roles, Row, check
 
@@ -66,6 +67,17 @@ ROWS: list[Row[Scene]] = [
         only("secretariat", status=302),
         method="post",
         data={},
+    ),
+    Row(
+        "recommendation",
+        lambda s: recommendation_path(s.award.application),
+        only("other_finance", admin=False),
+    ),
+    Row(
+        "recommendation (post)",
+        lambda s: recommendation_path(s.award.application),
+        only("other_finance", status=302, admin=False),
+        method="post",
     ),
     Row("books", lambda s: f"/funding/{s.fund.slug}/books/", only(*FINANCE, "secretariat")),
     Row(

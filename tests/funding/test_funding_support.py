@@ -141,6 +141,7 @@ def test_draft_keeps_what_was_written_and_shows_what_is_missing(login) -> None: 
 def test_complete_application_of_an_active_contributor_is_submitted(login) -> None:  # type: ignore[no-untyped-def]
     call = _call()
     user = _contributor()
+    mentor = UserFactory.create(email="ana@example.org", display_name="Ana Mentor")
     client = login(user)
     response = client.post(
         f"/funding/calls/{call.slug}/apply/", {**COMPLETE, "submit": "1"}, follow=True
@@ -150,6 +151,25 @@ def test_complete_application_of_an_active_contributor_is_submitted(login) -> No
     assert "Nepal is on the UN list of least developed countries." in html
     application = Application.objects.get(applicant=user)
     assert (application.status, application.amount) == (ApplicationStatus.SUBMITTED, Decimal(2000))
+    assert application.recommender == mentor.person
+    # The recommender confirms from the e-mail's link; then the application counts for awards.
+    path = support.recommendation_path(application)
+    page = login(mentor).get(path).content.decode()
+    assert "names you as the community member who recommends" in page
+    assert login(user).get(path).status_code == 403
+    login(mentor).post(path)
+    application.refresh_from_db()
+    assert application.recommendation_confirmed is not None
+
+
+@pytest.mark.django_db
+@time_machine.travel(dt.datetime(2026, 3, 10, 12, tzinfo=dt.UTC), tick=False)
+def test_recommender_without_an_account_is_refused(login) -> None:  # type: ignore[no-untyped-def]
+    call = _call()
+    user = _contributor()
+    response = login(user).post(f"/funding/calls/{call.slug}/apply/", {**COMPLETE, "submit": "1"})
+    assert "The recommender must be a member of the platform" in response.content.decode()
+    assert Application.objects.get(applicant=user).status == ApplicationStatus.DRAFT
 
 
 @pytest.mark.django_db
@@ -177,6 +197,7 @@ def _scored(call: SupportCall, n: int, gender: str, score: str) -> list[Applicat
                 gender=gender,
                 amount=Decimal(1000),
                 score=Decimal(score),
+                recommendation_confirmed=dt.datetime(2026, 2, 1, tzinfo=dt.UTC),
             )
         )
     return made
@@ -244,3 +265,16 @@ def test_panel_scores_blind_and_the_scores_are_kept(secretariat: User, login) ->
     assert response.status_code == 409
     application.refresh_from_db()
     assert application.score == Decimal("8.5")
+
+
+@pytest.mark.django_db
+def test_mag_funding_is_first_come_first_served_within_the_budget() -> None:
+    call = _call(kind=CallKind.MAG, slug="mag-2026", budget=Decimal(2000))
+    late, early, middle = _scored(call, 3, "man", "9")
+    for application, day in ((early, 1), (middle, 2), (late, 3)):
+        application.submitted = dt.datetime(2026, 3, day, tzinfo=dt.UTC)
+        application.score = Decimal(10 - day)
+        application.save()
+    selection = support.propose_awards(call)
+    assert selection.chosen == tuple(sorted((early.pk, middle.pk)))
+    assert selection.spent == 2000

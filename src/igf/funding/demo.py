@@ -239,6 +239,7 @@ def _applications(call: SupportCall, users: list[User], rng: random.Random) -> N
             give_back="A report to our community and a session at our national IGF.",
             recommender_name="A community member", recommender_email="mentor@example.org",
             score=Decimal(rng.randrange(300, 1000)) / 100,
+            recommendation_confirmed=dt.datetime.combine(call.closes, dt.time(12), tzinfo=dt.UTC),
             submitted=dt.datetime.combine(call.closes, dt.time(12), tzinfo=dt.UTC),
         )  # fmt: skip
 

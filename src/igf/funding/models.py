@@ -30,7 +30,7 @@ from igf.funding.enums import (
     EntryStatus,
     FundKind,
 )
-from igf.people.models import Organization
+from igf.people.models import Organization, Person
 
 # The currencies donors pay in; the reporting currency is one of them.
 CURRENCIES = ("USD", "EUR", "CHF", "GBP", "JPY", "NOK", "SEK", "DKK", "CAD", "AUD", "CNY", "BRL")
@@ -303,6 +303,12 @@ class SupportCall(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("funding:call", kwargs={"slug": self.slug})
 
+    @property
+    def first_come_first_served(self) -> bool:
+        """MAG members' requests are granted in the order they came, within the budget
+        (igf-facts.md 7.7), not chosen by score."""
+        return self.kind == CallKind.MAG
+
 
 class Application(models.Model):
     """A person's application to a support call. Saved as a draft at every step (input is never
@@ -336,6 +342,12 @@ class Application(models.Model):
     give_back = models.TextField(_("how you will share what you learn"), blank=True)
     recommender_name = models.CharField(_("recommended by"), max_length=150, blank=True)
     recommender_email = models.EmailField(_("e-mail address of the recommender"), blank=True)
+    # The community member found by that address when the application is submitted; the
+    # application counts for awards once they confirm.
+    recommender = models.ForeignKey(
+        Person, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    recommendation_confirmed = models.DateTimeField(null=True, blank=True)
     score = models.DecimalField(
         _("panel score"), max_digits=5, decimal_places=2, null=True, blank=True
     )

@@ -47,4 +47,8 @@ ACTIVITY: dict[str, tuple[Promise, Promise]] = {
         gettext_lazy("%(actor)s scored applications to %(object)s."),
         gettext_lazy("Applications to %(object)s were scored."),
     ),
+    "funding.recommendation_confirmed": (
+        gettext_lazy("%(actor)s confirmed the recommendation of %(object)s."),
+        gettext_lazy("The recommendation of %(object)s was confirmed."),
+    ),
 }

@@ -253,7 +253,10 @@ def awards_of(call: SupportCall) -> QuerySet[Award]:
 
 def scored_count(call: SupportCall) -> int:
     return Application.objects.filter(
-        call=call, status=ApplicationStatus.SUBMITTED, score__isnull=False
+        call=call,
+        status=ApplicationStatus.SUBMITTED,
+        score__isnull=False,
+        recommendation_confirmed__isnull=False,
     ).count()
 
 

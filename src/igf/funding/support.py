@@ -14,7 +14,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from django.core import signing
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from moneyed import Money
@@ -26,11 +28,11 @@ from igf.core.errors import NotAllowed, Refused
 from igf.core.notify import notify
 from igf.core.rules import is_secretariat
 from igf.funding import services
-from igf.funding.awards import Candidate, Selection, Target, choose
+from igf.funding.awards import Candidate, Selection, Target, balance_of, choose
 from igf.funding.eligibility import Eligibility, Facts, check
 from igf.funding.enums import ApplicationStatus, Category, EntryKind
 from igf.funding.models import Application, Award, Entry, SupportCall
-from igf.people.models import User
+from igf.people.models import Person, User
 from igf.programme.enums import ParticipantRole
 from igf.programme.models import SessionPerson
 
@@ -165,10 +167,62 @@ def submit_application(*, by: User, application: Application) -> Application:
         )
     if not eligibility_of(application).eligible:
         raise SupportError(_("The application does not meet the call's criteria."))
+    recommender = (
+        Person.objects.filter(
+            user__emailaddress__email__iexact=application.recommender_email,
+            user__emailaddress__verified=True,
+            user__is_active=True,
+        )
+        .exclude(user=by)
+        .first()
+    )
+    if recommender is None:
+        raise SupportError(
+            _("The recommender must be a member of the platform with this e-mail address."),
+            field="recommender_email",
+        )
     application.status = ApplicationStatus.SUBMITTED
     application.submitted = timezone.now()
-    application.save(update_fields=["status", "submitted"])
+    application.recommender = recommender
+    application.save(update_fields=["status", "submitted", "recommender"])
+    notify(
+        recommender,
+        "funding/email/recommend",
+        {"application": application, "path": recommendation_path(application)},
+    )
     record_activity(by=by, verb="funding.application_submitted", target=application)
+    return application
+
+
+RECOMMENDATION_SALT = "funding.recommendation"
+
+
+def recommendation_path(application: Application) -> str:
+    token = signing.dumps(application.pk, salt=RECOMMENDATION_SALT)
+    return reverse("funding:recommend", kwargs={"token": token})
+
+
+def application_for_token(token: str) -> Application | None:
+    try:
+        pk = signing.loads(token, salt=RECOMMENDATION_SALT, max_age=60 * 60 * 24 * 60)
+    except signing.BadSignature:
+        return None
+    return (
+        Application.objects.filter(pk=pk)
+        .select_related("call", "applicant__person", "recommender")
+        .first()
+    )
+
+
+@transaction.atomic
+def confirm_recommendation(*, by: User, application: Application) -> Application:
+    """The recommender confirms. Side effects: the application counts for awards; one
+    activity entry."""
+    if application.recommender is None or application.recommender.user_id != by.pk:
+        raise NotAllowed(_("Only the person named as recommender confirms."))
+    application.recommendation_confirmed = timezone.now()
+    application.save(update_fields=["recommendation_confirmed"])
+    record_activity(by=by, verb="funding.recommendation_confirmed", target=application)
     return application
 
 
@@ -199,7 +253,10 @@ def _candidates(call: SupportCall) -> tuple[list[Candidate], dict[int, Applicati
     applications = {
         a.pk: a
         for a in Application.objects.filter(
-            call=call, status=ApplicationStatus.SUBMITTED, score__isnull=False
+            call=call,
+            status=ApplicationStatus.SUBMITTED,
+            score__isnull=False,
+            recommendation_confirmed__isnull=False,
         ).select_related("country", "applicant", "call")
     }
     candidates = []
@@ -221,9 +278,32 @@ def _candidates(call: SupportCall) -> tuple[list[Candidate], dict[int, Applicati
     return candidates, applications
 
 
+def _in_order(
+    candidates: list[Candidate], applications: dict[int, Application], budget: int
+) -> Selection:
+    """Requests granted in the order they were submitted while the budget lasts."""
+    chosen: list[int] = []
+    spent = 0
+    for candidate in sorted(candidates, key=lambda c: (applications[c.key].submitted, c.key)):
+        if spent + candidate.amount <= budget:
+            chosen.append(candidate.key)
+            spent += candidate.amount
+    picked = set(chosen)
+    return Selection(
+        chosen=tuple(sorted(picked)),
+        total_score=sum(c.score for c in candidates if c.key in picked),
+        spent=spent,
+        optimal=True,
+        feasible=True,
+        balance=balance_of(candidates, picked),
+    )
+
+
 def propose_awards(call: SupportCall) -> Selection:
     """The optimiser's choice for the call's scored applications (nothing is saved)."""
-    candidates, _applications = _candidates(call)
+    candidates, applications = _candidates(call)
+    if call.first_come_first_served:
+        return _in_order(candidates, applications, int(call.budget))
     targets = [
         Target(t["dimension"], t["category"], float(t["minimum"])) for t in call.balance_targets
     ]

@@ -17,6 +17,7 @@ urlpatterns = [
     path("calls/<slug:slug>/awards/", views.awards, name="awards"),
     path("calls/<slug:slug>/scores/", views.scores, name="scores"),
     path("awards/<int:pk>/report/", views.trip_report, name="trip_report"),
+    path("recommendations/<str:token>/", views.recommend, name="recommend"),
     path("<slug:slug>/", views.fund, name="fund"),
     path("<slug:slug>/<int:year>/", views.fund, name="fund_year"),
     path("<slug:slug>/<int:year>.csv", views.fund_csv, name="fund_csv"),

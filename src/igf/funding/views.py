@@ -301,3 +301,19 @@ def scores(request: HttpRequest, call: SupportCall) -> HttpResponse:
         messages.success(request, _("Scores saved: %(n)s.") % {"n": count})
         return redirect("funding:scores", slug=call.slug)
     return render(request, "funding/scores.html", {"call": call, "applications": applications})
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@permission_required("funding.apply")
+def recommend(request: HttpRequest, token: str) -> HttpResponse:
+    """The recommender's page, reached from the e-mail: confirm the recommendation."""
+    application = support.application_for_token(token)
+    if application is None or application.recommender is None:
+        raise Http404
+    if application.recommender.user_id != request.user.pk:
+        raise PermissionDenied
+    if request.method == "POST":
+        support.confirm_recommendation(by=_user(request), application=application)
+        messages.success(request, _("Thank you: your recommendation is confirmed."))
+        return redirect(application.call)
+    return render(request, "funding/recommend.html", {"application": application})
