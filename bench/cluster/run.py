@@ -643,6 +643,18 @@ def main() -> int:  # noqa: PLR0915 - one scenario, top to bottom
         requests.get(f"{front}/programme/meetings/{data['meeting']}/schedule/", timeout=60).ok,
     )
 
+    # Sessions survive a Redis flush (cached_db: Redis in front of the database).
+    client = requests.Session()
+    client.headers["X-Forwarded-For"] = "198.51.100.40"
+    signed = sign_in(client, a, "cluster3@example.org", PASSWORD).status_code
+    redis.Redis(db=REDIS_DB).flushdb()
+    agenda = client.get(f"{a}/programme/meetings/{data['meeting']}/agenda/", timeout=60)
+    check(
+        "sessions survive a Redis flush",
+        f"signed in ({signed}), Redis flushed, agenda: {agenda.status_code} at {agenda.url}",
+        signed == 302 and agenda.status_code == 200 and "/accounts/login/" not in agenda.url,
+    )
+
     # Every app host down: nginx still serves the schedule from the snapshot.
     kill("host-a", signal.SIGKILL)
     snapshot = requests.get(f"{front}/programme/meetings/{data['meeting']}/schedule/", timeout=60)
