@@ -53,7 +53,13 @@ def test_a_language_without_a_text_falls_back_to_english(client: Client) -> None
 
 
 def _sign_up(client: Client, **extra: str) -> Any:
-    data = {"email": "new@example.org", "password1": PASSWORD, "password2": PASSWORD, **extra}
+    data = {
+        "email": "new@example.org",
+        "display_name": "Nia New",
+        "password1": PASSWORD,
+        "password2": PASSWORD,
+        **extra,
+    }
     return client.post("/accounts/signup/", data)
 
 

@@ -276,6 +276,6 @@ def test_the_decision_page_shows_the_paragraph_commented_on(
     assert paragraph is not None
     page = login(secretariat).get(f"/consultations/moderation/{published.pk}/").content.decode()
     assert "What the comment is about" in page
-    assert f"¶ 1 of “{published.period.version.document.title}”, version 1" in page
+    assert f"¶ 1 of “<bdi>{published.period.version.document.title}</bdi>”, version 1" in page
     assert paragraph.text.split()[0] in page.split("What the comment is about")[1]
     assert f'href="{paragraph.get_absolute_url()}"' in page

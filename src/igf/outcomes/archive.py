@@ -76,7 +76,9 @@ def archive_years(viewer: Viewer) -> list[YearSummary]:
     released = [pk for found in placements.values() for pk in found]
     counts = {
         row["meeting_id"]: row
+        # order_by(): the model's default ordering would split the groups by title.
         for row in Session.objects.filter(pk__in=released)
+        .order_by()
         .values("meeting_id")
         .annotate(
             n_sessions=Count("pk", distinct=True),
