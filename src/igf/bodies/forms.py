@@ -332,7 +332,7 @@ class BodyFilterForm(forms.Form):
 class BodyProposalForm(forms.ModelForm[BodyProposal]):
     """A proposal of a new body: what it is, how it is open, who founds it, and the evidence."""
 
-    type = forms.ModelChoiceField(
+    type: forms.ModelChoiceField[BodyType] = forms.ModelChoiceField(
         label=_("Type"),
         queryset=BodyType.objects.filter(may_be_proposed=True).order_by("order"),
         empty_label=_("Choose the kind of body"),

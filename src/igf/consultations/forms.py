@@ -101,7 +101,9 @@ def _body_field(bodies: Any) -> forms.ModelChoiceField[Body]:
 
 class DocumentForm(forms.Form):
     title = forms.CharField(label=_("Title"), max_length=300)
-    body = forms.ModelChoiceField(label=_("Body"), queryset=Body.objects.none(), required=False)
+    body: forms.ModelChoiceField[Body] = forms.ModelChoiceField(
+        label=_("Body"), queryset=Body.objects.none(), required=False
+    )
     kind = forms.ChoiceField(label=_("Kind of document"), choices=DocumentKind.choices)
     language = forms.ChoiceField(label=_("Language of the original"), choices=settings.LANGUAGES)
     summary = forms.CharField(
@@ -344,7 +346,7 @@ class FlagForm(forms.Form):
 class QueueFilterForm(forms.Form):
     """The moderation queue's filters (GET); anything invalid counts as not given."""
 
-    document = forms.ModelChoiceField(
+    document: forms.ModelChoiceField[Document] = forms.ModelChoiceField(
         label=_("Document"),
         queryset=Document.objects.none(),
         to_field_name="slug",

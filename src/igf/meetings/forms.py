@@ -266,7 +266,7 @@ class MinutesForm(CleanTextMixin, forms.Form):
 
 
 class ApproveMinutesForm(forms.Form):
-    at_meeting = forms.ModelChoiceField(
+    at_meeting: forms.ModelChoiceField[Meeting] = forms.ModelChoiceField(
         label=_("Approved at the meeting of (optional)"),
         queryset=Meeting.objects.none(),
         required=False,
@@ -292,7 +292,7 @@ def body_people(meeting: Meeting) -> QuerySet[Person]:
 
 
 class DecisionForm(CleanTextMixin, forms.Form):
-    agenda_item = forms.ModelChoiceField(
+    agenda_item: forms.ModelChoiceField[AgendaItem] = forms.ModelChoiceField(
         label=_("Agenda item"),
         queryset=AgendaItem.objects.none(),
         required=False,

@@ -121,7 +121,7 @@ class ConversationForm(forms.Form):
     participation = forms.ChoiceField(
         label=_("Who may take part"), choices=Participation.choices, widget=forms.RadioSelect
     )
-    body = forms.ModelChoiceField(
+    body: forms.ModelChoiceField[Body] = forms.ModelChoiceField(
         label=_("Body"),
         queryset=Body.objects.none(),
         required=False,

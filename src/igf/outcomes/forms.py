@@ -167,10 +167,10 @@ class SessionForm(forms.Form):
     recording_url = forms.URLField(
         label=_("Recording"), required=False, max_length=500, assume_scheme="https"
     )
-    track = forms.ModelChoiceField(
+    track: forms.ModelChoiceField[Track] = forms.ModelChoiceField(
         label=_("Track"), queryset=Track.objects.none(), required=False, empty_label=_("None")
     )
-    feeds = forms.ModelChoiceField(
+    feeds: forms.ModelChoiceField[Session] = forms.ModelChoiceField(
         label=_("Feeds into (main session)"),
         queryset=Session.objects.none(),
         required=False,

@@ -70,7 +70,7 @@ class ProposalForm(forms.Form):
         error_messages={"required": _("Give the proposal a title, even a working one.")},
     )
     language = written_language_form_field()
-    theme = forms.ModelChoiceField(
+    theme: forms.ModelChoiceField[Theme] = forms.ModelChoiceField(
         label=_("Theme"),
         queryset=Theme.objects.none(),
         required=False,

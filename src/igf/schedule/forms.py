@@ -234,7 +234,7 @@ class SolveForm(forms.Form):
 class MoveForm(forms.Form):
     """Put a session in a room at one of the times of its grid."""
 
-    room = forms.ModelChoiceField(
+    room: forms.ModelChoiceField[Room] = forms.ModelChoiceField(
         label=_("Room"),
         queryset=Room.objects.none(),
         error_messages={"required": _("Choose a room.")},
@@ -264,7 +264,7 @@ class MoveForm(forms.Form):
 
 
 class SwapForm(forms.Form):
-    other = forms.ModelChoiceField(
+    other: forms.ModelChoiceField[Session] = forms.ModelChoiceField(
         label=_("Swap places with"),
         queryset=Session.objects.none(),
         error_messages={"required": _("Choose the session to swap with.")},

@@ -47,7 +47,7 @@ def languages_for(user: Account) -> list[tuple[str, str]]:
     if is_secretariat(user):
         return translation_languages()
     mine = set(
-        Translator.objects.filter(user_id=getattr(user, "pk", None)).values_list(
+        Translator.objects.filter(user_id=int(getattr(user, "pk", 0) or 0)).values_list(
             "language", flat=True
         )
     )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, cast
 
 from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
@@ -134,11 +134,13 @@ def assign_translator(*, by: AbstractUser, user: AbstractUser, language: str) ->
     """Let a person translate into one language. Side effects: the person joins the
     translators' group; one activity entry."""
     _check_language(language)
-    if Translator.objects.filter(user=user, language=language).exists():
+    # The account model lives in people, above this app: typed here as Django's user.
+    account, assigner = cast(Any, user), cast(Any, by)
+    if Translator.objects.filter(user=account, language=language).exists():
         raise TranslationError(
             _("This person already translates into this language."), field="email"
         )
-    translator = Translator.objects.create(user=user, language=language, assigned_by=by)
+    translator = Translator.objects.create(user=account, language=language, assigned_by=assigner)
     user.groups.add(Group.objects.get_or_create(name=TRANSLATORS_GROUP)[0])
     record_activity(
         by=by,
