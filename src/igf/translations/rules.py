@@ -20,7 +20,7 @@ def translates_into(user: Account, language: str | None) -> bool:
     """Translates into this language."""
     if not is_signed_in(user) or not language:
         return False
-    return bool(Translator.objects.filter(user_id=int(user.pk), language=language).exists())
+    return bool(Translator.objects.filter(user_id=int(user.pk or 0), language=language).exists())
 
 
 can_use_desk = is_secretariat | is_translator
